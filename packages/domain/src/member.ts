@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { LocalDate } from './local-date';
+import { PartyPosition } from './party-position';
+
+/** Member ids are the party card number or the province's code: letters, digits, `.`, `-`, `/`. */
+export const MemberId = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}._\-/]+$/u, 'Mã đảng viên chỉ gồm chữ, số và . _ - /');
+
+export const FullName = z.string().transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' ')).pipe(z.string().min(1).max(120));
+
+/** A party member as the roster knows them (contract §1.1). */
+export const Member = z.object({
+  id: MemberId,
+  unitId: z.string().min(1),
+  fullName: FullName,
+  birthDate: LocalDate.nullable().default(null),
+  admittedOn: LocalDate,
+  officialOn: LocalDate.nullable().default(null),
+  groupId: z.string().nullable().default(null),
+  partyPosition: PartyPosition.nullable().default(null),
+  governmentPosition: z.string().max(200).nullable().default(null),
+  civilServant: z.boolean().default(false),
+  exempt: z.boolean().default(false),
+  suspended: z.boolean().default(false),
+  transferredInOn: LocalDate.nullable().default(null),
+  temporaryAttachmentAt: z.string().max(200).nullable().default(null),
+  version: z.number().int().nonnegative().default(1),
+});
+export type Member = z.infer<typeof Member>;
+
+export type MemberStatus = 'official' | 'probationary';
+export function memberStatus(m: Pick<Member, 'officialOn'>): MemberStatus {
+  return m.officialOn ? 'official' : 'probationary';
+}
+export const memberStatusLabels: Record<MemberStatus, string> = { official: 'Chính thức', probationary: 'Dự bị' };
