@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import './test/support/env';
+import './test/support/env.ts';
 
 export default defineConfig({
   test: {

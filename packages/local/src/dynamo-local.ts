@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -24,6 +26,33 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** DynamoDB Local's single database file in `-sharedDb` mode. */
+export const SHARED_DB_FILE = 'shared-local-instance.db';
+
+/**
+ * Switches DynamoDB Local's SQLite file to write-ahead logging. DynamoDB Local opens its file in
+ * rollback-journal mode, which syncs the disk several times per write: seeding ~3,000 items took
+ * over a minute on these machines, about four times the in-memory time. WAL mode is a property
+ * stored in the file header (bytes 18–19 = 2, what `PRAGMA journal_mode=WAL` writes), so setting
+ * it while the file is closed and clean makes every later connection use WAL.
+ * Returns true when it changed the file.
+ */
+export function enableWriteAheadLog(dbPath: string): boolean {
+  const file = join(dbPath, SHARED_DB_FILE);
+  if (!existsSync(file) || existsSync(`${file}-journal`)) return false;
+  const fd = openSync(file, 'r+');
+  try {
+    const header = Buffer.alloc(20);
+    readSync(fd, header, 0, 20, 0);
+    if (header.toString('latin1', 0, 15) !== 'SQLite format 3') return false;
+    if (header[18] === 2 && header[19] === 2) return false;
+    writeSync(fd, Buffer.from([2, 2]), 0, 2, 18);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -1,0 +1,51 @@
+import type { Role } from '../auth/claims';
+
+/**
+ * What each role may do, in one table (the README prints it). Reading is always limited to the
+ * caller's subtree by `scope.ts`; this table says which changes a role may make there.
+ */
+export const actions = [
+  'unit.read',
+  'unit.create',
+  'unit.rename',
+  'unit.move',
+  'unit.close',
+  'member.read',
+  'member.write',
+  'results.write',
+  'review.submit',
+  'review.appraise',
+  'report.request',
+  'campaign.manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+export const actionLabels: Record<Action, string> = {
+  'unit.read': 'Xem đơn vị, cây đơn vị, số liệu',
+  'unit.create': 'Tạo đơn vị trực thuộc',
+  'unit.rename': 'Đổi tên đơn vị',
+  'unit.move': 'Chuyển đơn vị sang đơn vị cấp trên khác',
+  'unit.close': 'Giải thể đơn vị',
+  'member.read': 'Xem danh sách, hồ sơ đảng viên',
+  'member.write': 'Thêm, sửa, chuyển sinh hoạt đảng viên; tải danh sách',
+  'results.write': 'Nhập kết quả kiểm điểm, xếp loại; xếp loại tập thể',
+  'review.submit': 'Gửi hồ sơ lên cấp trên',
+  'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
+  'report.request': 'Yêu cầu lập báo cáo tiến độ',
+  'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
+};
+
+const all = new Set<Action>(actions);
+const readOnly = new Set<Action>(['unit.read', 'member.read']);
+
+export const permissions: Record<Role, ReadonlySet<Action>> = {
+  province_board: all,
+  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
+  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise']),
+  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit']),
+  viewer: readOnly,
+};
+
+export function roleMay(role: Role, action: Action): boolean {
+  return permissions[role].has(action);
+}

@@ -1,0 +1,56 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps';
+import type { AppEnv } from './env';
+import { errorResponse } from './errors';
+import { requireCaller } from './auth/middleware';
+import { unitRoutes } from './routes/units';
+import { memberRoutes } from './routes/members';
+import { auditRoutes } from './routes/audit';
+import { meRoutes } from './routes/me';
+import { devRoutes } from './routes/dev';
+import { docsPage } from './routes/docs';
+import { pageRoutes } from './pages/routes';
+import { DomainError } from '@kd/domain/errors';
+
+export const API_BASE = '/api/v1';
+
+/**
+ * The one application object: served by @hono/node-server locally and by hono/aws-lambda in AWS.
+ * Everything it needs comes in `deps`.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => errorResponse(c, new DomainError('notFound', 'ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.use('*', bodyLimit({ maxSize: 6 * 1024 * 1024, onError: () => { throw new DomainError('tooLarge', 'BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } }));
+  if (deps.local) api.route('/', devRoutes(deps.local));
+  const secured = new OpenAPIHono<AppEnv>();
+  secured.use('*', requireCaller(deps));
+  secured.route('/', meRoutes(deps));
+  secured.route('/', unitRoutes(deps));
+  secured.route('/', memberRoutes(deps));
+  secured.route('/', auditRoutes(deps));
+  api.route('/', secured);
+  app.route(API_BASE, api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kiểm điểm — API',
+      version: '1.0.0',
+      description: 'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên. Lỗi: {"error":{"code","message","details"?}}.',
+    },
+  };
+  app.doc31('/openapi.json', documentConfig);
+  app.route('/', docsPage(() => app.getOpenAPI31Document(documentConfig) as never));
+  app.route('/', pageRoutes(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

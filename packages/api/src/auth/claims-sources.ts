@@ -1,0 +1,25 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import type { ClaimsSource } from '../deps';
+import type { AppEnv } from '../env';
+import type { LocalSigner } from './local-signer';
+
+/** Local runs: the app verifies the token with its own ES256 key. */
+export function localClaims(signer: LocalSigner): ClaimsSource {
+  return async (_c, token) => (token ? signer.verify(token) : undefined);
+}
+
+/**
+ * In AWS the HTTP API's JWT authorizer has verified the token already and passes its claims in the
+ * event; routes without the authorizer (the pages) verify the Cognito token against the pool's keys.
+ */
+export function cognitoClaims(options: { region: string; userPoolId: string; clientId: string }): ClaimsSource {
+  const issuer = `https://cognito-idp.${options.region}.amazonaws.com/${options.userPoolId}`;
+  const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+  return async (c, token) => {
+    const fromAuthorizer = (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.authorizer?.jwt?.claims;
+    if (fromAuthorizer) return fromAuthorizer;
+    if (!token) return undefined;
+    const { payload } = await jwtVerify(token, jwks, { issuer, audience: options.clientId });
+    return payload as Record<string, unknown>;
+  };
+}

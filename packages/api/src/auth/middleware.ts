@@ -1,0 +1,40 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { DomainError } from '@kd/domain/errors';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
+import { callerFromClaims, type Caller } from './claims';
+
+export const TOKEN_COOKIE = 'kd_token';
+
+export function tokenOf(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    return m?.[1] ?? '';
+  }
+  return getCookie(c, TOKEN_COOKIE);
+}
+
+export async function resolveCaller(deps: AppDeps, c: Context): Promise<Caller | undefined> {
+  const token = tokenOf(c);
+  const claims = await deps.claims(c, token).catch(() => undefined);
+  return claims ? callerFromClaims(claims) : undefined;
+}
+
+/** Every API route but the public ones requires a verified caller (401 otherwise). */
+export function requireCaller(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const caller = await resolveCaller(deps, c);
+    if (!caller) {
+      const hasToken = tokenOf(c) !== undefined;
+      throw new DomainError(
+        'unauthenticated',
+        hasToken ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
+        hasToken ? 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.' : 'Bạn cần đăng nhập.',
+      );
+    }
+    c.set('caller', caller);
+    await next();
+  };
+}

@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { DomainError } from '@kd/domain/errors';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Turns anything thrown into a known error, keeping the cause. The single place errors become responses. */
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ZodError) {
+    return new DomainError('badRequest', 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', issues(error), { cause: error });
+  }
+  if (error instanceof HTTPException) {
+    const kind = error.status === 413 ? 'tooLarge' : error.status === 401 ? 'unauthenticated' : 'badRequest';
+    return new DomainError(kind, kind === 'tooLarge' ? 'FILE_TOO_LARGE' : 'BAD_REQUEST', error.message || 'Yêu cầu không hợp lệ.', undefined, { cause: error });
+  }
+  if (error instanceof SyntaxError) {
+    return new DomainError('badRequest', 'MALFORMED_JSON', 'Nội dung JSON không đọc được.', undefined, { cause: error });
+  }
+  return new DomainError('internal', 'INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', undefined, { cause: error });
+}
+
+export function issues(error: ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
+}
+
+export function errorBody(e: DomainError): ErrorBody {
+  return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
+}
+
+export function errorResponse(c: Context, error: unknown): Response {
+  const e = toDomainError(error);
+  if (e.kind === 'internal') console.error(e.cause ?? e);
+  return c.json(errorBody(e), e.status as 400);
+}

@@ -1,0 +1,140 @@
+import { Layout } from './layout';
+import type { Caller } from '../auth/claims';
+import type { StoredUnit } from '@kd/data/unit-repository';
+import type { Member } from '@kd/domain/member';
+import { memberStatus, memberStatusLabels } from '@kd/domain/member';
+import { partyPositionLabels } from '@kd/domain/party-position';
+import { unitKindLabels, sectorLabels, isCell } from '@kd/domain/unit-kind';
+import { formatVietnameseDate } from '@kd/domain/local-date';
+
+export interface UnitPageData {
+  caller: Caller;
+  unit: StoredUnit;
+  ancestors: StoredUnit[];
+  subtree: StoredUnit[];
+  members: { members: Member[]; total: number; cursor: string | null } | null;
+  groups: Map<string, string>;
+}
+
+/** Members of each unit's whole subtree, from the direct counts kept on every unit. */
+export function subtreeMemberCounts(subtree: StoredUnit[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of subtree) for (const id of u.path) counts.set(id, (counts.get(id) ?? 0) + u.memberCount);
+  return counts;
+}
+
+export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: UnitPageData) {
+  const counts = subtreeMemberCounts(subtree);
+  // Tổ đảng hold no members of their own: their members are the cell's members with that group.
+  if (members) for (const m of members.members) if (m.groupId) counts.set(m.groupId, (counts.get(m.groupId) ?? 0) + 1);
+  const depth0 = unit.path.length;
+  const unitsBelow = subtree.filter((u) => u.id !== unit.id);
+  return (
+    <Layout title={unit.name} caller={caller}>
+      <div class="crumbs">
+        {ancestors.map((a) => (
+          <>
+            <a href={`/units/${a.id}`}>{a.name}</a> ›{' '}
+          </>
+        ))}
+      </div>
+      <h1 data-testid="unit-name">{unit.name}</h1>
+      <div class="card">
+        <span class="tag">{unitKindLabels[unit.kind]}</span>{' '}
+        {unit.sector ? <span class="tag">{sectorLabels[unit.sector]}</span> : null}{' '}
+        {unit.foundedOn ? <span class="muted">Thành lập {formatVietnameseDate(unit.foundedOn)}</span> : null}
+        <p>
+          Tổng số đảng viên: <strong data-testid="member-total">{counts.get(unit.id) ?? 0}</strong> · Số đơn vị trực thuộc:{' '}
+          <strong>{unitsBelow.length}</strong>
+        </p>
+      </div>
+
+      {unitsBelow.length > 0 ? (
+        <>
+          <h2>Các đơn vị trực thuộc</h2>
+          <table data-testid="subtree">
+            <thead>
+              <tr>
+                <th>Đơn vị</th>
+                <th>Loại hình</th>
+                <th class="num">Số đảng viên</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unitsBelow.map((u) => (
+                <tr>
+                  <td class={`indent-${Math.min(5, u.path.length - depth0 - 1)}`}>
+                    <a href={`/units/${u.id}`}>{u.name}</a>
+                  </td>
+                  <td>{unitKindLabels[u.kind]}</td>
+                  <td class="num">{counts.get(u.id) ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      {members ? (
+        <>
+          <h2>Danh sách đảng viên ({members.total})</h2>
+          <table data-testid="members">
+            <thead>
+              <tr>
+                <th>Mã đảng viên</th>
+                <th>Họ và tên</th>
+                <th>Ngày vào Đảng</th>
+                <th>Tình trạng</th>
+                <th>Chức vụ Đảng</th>
+                <th>Chức vụ chính quyền</th>
+                <th>Tổ đảng</th>
+                <th>Ghi chú</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.members.map((m) => (
+                <tr>
+                  <td>{m.id}</td>
+                  <td>{m.fullName}</td>
+                  <td>{formatVietnameseDate(m.admittedOn)}</td>
+                  <td>{memberStatusLabels[memberStatus(m)]}</td>
+                  <td>{m.partyPosition ? partyPositionLabels[m.partyPosition] : ''}</td>
+                  <td>{m.governmentPosition ?? ''}</td>
+                  <td>{m.groupId ? (groups.get(m.groupId) ?? '') : ''}</td>
+                  <td>
+                    {[m.exempt ? 'Miễn công tác và sinh hoạt đảng' : '', m.suspended ? 'Đình chỉ sinh hoạt đảng' : '', m.temporaryAttachmentAt ? `Sinh hoạt tạm thời tại ${m.temporaryAttachmentAt}` : '']
+                      .filter(Boolean)
+                      .join('; ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {members.cursor ? (
+            <p class="pager">
+              <a class="button" href={`/units/${unit.id}?cursor=${encodeURIComponent(members.cursor)}`}>
+                Trang sau
+              </a>
+            </p>
+          ) : null}
+        </>
+      ) : isCell(unit.kind) ? null : (
+        <p class="muted">Chọn một chi bộ để xem danh sách đảng viên.</p>
+      )}
+    </Layout>
+  );
+}
+
+export function ErrorPage(props: { caller?: Caller | undefined; status: number; message: string }) {
+  return (
+    <Layout title="Lỗi" caller={props.caller}>
+      <h1>{props.status === 404 ? 'Không tìm thấy' : props.status === 403 ? 'Không có quyền truy cập' : 'Có lỗi xảy ra'}</h1>
+      <p class="error" data-testid="error">
+        {props.message}
+      </p>
+      <p>
+        <a href="/">Về trang đơn vị của bạn</a>
+      </p>
+    </Layout>
+  );
+}

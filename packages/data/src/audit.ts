@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Store } from './client';
+import { keys } from './keys';
+
+/** Who did something: taken from the verified token. */
+export const Actor = z.object({ sub: z.string(), name: z.string(), role: z.string(), unit: z.string() });
+export type Actor = z.infer<typeof Actor>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  at: z.string(),
+  actor: Actor,
+  action: z.string(),
+  target: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  reason: z.string().nullable().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/**
+ * The audit item for a change, to be put in the SAME transaction as the change itself, so a change
+ * without its audit entry (or the reverse) cannot exist. Entries live in the unit's partition.
+ */
+// Entries written in the same millisecond keep their order within a process.
+let sequence = 0;
+function nextId(): string {
+  sequence = (sequence + 1) % 1e9;
+  return `${String(sequence).padStart(9, '0')}-${randomUUID().slice(0, 8)}`;
+}
+
+export function auditPut(
+  store: Store,
+  tenant: string,
+  entry: Omit<AuditEntry, 'id'> & { id?: string },
+): { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string } } {
+  const id = entry.id ?? nextId();
+  const { pk } = keys.unit(tenant, entry.unitId);
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk, sk: `AUDIT#${entry.at}#${id}`, type: 'audit', tenant, ...entry, id },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** A unit's audit trail, newest first. */
+export async function listAudit(
+  store: Store,
+  tenant: string,
+  unitId: string,
+  options: { limit?: number; cursor?: string } = {},
+): Promise<{ entries: AuditEntry[]; cursor: string | null }> {
+  const { pk } = keys.unit(tenant, unitId);
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': 'AUDIT#' },
+      ScanIndexForward: false,
+      Limit: options.limit ?? 100,
+      ExclusiveStartKey: options.cursor ? JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) : undefined,
+    }),
+  );
+  return {
+    entries: (out.Items ?? []).map((i) => AuditEntry.parse(i)),
+    cursor: out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') : null,
+  };
+}

@@ -1,0 +1,206 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound, unprocessable } from '@kd/domain/errors';
+import { Member } from '@kd/domain/member';
+import { isCell } from '@kd/domain/unit-kind';
+import { vietnamDateOf } from '@kd/domain/local-date';
+import { compareVietnameseNames } from '@kd/domain/vietnamese-name';
+import type { Store } from './client';
+import { keys, indexNames } from './keys';
+import { auditPut, type Actor } from './audit';
+import { transact } from './transaction';
+import type { StoredUnit } from './unit-repository';
+
+export function memberItem(tenant: string, member: Member): Record<string, unknown> {
+  return {
+    ...keys.member(tenant, member.id),
+    type: 'member',
+    tenant,
+    gsi1pk: keys.unitMembers(tenant, member.unitId),
+    gsi1sk: keys.unitMemberSort(member.id),
+    ...member,
+  };
+}
+
+const versionConflict = () =>
+  conflict('VERSION_CONFLICT', 'Hồ sơ đảng viên đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
+
+export async function getMember(store: Store, tenant: string, memberId: string): Promise<Member | undefined> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.member(tenant, memberId) }));
+  return out.Item ? Member.parse(out.Item) : undefined;
+}
+
+export async function requireMember(store: Store, tenant: string, memberId: string): Promise<Member> {
+  const m = await getMember(store, tenant, memberId);
+  if (!m) throw notFound('Không tìm thấy đảng viên.', 'MEMBER_NOT_FOUND');
+  return m;
+}
+
+/** Several members by id, in one or a few BatchGetItem calls (100 keys each). */
+export async function getMembers(store: Store, tenant: string, ids: readonly string[]): Promise<Map<string, Member>> {
+  const found = new Map<string, Member>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [store.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.member(tenant, id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[store.tableName] ?? []) {
+        const m = Member.parse(item);
+        found.set(m.id, m);
+      }
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/** Every member of a unit (direct members only), in Vietnamese name order. One Query on GSI1. */
+export async function listUnitMembers(store: Store, tenant: string, unitId: string): Promise<Member[]> {
+  const members: Member[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: indexNames.byParent,
+        KeyConditionExpression: 'gsi1pk = :u',
+        ExpressionAttributeValues: { ':u': keys.unitMembers(tenant, unitId) },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of out.Items ?? []) members.push(Member.parse(item));
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return members.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
+}
+
+export interface MemberPage {
+  members: Member[];
+  total: number;
+  cursor: string | null;
+}
+
+/**
+ * A page of a unit's members in Vietnamese name order (given name, then the rest). The cursor is
+ * the position after the last member returned, so pages stay stable while names are edited.
+ */
+export async function pageUnitMembers(
+  store: Store,
+  tenant: string,
+  unitId: string,
+  options: { limit: number; cursor?: string | null },
+): Promise<MemberPage> {
+  const all = await listUnitMembers(store, tenant, unitId);
+  let start = 0;
+  if (options.cursor) {
+    const after = JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) as { name: string; id: string };
+    start = all.findIndex((m) => (compareVietnameseNames(m.fullName, after.name) || (m.id < after.id ? -1 : m.id > after.id ? 1 : 0)) > 0);
+    if (start < 0) start = all.length;
+  }
+  const members = all.slice(start, start + options.limit);
+  const last = members.at(-1);
+  const more = start + options.limit < all.length;
+  return {
+    members,
+    total: all.length,
+    cursor: more && last ? Buffer.from(JSON.stringify({ name: last.fullName, id: last.id })).toString('base64url') : null,
+  };
+}
+
+function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number) {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.unit(tenant, unitId),
+      UpdateExpression: 'SET memberCount = if_not_exists(memberCount, :zero) + :d',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':d': delta, ':zero': 0 },
+    },
+  };
+}
+
+export async function createMember(store: Store, tenant: string, unit: StoredUnit, input: Member, actor: Actor, at: string): Promise<Member> {
+  if (!isCell(unit.kind)) throw unprocessable('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
+  if (unit.closedOn) throw unprocessable('UNIT_CLOSED', 'Chi bộ đã giải thể.');
+  const member = Member.parse({ ...input, unitId: unit.id, version: 1 });
+  await transact(
+    store,
+    [
+      { Put: { TableName: store.tableName, Item: memberItem(tenant, member), ConditionExpression: 'attribute_not_exists(pk)' } },
+      memberCountDelta(tenant, store, unit.id, 1),
+      auditPut(store, tenant, { unitId: unit.id, at, actor, action: 'member.create', target: member.id, after: member }),
+    ],
+    (failed) =>
+      failed.includes(0)
+        ? conflict('MEMBER_EXISTS', 'Mã đảng viên đã tồn tại trong tỉnh.')
+        : notFound('Không tìm thấy đơn vị.', 'UNIT_NOT_FOUND'),
+  );
+  return member;
+}
+
+/** Updates a member's roster fields (not the unit: a transfer is its own action). */
+export async function updateMember(
+  store: Store,
+  tenant: string,
+  current: Member,
+  changes: Partial<Omit<Member, 'id' | 'unitId' | 'version'>>,
+  expectedVersion: number,
+  actor: Actor,
+  at: string,
+): Promise<Member> {
+  if (expectedVersion !== current.version) throw versionConflict();
+  const updated = Member.parse({ ...current, ...changes, id: current.id, unitId: current.unitId, version: current.version + 1 });
+  await transact(
+    store,
+    [
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: memberItem(tenant, updated),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': current.version },
+        },
+      },
+      auditPut(store, tenant, { unitId: current.unitId, at, actor, action: 'member.update', target: current.id, before: current, after: updated }),
+    ],
+    versionConflict,
+  );
+  return updated;
+}
+
+/** Transfers a member to another cell: both units' counts and both audit trails in one transaction. */
+export async function transferMember(
+  store: Store,
+  tenant: string,
+  current: Member,
+  to: StoredUnit,
+  expectedVersion: number,
+  actor: Actor,
+  at: string,
+): Promise<Member> {
+  if (expectedVersion !== current.version) throw versionConflict();
+  if (!isCell(to.kind)) throw unprocessable('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
+  if (to.closedOn) throw unprocessable('UNIT_CLOSED', 'Chi bộ nơi chuyển đến đã giải thể.');
+  if (to.id === current.unitId) return current;
+  const moved = Member.parse({ ...current, unitId: to.id, groupId: null, transferredInOn: vietnamDateOf(new Date(at)), version: current.version + 1 });
+  await transact(
+    store,
+    [
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: memberItem(tenant, moved),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': current.version },
+        },
+      },
+      memberCountDelta(tenant, store, current.unitId, -1),
+      memberCountDelta(tenant, store, to.id, 1),
+      auditPut(store, tenant, { unitId: current.unitId, at, actor, action: 'member.transferOut', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id } }),
+      auditPut(store, tenant, { unitId: to.id, at, actor, action: 'member.transferIn', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id } }),
+    ],
+    versionConflict,
+  );
+  return moved;
+}

@@ -1,0 +1,3 @@
+export * from './degradation-sign';
+export * from './national';
+export * from './merge';

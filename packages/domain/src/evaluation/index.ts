@@ -1,0 +1,17 @@
+/**
+ * The evaluation engine: pure functions from a resolved rulebook and plain facts to member and
+ * unit evaluations (contract §0, §2.1). No clock, no storage: the caller passes the year and the
+ * rating date (the unit's meeting date if set, else the campaign's).
+ *
+ * @example
+ * import { resolveRulebook } from '@kd/domain/rulebook/index';
+ * import { evaluateMember, evaluateUnit } from '@kd/domain/evaluation/index';
+ * const rulebook = resolveRulebook('r2019', ['s000-2021']);
+ * const evaluation = evaluateMember({ rulebook, member, facts, year: 2021, ratingDate: '2021-12-20' });
+ */
+export { evaluateMember, type EvaluateMemberInput } from './evaluate-member';
+export { evaluateUnit, type EvaluateUnitInput } from './evaluate-unit';
+export { MemberEvaluation, MemberViolation, NotRatedReason, notRatedReasons } from './member-evaluation';
+export { UnitEvaluation, UnitViolation, UnitNotRatedReason, QuotaFigures } from './unit-evaluation';
+export { quotaCap, type Rounding } from './quota';
+export { quotaFigures } from './unit-checks';

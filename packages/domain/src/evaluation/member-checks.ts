@@ -1,0 +1,115 @@
+import { addMonthsClamped, formatVietnameseDate, type LocalDate } from '../local-date';
+import type { Member } from '../member';
+import type { MemberFacts } from '../member-facts';
+import { disciplineLabels } from '../discipline';
+import type { Rating } from '../rating';
+import type { MemberCheckName, MemberCheckParams } from '../rulebook/check-vocabulary';
+import type { NotRatedReason } from './member-evaluation';
+import { label } from './messages';
+
+export interface MemberContext {
+  readonly member: Member;
+  readonly facts: MemberFacts;
+  readonly year: number;
+  readonly ratingDate: LocalDate;
+  /** The rating of the collective this member heads, when the member is its secretary. */
+  readonly collectiveRating: Rating | null;
+  /** The vote that counts: the upper level's adjustment if any, else the cell's decision. */
+  readonly vote: Rating | null;
+  /** Set by force rules before cap and require rules run. */
+  readonly forced: Rating | null;
+}
+
+/** What a check found. The rule's effect decides what that does to the rating. */
+export interface Finding {
+  /** What was found, in Vietnamese, appended to the rule's explanation in a violation. */
+  readonly detail: string;
+  /** For exclude rules. */
+  readonly reason?: NotRatedReason;
+  /** A level found at run time (the collective's rating for R-HEAD-01); the rule's `level` wins. */
+  readonly level?: Rating;
+  /** Report a violation even though the effect alone would not (absent: schedule a make-up rating). */
+  readonly report?: boolean;
+}
+
+type MemberCheck<K extends MemberCheckName> = (ctx: MemberContext, params: MemberCheckParams<K>) => Finding | null;
+
+/** One implementation per check name; `Record` over the vocabulary makes a missing one a type error. */
+export const memberChecks: { [K in MemberCheckName]: MemberCheck<K> } = {
+  exempt: ({ member }) => (member.exempt ? { detail: 'Đảng viên thuộc diện miễn công tác và sinh hoạt đảng.', reason: 'exempt' } : null),
+
+  suspended: ({ member }) => (member.suspended ? { detail: 'Đảng viên đang bị đình chỉ sinh hoạt đảng.', reason: 'suspended' } : null),
+
+  newMember: ({ member, year, ratingDate }, p) => {
+    const cutoff = p.cutoff === 'yearEnd' ? `${year}-12-31` : ratingDate;
+    const due = addMonthsClamped(member.admittedOn, p.months);
+    if (due <= cutoff) return null;
+    return {
+      detail: `Ngày vào Đảng ${formatVietnameseDate(member.admittedOn)}, đến ${formatVietnameseDate(cutoff)} chưa đủ ${p.months} tháng (đủ vào ngày ${formatVietnameseDate(due)}).`,
+      reason: 'newMember',
+    };
+  },
+
+  absentFromRatingMeeting: ({ facts }, p) =>
+    facts.absentFromRatingMeeting ? { detail: 'Đảng viên vắng họp xếp loại: cần tổ chức xếp loại bổ sung.', reason: 'absent', report: p.followUp } : null,
+
+  decision: ({ vote, forced }) => (vote === null && forced === null ? { detail: 'Còn thiếu kết quả biểu quyết xếp loại của chi bộ.' } : null),
+
+  sickLeave: ({ facts }, p) =>
+    facts.sickLeaveDays >= p.thresholdDays
+      ? { detail: `Số ngày nghỉ ốm trong năm: ${facts.sickLeaveDays} ngày làm việc (ngưỡng 03 tháng: ${p.thresholdDays} ngày).` }
+      : null,
+
+  maternity: ({ facts }) => (facts.maternityLeave ? { detail: 'Đảng viên nghỉ thai sản trong năm.' } : null),
+
+  transferComment: ({ member, facts }, p) => {
+    const months = facts.monthsAtPreviousCell;
+    if (months === null || months < p.months || facts.previousCellComment) return null;
+    const since = member.transferredInOn ? `, chuyển đến ngày ${formatVietnameseDate(member.transferredInOn)}` : '';
+    return { detail: `Còn thiếu nhận xét của chi bộ nơi chuyển đi (${months} tháng ở chi bộ cũ${since}).` };
+  },
+
+  temporaryComment: ({ member, facts }) => {
+    const where = member.temporaryAttachmentAt?.trim();
+    if (!where || facts.temporaryCellComment) return null;
+    return { detail: `Còn thiếu nhận xét của chi bộ nơi sinh hoạt tạm thời (${where}).` };
+  },
+
+  discipline: ({ facts, vote }, p) => {
+    if (!facts.discipline) return null;
+    const form = disciplineLabels[facts.discipline].toLocaleLowerCase('vi');
+    if (p.excludeFromVote && vote !== null) {
+      return { detail: `Đảng viên bị kỷ luật ${form} trong năm không đưa vào danh sách biểu quyết, nhưng có kết quả biểu quyết ${label(vote)}.`, report: true };
+    }
+    return { detail: `Đảng viên bị kỷ luật ${form} trong năm.` };
+  },
+
+  civilServantExcellent: ({ member, facts }) => {
+    const state = facts.civilServantRating;
+    if (!member.civilServant && state === null) return null;
+    if (state === 'excellent') return null;
+    return { detail: state ? `Xếp loại công chức, viên chức: ${label(state)}.` : 'Chưa có xếp loại công chức, viên chức.' };
+  },
+
+  civilServantIncomplete: ({ facts }) =>
+    facts.civilServantRating === 'incomplete' ? { detail: `Xếp loại công chức, viên chức: ${label('incomplete')}.` } : null,
+
+  degradation: ({ facts }) => (facts.degradationConcluded ? { detail: 'Có kết luận về biểu hiện suy thoái trong năm.' } : null),
+
+  taskCompletion: ({ facts }, p) => {
+    const pct = facts.taskCompletionPercent;
+    return pct !== null && pct < p.minPercent ? { detail: `Tỷ lệ hoàn thành nhiệm vụ: ${pct}% (dưới ${p.minPercent}%).` } : null;
+  },
+
+  attendance: ({ facts }, p) => {
+    const reasons: string[] = [];
+    if (facts.absences >= p.minAbsences) reasons.push(`vắng ${facts.absences} kỳ sinh hoạt`);
+    if (facts.silentMeetings >= p.minSilentMeetings) reasons.push(`${facts.silentMeetings} kỳ không phát biểu`);
+    return reasons.length ? { detail: `Trong năm: ${reasons.join(', ')}.` } : null;
+  },
+
+  head: ({ member, collectiveRating }) =>
+    member.partyPosition === 'secretary' && collectiveRating !== null
+      ? { detail: `Tập thể do đồng chí đứng đầu được xếp loại ${label(collectiveRating)}.`, level: collectiveRating }
+      : null,
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Rating } from '../rating';
+import { Severity } from '../rulebook/schema';
+
+/** Why a member is not rated; when several apply, the first in this order is given (contract §2.1). */
+export const notRatedReasons = ['exempt', 'suspended', 'newMember', 'absent', 'pending'] as const;
+export const NotRatedReason = z.enum(notRatedReasons);
+export type NotRatedReason = z.infer<typeof NotRatedReason>;
+
+export const MemberViolation = z.object({ ruleId: z.string(), severity: Severity, message: z.string().min(1) });
+export type MemberViolation = z.infer<typeof MemberViolation>;
+
+/** One member's evaluation for a year (contract §0 and §2.1), plus `reviewRequired` and `forced`. */
+export const MemberEvaluation = z.object({
+  memberId: z.string(),
+  year: z.number().int(),
+  unitId: z.string(),
+  rated: z.boolean(),
+  notRatedReason: NotRatedReason.nullable(),
+  selfProposed: Rating.nullable(),
+  groupProposed: Rating.nullable(),
+  decided: Rating.nullable(),
+  adjusted: Rating.nullable(),
+  maxAllowed: Rating.nullable(),
+  final: Rating.nullable(),
+  /** The member must write a self-review (T01: a new member under r2019 does, T02: under r2023 does not). */
+  reviewRequired: z.boolean(),
+  /** The level a force rule set, whatever the vote. */
+  forced: Rating.nullable(),
+  violations: z.array(MemberViolation),
+});
+export type MemberEvaluation = z.infer<typeof MemberEvaluation>;

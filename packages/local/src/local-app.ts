@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import type { Store } from '@kd/data/client';
+import { createApp } from '@kd/api/app';
+import { loadLocalSigner } from '@kd/api/auth/local-signer';
+import { localClaims } from '@kd/api/auth/claims-sources';
+import type { Identity } from '@kd/api/deps';
+
+/** The app as `npm start` serves it: the local key, the demo identities, the real clock (or a set one). */
+export async function createLocalApp(options: { store: Store; dataDir: string | null; identities: Identity[]; clock?: () => Date }) {
+  const clock = options.clock ?? (() => new Date());
+  const signer = await loadLocalSigner(options.dataDir ? join(options.dataDir, 'jwt-es256.json') : null, clock);
+  const app = createApp({
+    store: options.store,
+    clock,
+    claims: localClaims(signer),
+    local: { signer, identities: () => options.identities },
+  });
+  return { app, signer };
+}

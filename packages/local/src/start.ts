@@ -1,0 +1,73 @@
+import './no-network-env';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createStore } from '@kd/data/client';
+import { ensureTable } from '@kd/data/ensure-table';
+import { roleLabels } from '@kd/api/auth/claims';
+import { enableWriteAheadLog, SHARED_DB_FILE, startDynamoLocal } from './dynamo-local';
+import { dataDir } from './paths';
+import { isSeeded, seedTenant } from './seed';
+import { createLocalApp } from './local-app';
+import { generateDemo } from './demo';
+
+const TABLE = process.env.KD_TABLE ?? 'kiem-diem';
+
+async function main() {
+  const started = Date.now();
+  const dir = dataDir();
+  mkdirSync(join(dir, 'dynamodb'), { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  const dbPath = join(dir, 'dynamodb');
+  const dynamoPort = process.env.KD_DYNAMO_PORT ? Number(process.env.KD_DYNAMO_PORT) : undefined;
+  if (!existsSync(join(dbPath, SHARED_DB_FILE))) {
+    // First start: let DynamoDB Local create its file and the table, then switch the file to WAL.
+    const first = await startDynamoLocal({ path: dbPath, port: dynamoPort });
+    await ensureTable(createStore({ tableName: TABLE, endpoint: first.endpoint }));
+    await first.stop();
+  }
+  enableWriteAheadLog(dbPath);
+  const dynamo = await startDynamoLocal({ path: dbPath, port: dynamoPort });
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nĐang dừng…');
+    server?.close();
+    await dynamo.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  process.on('uncaughtException', (e) => {
+    console.error(e);
+    void stop(1);
+  });
+  let server: ReturnType<typeof serve> | undefined;
+
+  const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
+  await ensureTable(store);
+  const demo = generateDemo();
+  for (const tenant of demo.tenants) {
+    if (!(await isSeeded(store, tenant.tenantId))) {
+      process.stdout.write(`Đang tạo dữ liệu mẫu: ${tenant.name} (${tenant.units.length} đơn vị, ${tenant.members.length} đảng viên)… `);
+      await seedTenant(store, tenant, new Date().toISOString());
+      console.log('xong');
+    }
+  }
+  const identities = demo.tenants.flatMap((t) => t.identities);
+  const { app } = await createLocalApp({ store, dataDir: dir, identities });
+  server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () => {
+    const url = `http://localhost:${port}`;
+    console.log(`\nKiểm điểm đang chạy tại ${url}  (sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
+    console.log(`Tài liệu API: ${url}/docs · DynamoDB Local: ${dynamo.endpoint} · dữ liệu: ${dir}`);
+    console.log('Tài khoản thử (đăng nhập tại /login):');
+    for (const id of identities) console.log(`  - ${id.name} — ${roleLabels[id.role]} — ${id.tenant}/${id.unit}`);
+    console.log('Nhấn Ctrl-C để dừng.');
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

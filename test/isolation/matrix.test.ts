@@ -1,0 +1,139 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from '@kd/data/client';
+import { loadLocalSigner } from '@kd/api/auth/local-signer';
+import { createTestStore } from '../support/store';
+import { createTestApp, type TestApp } from '../support/app';
+import { identities, seedFixture } from '../support/fixture';
+import { Hono } from 'hono';
+import { isolationCases, PUBLIC_ROUTES, SELF_ROUTES, routesWithoutCases, type Target } from './cases';
+
+/**
+ * Every route of the app × {another tenant, outside the subtree, no token, bad token}. The route
+ * list comes from the app itself: a new route without an entry in `cases.ts` fails here.
+ */
+let t: TestApp;
+let store: Store;
+let foreignToken: string;
+let expiredToken: string;
+
+const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021' };
+const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021' };
+
+async function itemCount(): Promise<number> {
+  const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
+  return out.Count ?? 0;
+}
+
+function appRoutes(): { method: string; path: string }[] {
+  const seen = new Set<string>();
+  return t.app.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => ({ method: r.method, path: r.path }))
+    .filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`) && !SELF_ROUTES.has(`${r.method} ${r.path}`))
+    .filter((r) => (seen.has(`${r.method} ${r.path}`) ? false : (seen.add(`${r.method} ${r.path}`), true)));
+}
+
+function fill(path: string, target: Target): string {
+  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(target[name]));
+}
+
+async function call(route: { method: string; path: string }, target: Target, auth: string | null) {
+  const entry = isolationCases[`${route.method} ${route.path}`]!;
+  const body = entry.body?.(target);
+  const headers: Record<string, string> = {};
+  if (auth !== null) headers.authorization = auth;
+  if (body !== undefined) headers['content-type'] = entry.contentType ?? 'application/json';
+  return t.app.request(fill(route.path, target) + (entry.query ?? ''), {
+    method: route.method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+    redirect: 'manual',
+  });
+}
+
+beforeAll(async () => {
+  store = await createTestStore('isolation');
+  await seedFixture(store);
+  t = await createTestApp(store);
+  const foreign = await loadLocalSigner(null);
+  foreignToken = await foreign.sign(identities.province);
+  const past = await loadLocalSigner(null, () => new Date('2020-01-01T00:00:00Z'));
+  expiredToken = await past.sign(identities.province, 60);
+});
+
+describe('isolation matrix', () => {
+  it('has cases for every route of the app', () => {
+    const routes = appRoutes();
+    expect(routes.length).toBeGreaterThan(10);
+    const missing = routesWithoutCases(t.app.routes);
+    expect(missing, `routes without isolation cases: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('notices a new route that has no cases', () => {
+    const extended = new Hono().route('/', t.app);
+    extended.get('/api/v1/units/:unitId/new-thing', (c) => c.text('x'));
+    expect(routesWithoutCases(extended.routes)).toEqual(['GET /api/v1/units/:unitId/new-thing']);
+  });
+
+  it('requires a valid token on the caller’s own routes', async () => {
+    for (const key of SELF_ROUTES) {
+      const [method, path] = key.split(' ') as [string, string];
+      expect((await t.app.request(path!, { method })).status).toBe(401);
+      expect((await t.app.request(path!, { method, headers: { authorization: `Bearer ${foreignToken}` } })).status).toBe(401);
+      expect((await t.app.request(path!, { method, headers: { authorization: `Bearer ${await t.token(identities.cell)}` } })).status).toBe(200);
+    }
+  });
+
+  it('answers 404 to a caller of another tenant, and writes nothing', async () => {
+    const before = await itemCount();
+    const failures: string[] = [];
+    for (const route of appRoutes()) {
+      const res = await call(route, otherTenant, `Bearer ${await t.token(identities.otherTenant)}`);
+      if (res.status !== 404) failures.push(`${route.method} ${route.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('answers 403 to a caller outside the unit’s subtree, and writes nothing', async () => {
+    const before = await itemCount();
+    const failures: string[] = [];
+    for (const route of appRoutes()) {
+      const entry = isolationCases[`${route.method} ${route.path}`]!;
+      const caller = entry.outsideCaller ?? identities.cell;
+      const res = await call(route, outside, `Bearer ${await t.token(caller)}`);
+      if (res.status !== 403) failures.push(`${route.method} ${route.path} → ${res.status}`);
+      else if (!entry.page) {
+        const body = await res.json();
+        if (body.error?.code !== 'OUTSIDE_SUBTREE') failures.push(`${route.method} ${route.path} → ${body.error?.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('answers 401 without a token (pages send the user to the login page)', async () => {
+    const failures: string[] = [];
+    for (const route of appRoutes()) {
+      const entry = isolationCases[`${route.method} ${route.path}`]!;
+      const res = await call(route, outside, null);
+      const ok = entry.page ? res.status === 302 && res.headers.get('location') === '/login' : res.status === 401;
+      if (!ok) failures.push(`${route.method} ${route.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 401 to a bad token: garbage, signed by another key, or expired', async () => {
+    const failures: string[] = [];
+    for (const bad of ['Bearer not-a-jwt', `Bearer ${foreignToken}`, `Bearer ${expiredToken}`]) {
+      for (const route of appRoutes()) {
+        const entry = isolationCases[`${route.method} ${route.path}`]!;
+        const res = await call(route, outside, bad);
+        const ok = entry.page ? res.status === 302 : res.status === 401;
+        if (!ok) failures.push(`${bad.slice(0, 20)} ${route.method} ${route.path} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { Member } from '@kd/domain/member';
+import { MemberFacts, type MemberFactsInput } from '@kd/domain/member-facts';
+import type { Rating } from '@kd/domain/rating';
+import { evaluateMember, type MemberEvaluation } from '@kd/domain/evaluation/index';
+import { resolveRulebook, type ResolvedRulebook } from '@kd/domain/rulebook/index';
+
+export const r2019 = resolveRulebook('r2019');
+export const s000 = resolveRulebook('r2019', ['s000-2021']);
+export const r2023 = resolveRulebook('r2023');
+export const rulebooks: Record<string, ResolvedRulebook> = { r2019, 'r2019+s000-2021': s000, r2023 };
+
+export type MemberInput = Partial<Omit<Member, 'id' | 'unitId'>> & { id?: string; unitId?: string };
+
+export function member(overrides: MemberInput = {}): Member {
+  return Member.parse({ id: 'DV01', unitId: 'CB-PHOI', fullName: 'Nguyễn Văn An', admittedOn: '2010-03-15', officialOn: '2011-03-15', ...overrides });
+}
+
+export function facts(overrides: MemberFactsInput = {}): MemberFacts {
+  return MemberFacts.parse(overrides);
+}
+
+/** Members of one cell with the given decided ratings, evaluated under `rulebook`. */
+export function cellEvaluations(rulebook: ResolvedRulebook, decided: readonly Rating[], extra: MemberInput = {}): MemberEvaluation[] {
+  return decided.map((rating, i) =>
+    evaluateMember({
+      rulebook,
+      member: member({ id: `DV${String(i + 1).padStart(2, '0')}`, fullName: `Trần Thị Bình ${i + 1}`, ...extra }),
+      facts: facts({ decided: rating }),
+      year: 2021,
+      ratingDate: '2021-12-20',
+    }),
+  );
+}
+
+export function repeat<T>(value: T, n: number): T[] {
+  return Array.from({ length: n }, () => value);
+}
+
+/** Letters that only Vietnamese text has: a message in Vietnamese contains at least one. */
+export const vietnameseLetter = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
