@@ -7,3 +7,5 @@ export * from './transaction';
 export * from './batch-write';
 export * from './unit-repository';
 export * from './member-repository';
+export * from './dossier';
+export * from './fault-hook';

@@ -21,6 +21,15 @@ export const keys = {
   unitMembers: (tenant: string, unitId: string) => `${t(tenant)}#MEMBERS#${unitId}`,
   unitMemberSort: (memberId: string) => `MEMBER#${memberId}`,
   tenantMeta: (tenant: string) => ({ pk: `${t(tenant)}#TENANT`, sk: 'TENANT' }),
+  /** A unit's year: its dossier (workflow state, current results version) and everything under it. */
+  unitYear: (tenant: string, unitId: string, year: number) => `${t(tenant)}#UNIT#${unitId}#Y#${year}`,
+  dossier: (tenant: string, unitId: string, year: number) => ({ pk: keys.unitYear(tenant, unitId, year), sk: 'DOSSIER' }),
+  /** Rows of one results version; only the version the dossier names is current. */
+  resultVersionPrefix: (version: number) => `RES#v${String(version).padStart(6, '0')}#`,
+  resultRow: (tenant: string, unitId: string, year: number, version: number, memberId: string) => ({
+    pk: keys.unitYear(tenant, unitId, year),
+    sk: `${keys.resultVersionPrefix(version)}M#${memberId}`,
+  }),
 } as const;
 
 export const indexNames = { byParent: 'gsi1', byPath: 'gsi2' } as const;

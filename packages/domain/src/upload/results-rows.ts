@@ -1,0 +1,68 @@
+import { MemberFacts } from '../member-facts';
+import { matchHeaders } from './header-match';
+import { resultsColumns } from './results-columns';
+import { type RowError, RowErrorList, excerpt } from './row-error';
+import { checkMemberId, checkSchema, readRowValues, sameName } from './row-values';
+import type { Table } from './table';
+
+export interface ResultsRow {
+  row: number;
+  memberId: string;
+  facts: MemberFacts;
+}
+
+export interface ResultsValidation {
+  /** Rows without any error, typed. */
+  rows: ResultsRow[];
+  /** The first MAX_LISTED_ERRORS row errors, in row order. */
+  errors: RowError[];
+  errorCount: number;
+  /** Data rows in the file (blank rows are not counted). */
+  total: number;
+}
+
+export interface ResultsContext {
+  /** The unit's members: a results row must name one of them. */
+  roster: ReadonlyMap<string, { fullName: string }>;
+}
+
+const headerOf = (key: string) => resultsColumns.find((c) => c.key === key)?.header ?? key;
+const ID = headerOf('memberId');
+
+/**
+ * Checks a results sheet (contract §1.2) row by row. Header problems throw a DomainError (400);
+ * everything else is a row error. A member id seen on an earlier row makes later rows errors.
+ *
+ * @example
+ * const { rows, errors } = validateResultsRows(table, { roster: new Map([['DV001', { fullName: 'Nguyễn Văn An' }]]) });
+ */
+export function validateResultsRows(table: Table, context: ResultsContext): ResultsValidation {
+  const indexOf = matchHeaders(table.headers, resultsColumns);
+  const errors = new RowErrorList();
+  const rows: ResultsRow[] = [];
+  const seen = new Map<string, number>();
+
+  for (const tableRow of table.rows) {
+    const { row } = tableRow;
+    const { memberId: rawId, fullName, ...facts } = readRowValues(resultsColumns, indexOf, tableRow, errors);
+    const memberId = checkMemberId(rawId, row, ID, errors);
+    if (memberId !== undefined) {
+      const first = seen.get(memberId);
+      if (first !== undefined) {
+        errors.add({ row, column: ID, code: 'DUPLICATE_MEMBER_ID', message: `Mã đảng viên "${excerpt(memberId)}" đã có ở dòng ${first}.` });
+      } else {
+        seen.set(memberId, row);
+        const member = context.roster.get(memberId);
+        if (!member) {
+          errors.add({ row, column: ID, code: 'MEMBER_NOT_IN_ROSTER', message: `Mã đảng viên "${excerpt(memberId)}" không có trong danh sách đảng viên của đơn vị.` });
+        } else if (typeof fullName === 'string' && !sameName(fullName, member.fullName)) {
+          errors.add({ row, column: headerOf('fullName'), code: 'NAME_MISMATCH', message: `Họ và tên "${excerpt(fullName)}" không khớp với danh sách đảng viên ("${member.fullName}").` });
+        }
+      }
+    }
+    if (memberId === undefined || errors.hasRow(row)) continue;
+    const typed = checkSchema(MemberFacts, facts, row, headerOf, errors);
+    if (typed) rows.push({ row, memberId, facts: typed });
+  }
+  return { rows, errors: errors.listed, errorCount: errors.count, total: table.rows.length };
+}

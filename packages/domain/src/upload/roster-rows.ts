@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Member } from '../member';
+import { matchHeaders } from './header-match';
+import { rosterColumns } from './roster-columns';
+import { type RowError, RowErrorList, excerpt } from './row-error';
+import { checkMemberId, checkSchema, readRowValues } from './row-values';
+import type { Table } from './table';
+
+/** A member as a roster row states it: the Member fields, with the group by name (contract §1.1). */
+export const RosterMember = Member.omit({ groupId: true, version: true }).extend({
+  groupName: z.string().min(1).max(200).nullable().default(null),
+});
+export type RosterMember = z.infer<typeof RosterMember>;
+
+export interface RosterRow {
+  row: number;
+  member: RosterMember;
+}
+
+export interface RosterValidation {
+  rows: RosterRow[];
+  errors: RowError[];
+  errorCount: number;
+  total: number;
+}
+
+export interface RosterContext {
+  unitId: string;
+  /** Members of the tenant's other units, with that unit's name: a transfer is an explicit action. */
+  membersElsewhere: ReadonlyMap<string, string>;
+}
+
+const headerOf = (key: string) => rosterColumns.find((c) => c.key === key)?.header ?? key;
+const ID = headerOf('id');
+
+/**
+ * Checks a roster sheet (contract §1.1) row by row. Header problems throw a DomainError (400);
+ * everything else is a row error.
+ *
+ * @example
+ * const { rows, errors } = validateRosterRows(table, { unitId: 'u-cell-1', membersElsewhere: new Map() });
+ */
+export function validateRosterRows(table: Table, context: RosterContext): RosterValidation {
+  const indexOf = matchHeaders(table.headers, rosterColumns);
+  const errors = new RowErrorList();
+  const rows: RosterRow[] = [];
+  const seen = new Map<string, number>();
+
+  for (const tableRow of table.rows) {
+    const { row } = tableRow;
+    const values = readRowValues(rosterColumns, indexOf, tableRow, errors);
+    const id = checkMemberId(values.id, row, ID, errors);
+    if (id !== undefined) {
+      const first = seen.get(id);
+      const elsewhere = context.membersElsewhere.get(id);
+      if (first !== undefined) {
+        errors.add({ row, column: ID, code: 'DUPLICATE_MEMBER_ID', message: `Mã đảng viên "${excerpt(id)}" đã có ở dòng ${first}.` });
+      } else {
+        seen.set(id, row);
+        if (elsewhere !== undefined) {
+          errors.add({ row, column: ID, code: 'MEMBER_IN_OTHER_UNIT', message: `Đảng viên "${excerpt(id)}" đang thuộc "${elsewhere}"; muốn chuyển sinh hoạt đảng, hãy dùng chức năng chuyển sinh hoạt.` });
+        }
+      }
+    }
+    checkDateOrder(values, row, errors);
+    if (id === undefined || errors.hasRow(row)) continue;
+    const member = checkSchema(RosterMember, { ...values, id, unitId: context.unitId }, row, headerOf, errors);
+    if (member) rows.push({ row, member });
+  }
+  return { rows, errors: errors.listed, errorCount: errors.count, total: table.rows.length };
+}
+
+function checkDateOrder(values: Partial<Record<string, unknown>>, row: number, errors: RowErrorList): void {
+  const { birthDate, admittedOn, officialOn, transferredInOn } = values;
+  if (typeof admittedOn !== 'string') return;
+  if (typeof birthDate === 'string' && birthDate >= admittedOn) {
+    errors.add({ row, column: headerOf('birthDate'), code: 'DATE_ORDER', message: 'Ngày sinh phải trước ngày vào Đảng.' });
+  }
+  if (typeof officialOn === 'string' && officialOn < admittedOn) {
+    errors.add({ row, column: headerOf('officialOn'), code: 'DATE_ORDER', message: 'Ngày chính thức không được trước ngày vào Đảng.' });
+  }
+  if (typeof transferredInOn === 'string' && transferredInOn < admittedOn) {
+    errors.add({ row, column: headerOf('transferredInOn'), code: 'DATE_ORDER', message: 'Ngày chuyển đến không được trước ngày vào Đảng.' });
+  }
+}

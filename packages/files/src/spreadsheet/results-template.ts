@@ -1,0 +1,24 @@
+import type { MemberFacts } from '@kd/domain/member-facts';
+import { resultsColumns } from '@kd/domain/upload/index';
+import { writeTemplate } from './template-writer';
+
+/**
+ * The results template (contract §1.2) for one unit and year: one row per member, with the
+ * facts already recorded when `existing` has them.
+ *
+ * @example
+ * const xlsx = await resultsTemplate({ unitName: 'Chi bộ Bệnh viện Phổi', year: 2021, members, existing });
+ */
+export function resultsTemplate(input: {
+  unitName: string;
+  year: number;
+  members: readonly { id: string; fullName: string }[];
+  existing?: ReadonlyMap<string, MemberFacts>;
+}): Promise<Buffer> {
+  return writeTemplate({
+    sheetName: `Kết quả ${input.year}`,
+    title: `Kết quả kiểm điểm, xếp loại đảng viên năm ${input.year} — ${input.unitName}`,
+    columns: resultsColumns,
+    rows: input.members.map((m) => ({ ...input.existing?.get(m.id), memberId: m.id, fullName: m.fullName })),
+  });
+}
