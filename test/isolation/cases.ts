@@ -1,22 +1,11 @@
-import type { Identity } from '@kd/api/deps';
+import type { IsolationCase } from './case';
+import { unitCases } from './cases/units';
+import { campaignCases } from './cases/campaigns';
+import { uploadCases } from './cases/uploads';
+import { rollupCases } from './cases/rollups';
+import { reportCases } from './cases/reports';
 
-/** What a route needs to be called against a target: its path parameters come from here. */
-export interface Target {
-  unitId: string;
-  memberId: string;
-  year: string;
-}
-
-export interface IsolationCase {
-  /** A valid body, so that validation passes and the scope check is what answers. */
-  body?: (target: Target) => unknown;
-  contentType?: string;
-  query?: string;
-  /** Pages answer with HTML and redirect to the login page instead of 401. */
-  page?: boolean;
-  /** Who calls from outside the subtree when the cell secretary is not the right probe. */
-  outsideCaller?: Identity;
-}
+export type { IsolationCase, Target } from './case';
 
 /** Routes anyone may call: the login page, the API description, and the local-only dev routes. */
 export const PUBLIC_ROUTES = new Set([
@@ -41,18 +30,6 @@ export function routesWithoutCases(routes: readonly { method: string; path: stri
     .filter((k) => !PUBLIC_ROUTES.has(k) && !SELF_ROUTES.has(k) && !isolationCases[k]);
 }
 
-export const isolationCases: Record<string, IsolationCase> = {
-  'GET /api/v1/units/:unitId': {},
-  'GET /api/v1/units/:unitId/subtree': {},
-  'POST /api/v1/units/:unitId/children': { body: () => ({ name: 'Tổ đảng mới', kind: 'group' }) },
-  'PATCH /api/v1/units/:unitId': { body: () => ({ name: 'Tên mới' }) },
-  'POST /api/v1/units/:unitId/move': { body: () => ({ parentId: 'bc1' }) },
-  'POST /api/v1/units/:unitId/close': { body: () => ({ closedOn: '2021-12-31' }) },
-  'GET /api/v1/units/:unitId/members': {},
-  'POST /api/v1/units/:unitId/members': { body: () => ({ id: 'NEW-1', fullName: 'Nguyễn Văn Mới', admittedOn: '2020-01-01' }) },
-  'GET /api/v1/members/:memberId': {},
-  'PATCH /api/v1/members/:memberId': { body: () => ({ fullName: 'Tên Sửa', version: 1 }) },
-  'POST /api/v1/members/:memberId/transfer': { body: (t) => ({ unitId: t.unitId, version: 1 }) },
-  'GET /api/v1/units/:unitId/audit': {},
-  'GET /units/:unitId': { page: true },
-};
+
+/** Every route's cases, one file per area under `cases/`. */
+export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases };

@@ -12,6 +12,14 @@ import { meRoutes } from './routes/me';
 import { devRoutes } from './routes/dev';
 import { docsPage } from './routes/docs';
 import { pageRoutes } from './pages/routes';
+import { campaignRoutes } from './routes/campaigns';
+import { uploadRoutes } from './routes/uploads';
+import { rollupRoutes } from './routes/rollups';
+import { reportRoutes } from './routes/reports';
+import { campaignPages } from './pages/campaign-pages';
+import { uploadPages } from './pages/upload-pages';
+import { dashboardPages } from './pages/dashboard-pages';
+import { reportPages } from './pages/report-pages';
 import { DomainError } from '@kd/domain/errors';
 
 export const API_BASE = '/api/v1';
@@ -35,6 +43,10 @@ export function createApp(deps: AppDeps) {
   secured.route('/', unitRoutes(deps));
   secured.route('/', memberRoutes(deps));
   secured.route('/', auditRoutes(deps));
+  secured.route('/', campaignRoutes(deps));
+  secured.route('/', uploadRoutes(deps));
+  secured.route('/', rollupRoutes(deps));
+  secured.route('/', reportRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
 
@@ -50,6 +62,10 @@ export function createApp(deps: AppDeps) {
   app.doc31('/openapi.json', documentConfig);
   app.route('/', docsPage(() => app.getOpenAPI31Document(documentConfig) as never));
   app.route('/', pageRoutes(deps));
+  app.route('/', campaignPages(deps));
+  app.route('/', uploadPages(deps));
+  app.route('/', dashboardPages(deps));
+  app.route('/', reportPages(deps));
   return app;
 }
 

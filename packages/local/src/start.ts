@@ -10,6 +10,8 @@ import { dataDir } from './paths';
 import { isSeeded, seedTenant } from './seed';
 import { createLocalApp } from './local-app';
 import { generateDemo } from './demo';
+import { seedCampaigns } from './seed-campaigns';
+import { localJobs } from './jobs';
 
 const TABLE = process.env.KD_TABLE ?? 'kiem-diem';
 
@@ -34,6 +36,7 @@ async function main() {
     stopping = true;
     console.log('\nĐang dừng…');
     server?.close();
+    await Promise.allSettled(jobs.map((j) => j.stop()));
     await dynamo.stop();
     process.exit(code);
   };
@@ -44,6 +47,7 @@ async function main() {
     void stop(1);
   });
   let server: ReturnType<typeof serve> | undefined;
+  let jobs: { stop(): Promise<void> }[] = [];
 
   const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
   await ensureTable(store);
@@ -52,10 +56,12 @@ async function main() {
     if (!(await isSeeded(store, tenant.tenantId))) {
       process.stdout.write(`Đang tạo dữ liệu mẫu: ${tenant.name} (${tenant.units.length} đơn vị, ${tenant.members.length} đảng viên)… `);
       await seedTenant(store, tenant, new Date().toISOString());
+      await seedCampaigns(store, tenant, new Date().toISOString());
       console.log('xong');
     }
   }
   const identities = demo.tenants.flatMap((t) => t.identities);
+  jobs = await Promise.all(localJobs.map((start) => start({ store, endpoint: dynamo.endpoint, dataDir: dir, clock: () => new Date() })));
   const { app } = await createLocalApp({ store, dataDir: dir, identities });
   server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () => {
     const url = `http://localhost:${port}`;

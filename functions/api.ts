@@ -1,0 +1,4 @@
+import { handle } from 'hono/aws-lambda';
+import { createAwsApp } from '@kd/api/aws-app';
+
+export const handler = handle(createAwsApp());

@@ -1,0 +1,1 @@
+export { reconcileHandler as handler } from '@kd/jobs/aws-handlers';

@@ -1,0 +1,1 @@
+export { rollupStreamHandler as handler } from '@kd/jobs/aws-handlers';

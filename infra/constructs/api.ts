@@ -1,0 +1,137 @@
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+import type { Auth } from './auth';
+import type { Data } from './data';
+import { LOG_RETENTION, NodeFunction } from './node-function';
+import type { Uploads } from './uploads';
+
+/** Every JSON endpoint lives here (contract §2); the gateway lets only valid Cognito tokens through. */
+export const API_ROUTE_PATH = '/api/v1/{proxy+}';
+
+/**
+ * Routes that reach the function without a token at the gateway: the OpenAPI document, its page,
+ * the web pages and their assets. Pages read the token from a cookie and check it in the app.
+ * Anything not listed here and not under /api/v1 is answered 404 by the gateway.
+ */
+export const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[] }> = [
+  { path: '/', methods: [HttpMethod.GET] },
+  { path: '/login', methods: [HttpMethod.GET, HttpMethod.POST] },
+  { path: '/logout', methods: [HttpMethod.POST] },
+  { path: '/openapi.json', methods: [HttpMethod.GET] },
+  { path: '/docs', methods: [HttpMethod.GET] },
+  { path: '/static/{proxy+}', methods: [HttpMethod.GET] },
+  { path: '/favicon.ico', methods: [HttpMethod.GET] },
+];
+
+export interface ApiProps {
+  readonly data: Data;
+  readonly auth: Auth;
+}
+
+/** The HTTP API and the one function that serves the Hono app (API, OpenAPI document and pages). */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly handler: NodeFunction;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { data, auth } = props;
+
+    this.handler = new NodeFunction(this, 'Handler', {
+      entry: 'api',
+      description: 'Kiểm điểm HTTP API, OpenAPI document and web pages',
+      memorySize: 1024,
+      // The HTTP API gives up after 30 s; the function should not outlive the request.
+      timeout: Duration.seconds(29),
+      environment: {
+        TABLE_NAME: data.table.tableName,
+        USER_POOL_ID: auth.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: auth.client.userPoolClientId,
+        AUTH_MODE: 'cognito',
+      },
+    });
+    data.grantReadWrite(this.handler);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: 'kiem-diem',
+      description: 'Kiểm điểm, đánh giá, xếp loại chất lượng',
+      createDefaultStage: false,
+      defaultAuthorizer: new HttpJwtAuthorizer('CognitoAuthorizer', auth.issuerUrl, {
+        // The ID token carries name and the custom:* claims; its aud is the web client.
+        jwtAudience: [auth.client.userPoolClientId],
+        identitySource: ['$request.header.Authorization'],
+      }),
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            sub: '$context.authorizer.claims.sub',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('AppIntegration', this.handler.fn);
+    this.httpApi.addRoutes({
+      path: API_ROUTE_PATH,
+      methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE],
+      integration,
+    });
+    for (const route of PUBLIC_ROUTES) {
+      for (const publicRoute of this.httpApi.addRoutes({ ...route, integration, authorizer: new HttpNoneAuthorizer() })) {
+        acknowledge(
+          publicRoute,
+          'APIG4',
+          `${publicRoute.path} is public by design (contract §2): the OpenAPI document, its page, the sign-in ` +
+            'page and static assets must load before anyone has a token; pages check the session token from ' +
+            'the cookie in the app, and no data endpoint is outside the JWT-protected /api/v1 routes.',
+        );
+      }
+    }
+  }
+
+  /** The public base URL, e.g. https://abc123.execute-api.ap-southeast-1.amazonaws.com */
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+
+  /** Let the app presign uploads into the bucket and read them back. */
+  useUploads(uploads: Uploads): void {
+    this.handler.fn.addEnvironment('UPLOAD_BUCKET', uploads.bucket.bucketName);
+    uploads.grantPresignAndRead(this.handler);
+  }
+}

@@ -1,0 +1,9 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
+
+/** Server-rendered pages of this area. */
+export function reportPages(_deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  return r;
+}

@@ -1,0 +1,4 @@
+import type { IsolationCase } from '../case';
+
+/** Deadline reports and the outbox. */
+export const reportCases: Record<string, IsolationCase> = {};
