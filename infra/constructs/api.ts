@@ -22,17 +22,16 @@ export const API_ROUTE_PATH = '/api/v1/{proxy+}';
 
 /**
  * Routes that reach the function without a token at the gateway: the OpenAPI document, its page,
- * the web pages and their assets. Pages read the token from a cookie and check it in the app.
- * Anything not listed here and not under /api/v1 is answered 404 by the gateway.
+ * and the web pages (any path outside /api/v1: the home page, units, campaigns, dashboards,
+ * reports …). Pages read the token from a cookie and check it in the app, exactly as the local
+ * server does, and send the user to /login without one. The more specific `/api/v1/{proxy+}`
+ * route wins over `/{proxy+}`, so no data endpoint is reachable without a gateway-checked token.
  */
 export const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[] }> = [
   { path: '/', methods: [HttpMethod.GET] },
-  { path: '/login', methods: [HttpMethod.GET, HttpMethod.POST] },
-  { path: '/logout', methods: [HttpMethod.POST] },
   { path: '/openapi.json', methods: [HttpMethod.GET] },
   { path: '/docs', methods: [HttpMethod.GET] },
-  { path: '/static/{proxy+}', methods: [HttpMethod.GET] },
-  { path: '/favicon.ico', methods: [HttpMethod.GET] },
+  { path: '/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST] },
 ];
 
 export interface ApiProps {

@@ -1,0 +1,31 @@
+// `npm run bench`: every benchmark in one run, each beside its baseline measured in the same run.
+// Load targets 127.0.0.1 only; DynamoDB Local runs on this machine.
+import '../packages/local/src/no-network-env';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchBundle } from './bundle';
+import { benchApiLatency } from './api-latency';
+import { benchStart } from './start-time';
+
+type Bench = () => Promise<Record<string, number | string>>;
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+/** Benchmarks that live beside their area; each module exports one function. */
+async function optional(file: string, name: string): Promise<Bench | undefined> {
+  if (!existsSync(resolve(import.meta.dirname, `${file}.ts`))) return undefined;
+  const mod = (await import(`./${file}.ts`)) as Record<string, Bench>;
+  return mod[name];
+}
+
+const results: Record<string, Record<string, number | string>> = {};
+if (want('bundle')) results.bundle = await benchBundle();
+if (want('start')) results.start = await benchStart();
+if (want('api')) results.api = await benchApiLatency();
+const uploads = want('uploads') ? await optional('uploads', 'benchUploads') : undefined;
+if (uploads) results.uploads = await uploads();
+const rollups = want('rollups') ? await optional('rollups', 'benchRollups') : undefined;
+if (rollups) results.rollups = await rollups();
+console.log('\nJSON:', JSON.stringify(results));
+process.exit(0);

@@ -1,0 +1,60 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { freePort } from '../../packages/local/src/dynamo-local';
+
+export interface StartedService {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  readyAfterMs: number;
+  /** Ctrl-C: SIGINT to the whole process group, as a terminal does. */
+  interrupt(): Promise<number | null>;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** Runs `npm start` the way a newcomer does, in its own process group, and waits until it serves. */
+export async function startService(dataDir: string, timeoutMs = 120_000): Promise<StartedService> {
+  const port = await freePort();
+  const started = Date.now();
+  const child = spawn('npm', ['start'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), KD_DATA_DIR: dataDir },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`npm start did not get ready:\n${out}`)), timeoutMs);
+    const check = () => {
+      if (out.includes('đang chạy tại')) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`npm start exited (${code}):\n${out}`));
+    });
+  });
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    readyAfterMs: Date.now() - started,
+    async interrupt() {
+      process.kill(-child.pid!, 'SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** Command lines of running processes that mention `text`. */
+export function processesMentioning(text: string): string[] {
+  const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return ps.split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
