@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import { z } from 'zod';
 import { conflict } from '@kd/domain/errors';
 import { LocalDate } from '@kd/domain/local-date';
@@ -59,7 +60,7 @@ export const ResultRow = z.object({
 });
 export type ResultRow = z.infer<typeof ResultRow>;
 
-const lockedError = (state: DossierState) =>
+export const lockedError = (state: DossierState) =>
   conflict(
     'UNIT_LOCKED',
     state === 'approved'
@@ -67,7 +68,7 @@ const lockedError = (state: DossierState) =>
       : 'Hồ sơ đã gửi cấp trên; chờ cấp trên thẩm định hoặc trả lại trước khi sửa.',
     { state },
   );
-const staleError = () => conflict('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
+export const staleError = () => conflict('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
 
 export async function getDossier(store: Store, tenant: string, unitId: string, year: number): Promise<Dossier & { exists: boolean }> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.dossier(tenant, unitId, year), ConsistentRead: true }));
@@ -89,22 +90,14 @@ export async function readResults(
   const v = version === undefined ? (await getDossier(store, tenant, unitId, year)).currentVersion : version;
   const rows = new Map<string, ResultRow>();
   if (v === null) return rows;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': keys.unitYear(tenant, unitId, year), ':v': keys.resultVersionPrefix(v) },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const row = ResultRow.parse(item);
-      rows.set(row.memberId, row);
-    }
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+    ExpressionAttributeValues: { ':pk': keys.unitYear(tenant, unitId, year), ':v': keys.resultVersionPrefix(v) },
+  });
+  for (const item of items) {
+    const row = ResultRow.parse(item);
+    rows.set(row.memberId, row);
+  }
   return rows;
 }
 
@@ -114,7 +107,7 @@ export function hashRows(rows: readonly { memberId: string; facts: MemberFacts }
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-function rowItem(tenant: string, unitId: string, year: number, version: number, row: ResultRow) {
+export function rowItem(tenant: string, unitId: string, year: number, version: number, row: ResultRow) {
   return { ...keys.resultRow(tenant, unitId, year, version, row.memberId), type: 'result', tenant, unitId, year, version, ...row };
 }
 

@@ -9,3 +9,4 @@ export * from './unit-repository';
 export * from './member-repository';
 export * from './dossier';
 export * from './fault-hook';
+export * from './query-all';

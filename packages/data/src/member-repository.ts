@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import { conflict, notFound, unprocessable } from '@kd/domain/errors';
 import { Member } from '@kd/domain/member';
 import { isCell } from '@kd/domain/unit-kind';
@@ -57,21 +58,12 @@ export async function getMembers(store: Store, tenant: string, ids: readonly str
 
 /** Every member of a unit (direct members only), in Vietnamese name order. One Query on GSI1. */
 export async function listUnitMembers(store: Store, tenant: string, unitId: string): Promise<Member[]> {
-  const members: Member[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: indexNames.byParent,
-        KeyConditionExpression: 'gsi1pk = :u',
-        ExpressionAttributeValues: { ':u': keys.unitMembers(tenant, unitId) },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of out.Items ?? []) members.push(Member.parse(item));
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await queryAll(store, {
+    IndexName: indexNames.byParent,
+    KeyConditionExpression: 'gsi1pk = :u',
+    ExpressionAttributeValues: { ':u': keys.unitMembers(tenant, unitId) },
+  });
+  const members = items.map((item) => Member.parse(item));
   return members.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
 }
 

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import { z } from 'zod';
 import { conflict, notFound, unprocessable } from '@kd/domain/errors';
 import { canContain, unitKindLabels } from '@kd/domain/unit-kind';
@@ -31,17 +32,6 @@ export function unitItem(tenant: string, unit: StoredUnit): Record<string, unkno
 
 function parse(item: Record<string, unknown> | undefined): StoredUnit | undefined {
   return item ? StoredUnit.parse(item) : undefined;
-}
-
-async function queryAll(store: Store, input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(new QueryCommand({ ...input, TableName: store.tableName, ExclusiveStartKey }));
-    items.push(...(out.Items ?? []));
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
 }
 
 export async function getUnit(store: Store, tenant: string, unitId: string): Promise<StoredUnit | undefined> {
