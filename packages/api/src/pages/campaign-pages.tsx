@@ -1,9 +1,155 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { DomainError } from '@kd/domain/errors';
+import { MemberFacts } from '@kd/domain/member-facts';
+import { Rating } from '@kd/domain/rating';
+import { listAudit } from '@kd/data/audit';
+import { listCampaigns, requireCampaign } from '@kd/data/campaign-repository';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
+import { resolveCaller } from '../auth/middleware';
+import type { Caller } from '../auth/claims';
+import { toDomainError } from '../errors';
+import type { Action } from '../access/permissions';
+import { Adjustments, ReturnReason } from '@kd/domain/review/appraisal';
+import { ErrorPage } from './unit-page';
+import {
+  appraisalList,
+  approve,
+  evaluatedUnit,
+  returnDossier,
+  saveMemberFacts,
+  scopedUnit,
+  setCollective,
+  submitDossier,
+  unitMilestones,
+} from '../routes/campaign-service';
+import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
+import { ReviewPage } from './campaign/review-page';
+import { AppraisalPage } from './campaign/appraisal-page';
+import { AuditPage } from './campaign/audit-page';
+import { factsFromForm } from './campaign/member-form';
 
-/** Server-rendered pages of this area. */
-export function campaignPages(_deps: AppDeps) {
+type Handler = (c: Context<AppEnv>, caller: Caller, year: number) => Promise<Response>;
+
+function yearOf(c: Context<AppEnv>): number {
+  const year = Number(c.req.param('year'));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('notFound', 'CAMPAIGN_NOT_FOUND', 'Không có đợt kiểm điểm của năm này.');
+  return year;
+}
+
+/** Resolves the caller (no token → the login page) and renders errors as pages with their status. */
+function page(deps: AppDeps, handler: Handler) {
+  return async (c: Context<AppEnv>) => {
+    const caller = await resolveCaller(deps, c);
+    if (!caller) return c.redirect('/login', 302);
+    try {
+      return await handler(c, caller, c.req.param('year') === undefined ? 0 : yearOf(c));
+    } catch (error) {
+      const e = toDomainError(error);
+      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
+    }
+  };
+}
+
+/**
+ * A form post: the work, then back to the page it came from (POST-redirect-GET). A refusal the
+ * user can act on (409 stale or locked, 422 blocked) goes back with its message; a scope error
+ * (403, 404) is a page of its own, like any other page.
+ */
+function action(
+  deps: AppDeps,
+  scope: Action,
+  work: (c: Context<AppEnv>, caller: Caller, year: number, form: Record<string, unknown>) => Promise<{ back: string; ok: string }>,
+) {
+  return page(deps, async (c, caller, year) => {
+    // The scope answers first (403/404 page), before the form is read.
+    await scopedUnit(deps, caller, c.req.param('unitId')!, scope);
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const fallback = typeof form.back === 'string' && form.back.startsWith('/campaigns/') ? form.back : `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`;
+    try {
+      const { back, ok } = await work(c, caller, year, form);
+      return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
+    } catch (error) {
+      const e = toDomainError(error);
+      if (e.kind !== 'conflict' && e.kind !== 'unprocessable' && e.kind !== 'badRequest') throw e;
+      return c.redirect(`${fallback}?error=${encodeURIComponent(e.message)}`, 303);
+    }
+  });
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const int = (v: unknown) => Number.parseInt(str(v), 10);
+const flash = (c: Context<AppEnv>) => ({ error: c.req.query('error'), ok: c.req.query('ok') });
+
+/** Server-rendered pages of the review campaign: the campaign, a unit's review, the appraisal, the audit trail. */
+export function campaignPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
+
+  r.get('/units/:unitId/campaigns', page(deps, async (c, caller) => {
+    const unit = await scopedUnit(deps, caller, c.req.param('unitId')!, 'unit.read');
+    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await listCampaigns(deps.store, caller.tenant)} />);
+  }));
+
+  r.get('/campaigns/:year/units/:unitId', page(deps, async (c, caller, year) => {
+    const unit = await scopedUnit(deps, caller, c.req.param('unitId')!, 'unit.read');
+    const campaign = await requireCampaign(deps.store, caller.tenant, year);
+    return c.html(<CampaignPage caller={caller} unit={unit} campaign={campaign} statuses={await unitMilestones(deps, caller, unit, campaign)} />);
+  }));
+
+  r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
+    const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read');
+    return c.html(<ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} />);
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/review/members/:memberId', action(deps, 'results.write', async (c, caller, year, form) => {
+    const unitId = c.req.param('unitId')!;
+    const memberId = c.req.param('memberId')!;
+    const facts = MemberFacts.parse(factsFromForm(form));
+    const rowRev = str(form.rowRev) === '' ? null : int(form.rowRev);
+    await saveMemberFacts(deps, caller, year, unitId, memberId, { facts, rowRev, dossierRev: int(form.dossierRev) });
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}/review`, ok: 'Đã lưu số liệu, xếp loại của đảng viên.' };
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/review/collective', action(deps, 'results.write', async (c, caller, year, form) => {
+    const unitId = c.req.param('unitId')!;
+    const level = (v: unknown) => (str(v) === '' ? null : Rating.parse(str(v)));
+    await setCollective(deps, caller, year, unitId, { proposed: level(form.proposed), decided: level(form.decided), rev: int(form.rev) });
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}/review`, ok: 'Đã lưu xếp loại tập thể.' };
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/review/submit', action(deps, 'review.submit', async (c, caller, year, form) => {
+    const unitId = c.req.param('unitId')!;
+    await submitDossier(deps, caller, year, unitId, int(form.rev));
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}/review`, ok: 'Đã gửi hồ sơ lên cấp trên.' };
+  }));
+
+  r.get('/campaigns/:year/units/:unitId/appraisal', page(deps, async (c, caller, year) => {
+    const { unit, entries } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
+    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} />);
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/appraisal/approve', action(deps, 'review.appraise', async (c, caller, year, form) => {
+    const unitRating = str(form.unitRating);
+    const adjustments = Adjustments.parse({ members: [], unit: unitRating ? { rating: unitRating, reason: str(form.unitReason) } : null });
+    await approve(deps, caller, year, c.req.param('unitId')!, int(form.rev), adjustments);
+    return { back: backOf(form, caller, year), ok: 'Đã duyệt hồ sơ.' };
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/appraisal/return', action(deps, 'review.appraise', async (c, caller, year, form) => {
+    await returnDossier(deps, caller, year, c.req.param('unitId')!, int(form.rev), ReturnReason.parse(str(form.reason)));
+    return { back: backOf(form, caller, year), ok: 'Đã trả lại hồ sơ cho đơn vị.' };
+  }));
+
+  r.get('/units/:unitId/audit-trail', page(deps, async (c, caller) => {
+    const unit = await scopedUnit(deps, caller, c.req.param('unitId')!, 'unit.read');
+    const { entries, cursor } = await listAudit(deps.store, caller.tenant, unit.id, { limit: 100, cursor: c.req.query('cursor') });
+    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} cursor={cursor} />);
+  }));
+
   return r;
+}
+
+function backOf(form: Record<string, unknown>, caller: Caller, year: number): string {
+  const back = str(form.back);
+  return back.startsWith('/campaigns/') ? back : `/campaigns/${year}/units/${encodeURIComponent(caller.unit)}/appraisal`;
 }

@@ -1,0 +1,87 @@
+import { workflowStateLabels } from '@kd/domain/review/workflow';
+import { unitKindLabels } from '@kd/domain/unit-kind';
+import type { Dossier } from '@kd/data/dossier';
+import type { StoredUnit } from '@kd/data/unit-repository';
+import { Page as Layout } from './page';
+import type { Caller } from '../../auth/claims';
+import { roleMay } from '../../access/permissions';
+import { CampaignLinks } from './campaign-page';
+import { full, when } from './labels';
+import { RatingSelect } from './rating-select';
+
+export interface AppraisalPageData {
+  caller: Caller;
+  unit: StoredUnit;
+  year: number;
+  entries: { unit: StoredUnit; dossier: Dossier }[];
+  flash: { error?: string | undefined; ok?: string | undefined };
+}
+
+/** The upper level's appraisal: the dossiers of its subtree, submitted ones first, each with approve / return. */
+export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalPageData) {
+  const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
+  const sorted = [...entries].sort((a, b) => order[a.dossier.state] - order[b.dossier.state]);
+  const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
+  const mayAppraise = roleMay(caller.role, 'review.appraise');
+  const back = `/campaigns/${year}/units/${unit.id}/appraisal`;
+  return (
+    <Layout title={`Thẩm định ${year} — ${unit.name}`} caller={caller}>
+      <div class="crumbs">
+        <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}`}>Đợt kiểm điểm năm {year}</a> ›
+      </div>
+      <h1>Thẩm định kết quả xếp loại năm {year}</h1>
+      <CampaignLinks caller={caller} unit={unit} year={year} />
+      {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
+      {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
+      <p>
+        Hồ sơ chờ thẩm định: <strong data-testid="submitted-count">{submitted}</strong> / {entries.length} tổ chức đảng trực thuộc.
+      </p>
+      <table data-testid="appraisals">
+        <thead>
+          <tr><th>Tổ chức đảng</th><th>Trạng thái</th><th>Xếp loại tập thể</th><th>Gửi lúc</th><th>Thẩm định</th></tr>
+        </thead>
+        <tbody>
+          {sorted.map(({ unit: u, dossier: d }) => (
+            <tr data-unit={u.id} data-state={d.state}>
+              <td>
+                <a href={`/campaigns/${year}/units/${u.id}/review`}>{u.name}</a>
+                <br />
+                <span class="muted">{unitKindLabels[u.kind]}</span>
+              </td>
+              <td>
+                {workflowStateLabels[d.state]}
+                {d.state === 'returned' && d.returnReason ? <div class="muted">Lý do trả lại: {d.returnReason}</div> : null}
+              </td>
+              <td>{full(d.adjustedCollective?.rating ?? d.collective.decided)}</td>
+              <td>{d.submittedAt ? when(d.submittedAt) : '—'}</td>
+              <td>
+                {d.state === 'submitted' && mayAppraise && u.id !== caller.unit ? (
+                  <div class="appraise">
+                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
+                      <input type="hidden" name="rev" value={String(d.rev)} />
+                      <input type="hidden" name="back" value={back} />
+                      <details>
+                        <summary>Điều chỉnh xếp loại tập thể (nếu có)</summary>
+                        <RatingSelect name="unitRating" value={null} label="Xếp loại sau điều chỉnh" empty="— giữ nguyên —" />
+                        <label>Lý do điều chỉnh <input type="text" name="unitReason" maxlength={2000} /></label>
+                      </details>
+                      <button type="submit" data-testid={`approve-${u.id}`}>Duyệt</button>
+                    </form>
+                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
+                      <input type="hidden" name="rev" value={String(d.rev)} />
+                      <input type="hidden" name="back" value={back} />
+                      <label>
+                        Lý do trả lại <textarea name="reason" required minlength={3} maxlength={2000} data-testid={`return-reason-${u.id}`}></textarea>
+                      </label>
+                      <button type="submit" data-testid={`return-${u.id}`}>Trả lại</button>
+                    </form>
+                  </div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}

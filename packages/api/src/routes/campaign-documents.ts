@@ -1,0 +1,111 @@
+import { buildRatingMinutes, buildSelfReview, type NotRatedReason as MinutesNotRated } from '@kd/domain/documents/index';
+import { mergeSigns, nationalDegradationSigns } from '@kd/domain/degradation-signs/index';
+import type { NotRatedReason } from '@kd/domain/evaluation/index';
+import { partyPositionLabels } from '@kd/domain/party-position';
+import { unprocessable } from '@kd/domain/errors';
+import { isCell } from '@kd/domain/unit-kind';
+import { requireUnit } from '@kd/data/unit-repository';
+import { getMemberReview, listUnitEvents } from '@kd/data/review-repository';
+import { renderDocx } from '@kd/files/docx/index';
+import type { AppDeps } from '../deps';
+import type { Caller } from '../auth/claims';
+import { evaluatedUnit, factsOf, notRatedAsCollective, scopedMember, todayInVietnam } from './campaign-service';
+
+/** "Tỉnh ủy Trà Vinh" → "Trà Vinh": the place printed before the date of a party document. */
+export function placeOf(rootName: string): string {
+  return rootName.replace(/^(Tỉnh ủy|Thành ủy|Đảng bộ tỉnh|Đảng bộ thành phố)\s+/u, '').trim() || rootName;
+}
+
+const minutesReason: Record<NotRatedReason, MinutesNotRated> = {
+  exempt: 'exempt',
+  suspended: 'suspended',
+  newMember: 'newlyAdmitted',
+  absent: 'absentRatedLater',
+  pending: 'notYetRated',
+};
+
+async function headerOf(deps: AppDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
+  const [parent, root] = await Promise.all([
+    unit.parentId ? requireUnit(deps.store, tenant, unit.parentId) : Promise.resolve(null),
+    requireUnit(deps.store, tenant, unit.path[0]!),
+  ]);
+  return { partyHeader: { upperCommittee: parent?.name ?? root.name, unitName: unit.name }, place: placeOf(root.name) };
+}
+
+/** A member's self-review (Mẫu 2A) as a Word file: the record's texts, the checklist appendix, the self-proposed rating. */
+export async function selfReviewDocx(deps: AppDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
+  const { unit, stored } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
+  const member = await scopedMember(deps, caller, unit, memberId);
+  const [record, header] = await Promise.all([getMemberReview(deps.store, caller.tenant, unit.id, year, member.id), headerOf(deps, caller.tenant, unit)]);
+  const signs = new Map(mergeSigns(nationalDegradationSigns).map((s) => [s.code, s] as const));
+  const checklist = record.checklist.flatMap((a) => {
+    const sign = signs.get(a.code);
+    return sign ? [{ code: a.code, text: sign.text, answer: a.answer, note: a.note }] : [];
+  });
+  const model = buildSelfReview({
+    ...header,
+    date: todayInVietnam(deps),
+    year,
+    member: {
+      fullName: member.fullName,
+      birthDate: member.birthDate,
+      partyPosition: member.partyPosition ? partyPositionLabels[member.partyPosition] : null,
+      governmentPosition: member.governmentPosition,
+      workplace: null,
+      cellName: unit.name,
+      isCommitteeMember: member.partyPosition !== null,
+    },
+    sections: record.sections,
+    ...(checklist.length > 0 ? { degradationChecklist: checklist } : {}),
+    selfProposed: factsOf(stored, member.id).selfProposed,
+  });
+  return { bytes: await renderDocx(model), fileName: `ban-tu-kiem-diem-${year}-${member.id}.docx` };
+}
+
+/** Minutes of the cell's rating meeting: needs the meeting recorded (time, place, chair, clerk). */
+export async function ratingMinutesDocx(deps: AppDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
+  const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'unit.read');
+  if (!isCell(unit.kind)) throw notRatedAsCollective(unit.kind);
+  const meeting = (await listUnitEvents(deps.store, caller.tenant, unit.id, year)).get('cellResultsDecided');
+  if (!meeting?.heldOn || !meeting.startTime || !meeting.location || !meeting.chairMemberId || !meeting.clerkMemberId) {
+    throw unprocessable('CELL_MEETING_NOT_RECORDED', 'Chưa ghi nhận cuộc họp chi bộ (ngày, giờ, địa điểm, chủ trì, thư ký) nên chưa lập được biên bản.');
+  }
+  const header = await headerOf(deps, caller.tenant, unit);
+  const byId = new Map(stored.members.map((m) => [m.id, m] as const));
+  const person = (id: string) => {
+    const m = byId.get(id);
+    return { fullName: m?.fullName ?? id, position: m?.partyPosition ? partyPositionLabels[m.partyPosition] : null };
+  };
+  const absentees = stored.members.flatMap((m) => {
+    if (m.exempt) return [{ fullName: m.fullName, reason: 'miễn công tác và sinh hoạt đảng' }];
+    if (factsOf(stored, m.id).absentFromRatingMeeting) return [{ fullName: m.fullName, reason: 'vắng họp' }];
+    return [];
+  });
+  const officials = stored.members.filter((m) => m.officialOn !== null).length;
+  const voters = stored.members.filter((m) => m.officialOn !== null && !m.exempt && !m.suspended && !factsOf(stored, m.id).absentFromRatingMeeting).length;
+  const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));
+  const model = buildRatingMinutes({
+    ...header,
+    year,
+    meeting: { date: meeting.heldOn, startTime: meeting.startTime, location: meeting.location },
+    chair: person(meeting.chairMemberId),
+    clerk: person(meeting.clerkMemberId),
+    attendance: { totalMembers: stored.members.length, officialMembers: officials, present: stored.members.length - absentees.length, absentees },
+    voters,
+    collective: { rating: stored.dossier.adjustedCollective?.rating ?? stored.dossier.collective.decided },
+    members: stored.members.map((m) => {
+      const e = evaluations.get(m.id)!;
+      const f = factsOf(stored, m.id);
+      return {
+        fullName: m.fullName,
+        selfProposed: f.selfProposed,
+        groupProposed: f.groupProposed,
+        votesFor: f.votesFor,
+        decided: e.rated ? e.final : null,
+        notRated: e.rated ? null : minutesReason[e.notRatedReason ?? 'pending'],
+        note: f.note?.slice(0, 1000) ?? null,
+      };
+    }),
+  });
+  return { bytes: await renderDocx(model), fileName: `bien-ban-xep-loai-${year}-${unit.id}.docx` };
+}

@@ -1,0 +1,113 @@
+import { z } from '@hono/zod-openapi';
+import { Campaign, Milestone } from '@kd/domain/campaign';
+import { MemberEvaluation, UnitEvaluation } from '@kd/domain/evaluation/index';
+import { MemberFacts } from '@kd/domain/member-facts';
+import { Rating } from '@kd/domain/rating';
+import { Dossier } from '@kd/data/dossier';
+import { MemberReview, MemberReviewInput } from '@kd/domain/review/member-review';
+import { CollectiveReview, CollectiveReviewInput } from '@kd/domain/review/collective-review';
+import { Adjustments, ReturnReason } from '@kd/domain/review/appraisal';
+import { CellMeeting } from '@kd/data/review-repository';
+import { LocalDate } from '@kd/domain/local-date';
+import { MemberView, UnitView } from '../views';
+
+export const YearParam = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2021 }),
+});
+
+const Rev = z.number().int().nonnegative().openapi({ description: 'Phiên bản (rev) của hồ sơ đơn vị đang xem; khác phiên bản hiện tại → 409 VERSION_CONFLICT' });
+
+export const ViolationView = z
+  .object({ memberId: z.string().nullable(), ruleId: z.string(), severity: z.enum(['blocking', 'warning']), message: z.string() })
+  .openapi('Violation');
+
+export const MilestoneStatusView = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    event: z.string(),
+    deadline: z.string().openapi({ example: 'trước ngày 22/12/2021' }),
+    applies: z.boolean(),
+    completedAt: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+    overdue: z.boolean(),
+  })
+  .openapi('MilestoneStatus');
+
+export const CampaignView = Campaign.extend({
+  milestones: z.array(Milestone.extend({ deadline: z.string() })),
+  unitStatus: z
+    .object({ unitId: z.string(), milestones: z.array(MilestoneStatusView) })
+    .nullable()
+    .openapi({ description: 'Tiến độ của đơn vị (khi gửi `unitId`)' }),
+}).openapi('Campaign');
+
+// `.extend({})` makes a schema of the zod instance @hono/zod-openapi has extended, whatever was imported first.
+export const DossierView = Dossier.extend({}).openapi('Dossier');
+
+export const MemberEvaluationView = MemberEvaluation.extend({}).openapi('MemberEvaluation');
+export const UnitEvaluationView = UnitEvaluation.extend({}).openapi('UnitEvaluation');
+
+export const ReviewMember = z
+  .object({
+    member: MemberView,
+    facts: MemberFacts,
+    rowRev: z.number().int().nullable().openapi({ description: 'Phiên bản dòng kết quả; null khi chưa có' }),
+    adjustReason: z.string().nullable(),
+    evaluation: MemberEvaluation,
+  })
+  .openapi('ReviewMember');
+
+export const UnitReviewView = z
+  .object({
+    unit: UnitView,
+    year: z.number().int(),
+    ratingDate: LocalDate,
+    dossier: Dossier,
+    members: z.array(ReviewMember),
+    evaluation: UnitEvaluation.nullable(),
+    blocking: z.array(ViolationView),
+    warnings: z.array(ViolationView),
+  })
+  .openapi('UnitReview');
+
+export const CollectiveBody = z
+  .object({ proposed: Rating.nullable().optional(), decided: Rating.nullable(), rev: Rev })
+  .openapi('CollectiveRating');
+
+export const FactsBody = z
+  .object({
+    facts: MemberFacts,
+    rowRev: z.number().int().positive().nullable().openapi({ description: 'rev của dòng đang xem (null: chưa có dòng)' }),
+    dossierRev: Rev,
+  })
+  .openapi('MemberFactsChange');
+
+export const SelfReviewBody = MemberReviewInput.extend({ rev: z.number().int().nonnegative() }).openapi('SelfReviewChange');
+export const SelfReviewView = MemberReview.openapi('SelfReview');
+export const CollectiveReviewBody = CollectiveReviewInput.extend({ rev: z.number().int().nonnegative() }).openapi('CollectiveReviewChange');
+export const CollectiveReviewView = CollectiveReview.openapi('CollectiveReview');
+
+export const SubmitBody = z.object({ rev: Rev }).openapi('Submit');
+export const ApproveBody = Adjustments.extend({ rev: Rev }).openapi('Approve');
+export const ReturnBody = z.object({ rev: Rev, reason: ReturnReason }).openapi('Return');
+export const CellMeetingBody = CellMeeting.extend({ rev: Rev }).openapi('CellMeeting');
+export const GroupEventBody = z
+  .object({ heldOn: LocalDate.nullable().optional(), note: z.string().max(2000).nullable().optional() })
+  .openapi('GroupEvent');
+
+export const UnitEventView = z
+  .object({ event: z.string(), unitId: z.string(), year: z.number().int(), at: z.string(), heldOn: z.string().nullable(), note: z.string().nullable() })
+  .openapi('UnitEvent');
+
+export const AppraisalListView = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    units: z.array(z.object({ unit: UnitView, dossier: Dossier })),
+  })
+  .openapi('AppraisalList');
+
+export const ResultRowView = z
+  .object({ memberId: z.string(), facts: MemberFacts, adjusted: Rating.nullable(), adjustReason: z.string().nullable(), rev: z.number().int() })
+  .openapi('ResultRow');
