@@ -1,9 +1,211 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { ratingLabels } from '@kd/domain/rating';
+import { vietnamDateOf } from '@kd/domain/local-date';
+import { isCell } from '@kd/domain/unit-kind';
+import { partyPositionLabels } from '@kd/domain/party-position';
+import { listUnitMembers } from '@kd/data/member-repository';
+import { dossierStateLabels, editableStates, getDossier, readResults } from '@kd/data/dossier';
+import { listChildren, type StoredUnit } from '@kd/data/unit-repository';
+import type { Member } from '@kd/domain/member';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
+import type { Caller } from '../auth/claims';
+import { resolveCaller } from '../auth/middleware';
+import { unitInScope } from '../access/scope';
+import { toDomainError } from '../errors';
+import { Layout } from './layout';
+import { ErrorPage } from './unit-page';
+import { uploadScript } from './upload-script';
 
-/** Server-rendered pages of this area. */
-export function uploadPages(_deps: AppDeps) {
+const API = '/api/v1';
+const notRatedLabels = { exempt: 'miễn công tác và sinh hoạt đảng', suspended: 'đình chỉ sinh hoạt đảng', newMember: 'đảng viên mới chưa đủ 6 tháng', absent: 'vắng họp, xếp loại sau', pending: 'chưa đủ điều kiện hoặc chưa biểu quyết' };
+
+/**
+ * The campaign year a page opens by default: reviews of year Y run from late Y into the first
+ * months of Y+1, so until June the previous year's campaign is the current one.
+ */
+export function currentCampaignYear(now: Date): number {
+  const [y, m] = vietnamDateOf(now).split('-').map(Number) as [number, number];
+  return m <= 6 ? y - 1 : y;
+}
+
+/** The link the unit page shows for a cell (one place for its wording and address). */
+export function resultsUploadHref(unitId: string): string {
+  return `/units/${encodeURIComponent(unitId)}/results-upload`;
+}
+
+/** Upload pages of a cell: results of a year, and the roster. Pages resolve the caller themselves. */
+export function uploadPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
+
+  /** Runs a page for a caller allowed to `action` on the unit; no caller → login, refusals → error page. */
+  const page = (action: 'results.write' | 'member.write', render: (c: Context<AppEnv>, caller: Caller, unit: StoredUnit) => Promise<Response>) =>
+    async (c: Context<AppEnv>) => {
+      const caller = await resolveCaller(deps, c);
+      if (!caller) return c.redirect('/login', 302);
+      try {
+        const unit = await unitInScope(deps.store, caller, c.req.param('unitId') ?? '', action);
+        return await render(c, caller, unit);
+      } catch (error) {
+        const e = toDomainError(error);
+        return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
+      }
+    };
+
+  r.get(
+    '/units/:unitId/results-upload',
+    page('results.write', async (c, _caller, unit) => c.redirect(`/campaigns/${currentCampaignYear(deps.clock())}/units/${encodeURIComponent(unit.id)}/results-upload`, 302)),
+  );
+
+  r.get(
+    '/campaigns/:year/units/:unitId/results-upload',
+    page('results.write', async (c, caller, unit) => {
+      const year = Number(c.req.param('year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+        return c.html(<ErrorPage caller={caller} status={404} message="Không có đợt kiểm điểm của năm này." />, 404);
+      }
+      const [members, dossier, results] = await Promise.all([
+        listUnitMembers(deps.store, caller.tenant, unit.id),
+        getDossier(deps.store, caller.tenant, unit.id, year),
+        readResults(deps.store, caller.tenant, unit.id, year),
+      ]);
+      const locked = !editableStates.includes(dossier.state);
+      const base = `${API}/campaigns/${year}/units/${encodeURIComponent(unit.id)}`;
+      return c.html(
+        <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members}>
+          <div class="card">
+            <p>
+              Hồ sơ năm {year}: <strong data-testid="dossier-state">{dossierStateLabels[dossier.state]}</strong> · Kết quả hiện hành:{' '}
+              <strong id="current-version" data-testid="current-version">
+                {dossier.currentVersion === null ? 'chưa có' : `Phiên bản ${dossier.currentVersion}`}
+              </strong>
+            </p>
+            {locked ? <p class="error">Hồ sơ đã gửi cấp trên hoặc đã được thẩm định: không thể tải kết quả lên.</p> : null}
+            <p>
+              Bước 1: <a href={`${base}/results-template`} data-testid="template-link">Tải tệp mẫu kết quả năm {year} (.xlsx)</a>, điền theo hướng dẫn
+              trong trang "Hướng dẫn" của tệp.
+            </p>
+          </div>
+          <h2>Đảng viên của chi bộ ({members.length})</h2>
+          <table data-testid="members">
+            <thead>
+              <tr>
+                <th>Mã đảng viên</th>
+                <th>Họ và tên</th>
+                <th>Chức vụ Đảng</th>
+                <th>Chi bộ xếp loại (phiên bản hiện hành)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => {
+                const decided = results.get(m.id)?.facts.decided;
+                return (
+                  <tr data-member-id={m.id} data-member-name={m.fullName}>
+                    <td>{m.id}</td>
+                    <td>{m.fullName}</td>
+                    <td>{m.partyPosition ? partyPositionLabels[m.partyPosition] : ''}</td>
+                    <td>{decided ? ratingLabels[decided] : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </UploadFrame>,
+      );
+    }),
+  );
+
+  r.get(
+    '/units/:unitId/roster-upload',
+    page('member.write', async (c, caller, unit) => {
+      const [members, children] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), listChildren(deps.store, caller.tenant, unit.id)]);
+      const groups = new Map(children.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
+      const href = `${API}/units/${encodeURIComponent(unit.id)}`;
+      return c.html(
+        <UploadFrame caller={caller} unit={unit} title="Tải danh sách đảng viên lên" endpoint={`${href}/roster`} kind="roster" locked={!isCell(unit.kind)} bucket={Boolean(deps.uploads)} members={members}>
+          <div class="card">
+            <p>
+              Bước 1: <a href={`${href}/roster-template`} data-testid="template-link">Tải tệp mẫu danh sách đảng viên (.xlsx)</a>, đã điền sẵn đảng
+              viên hiện có. Tệp tải lên chỉ thêm và cập nhật đảng viên; không xóa ai (chuyển sinh hoạt, ra khỏi Đảng là thao tác riêng).
+            </p>
+          </div>
+          <h2>Đảng viên hiện có ({members.length})</h2>
+          <table data-testid="members">
+            <thead>
+              <tr>
+                <th>Mã đảng viên</th>
+                <th>Họ và tên</th>
+                <th>Tổ đảng</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr data-member-id={m.id} data-member-name={m.fullName}>
+                  <td>{m.id}</td>
+                  <td>{m.fullName}</td>
+                  <td>{m.groupId ? (groups.get(m.groupId) ?? '') : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </UploadFrame>,
+      );
+    }),
+  );
+
   return r;
+}
+
+function UploadFrame(props: {
+  caller: Caller;
+  unit: StoredUnit;
+  title: string;
+  endpoint: string;
+  kind: 'results' | 'roster';
+  locked: boolean;
+  /** Files go through the upload bucket (AWS) instead of the request body. */
+  bucket: boolean;
+  members: Member[];
+  children?: unknown;
+}) {
+  const { caller, unit } = props;
+  return (
+    <Layout title={`${props.title} — ${unit.name}`} caller={caller}>
+      <div class="crumbs">
+        <a href={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</a> ›
+      </div>
+      <h1 data-testid="page-title">
+        {props.title} — {unit.name}
+      </h1>
+      <div
+        id="upload"
+        data-endpoint={props.endpoint}
+        data-kind={props.kind}
+        data-locked={String(props.locked)}
+        data-bucket={String(props.bucket)}
+        data-labels={JSON.stringify(ratingLabels)}
+        data-reasons={JSON.stringify(notRatedLabels)}
+      >
+        {props.children as never}
+        <div class="card">
+          <p>
+            <label for="file">Bước 2: chọn tệp (.xlsx hoặc .csv, tối đa 5 MB, 20.000 dòng): </label>
+            <input type="file" id="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          </p>
+          <p>
+            <button type="button" id="check" disabled={props.locked}>
+              Kiểm tra (chạy thử, chưa ghi)
+            </button>{' '}
+            <button type="button" id="commit" disabled>
+              Xác nhận ghi
+            </button>{' '}
+            <progress id="progress" hidden value="0" max="1"></progress> <span id="progress-text" class="muted"></span>
+          </p>
+        </div>
+        <div id="status" data-testid="status" role="status"></div>
+        <div id="result" data-testid="result"></div>
+      </div>
+      <script dangerouslySetInnerHTML={{ __html: uploadScript }} />
+    </Layout>
+  );
 }

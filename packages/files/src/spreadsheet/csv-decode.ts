@@ -36,7 +36,7 @@ function pickDecoder(head: Uint8Array): TextDecoding {
   if (head[0] === 0xff && head[1] === 0xfe) return legacy('utf16le', 2);
   if (head[0] === 0xfe && head[1] === 0xff) return legacy('utf16be', 2);
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, SNIFF_BYTES), { stream: true });
     return utf8(0);
   } catch {
     return legacy('windows1258', 0);

@@ -1,0 +1,28 @@
+/**
+ * A results commit in a process of its own, for test/integration/commit-crash.test.ts: it posts
+ * a results file to the real app, and with KD_FAULT_KILL_AT=<point> it SIGKILLs itself at that
+ * point of the commit, like a crash, a Lambda timeout or a lost connection would stop it.
+ *
+ *   npx tsx test/support/commit-crash-child.ts <dynamoEndpoint> <tableName> <csvFile>
+ */
+import { readFileSync } from 'node:fs';
+import './env';
+import { createStore } from '@kd/data/client';
+import { installFaultHookFromEnv } from '@kd/data/fault-hook';
+import { createApp } from '@kd/api/app';
+import { loadLocalSigner } from '@kd/api/auth/local-signer';
+import { localClaims } from '@kd/api/auth/claims-sources';
+import { identities } from './fixture';
+
+const [endpoint, tableName, csvFile] = process.argv.slice(2);
+if (!endpoint || !tableName || !csvFile) throw new Error('usage: commit-crash-child <endpoint> <table> <csv>');
+
+installFaultHookFromEnv();
+const signer = await loadLocalSigner(null);
+const app = createApp({ store: createStore({ tableName, endpoint }), clock: () => new Date(), claims: localClaims(signer) });
+const res = await app.request('/api/v1/campaigns/2021/units/c1/results?dryRun=false', {
+  method: 'POST',
+  headers: { authorization: `Bearer ${await signer.sign(identities.cell)}`, 'content-type': 'text/csv' },
+  body: readFileSync(csvFile),
+});
+process.stdout.write(JSON.stringify({ status: res.status, body: await res.json() }));
