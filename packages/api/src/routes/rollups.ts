@@ -1,8 +1,95 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bieu1, bieu2 } from '@kd/domain/rollup/report-tables';
+import { memberCountKeys, unitCountKeys, workflowKeys } from '@kd/domain/rollup/counts';
+import { UnitKind } from '@kd/domain/unit-kind';
+import { reportTableXlsx } from '@kd/files/report-tables/report-table-xlsx';
 import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
 import { newRouter } from '../router';
+import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
+import { YearParam } from './campaign-schemas';
+import { loadRollup } from './rollup-read';
 
-/** API routes of this area (see docs/architecture.md). */
-export function rollupRoutes(_deps: AppDeps) {
+const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
+const RollupNumbersView = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  kind: UnitKind,
+  members: counts(memberCountKeys).openapi('RollupMemberCounts'),
+  units: counts(unitCountKeys).openapi('RollupUnitCounts'),
+  workflow: counts(workflowKeys).openapi('RollupWorkflowCounts'),
+  quota: z
+    .object({ excellent: z.number().int(), good: z.number().int(), cap: z.number().int(), withinCap: z.boolean(), breaches: z.number().int() })
+    .openapi('RollupQuota'),
+});
+const RollupView = RollupNumbersView.extend({
+  year: z.number().int(),
+  asOf: z.string().openapi({ description: 'Thời điểm số liệu được cập nhật lần cuối' }),
+  children: z.array(RollupNumbersView.openapi('RollupChild')),
+}).openapi('Rollup');
+
+const YearUnit = YearParam.merge(UnitIdParam);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxFile = (description: string) => ({ content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, description });
+
+function xlsxResponse(c: Context<AppEnv>, bytes: Buffer, fileName: string) {
+  return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${fileName}"` });
+}
+
+/** Roll-ups (contract §3) and the report tables built from them (rules.md §7). */
+export function rollupRoutes(deps: AppDeps) {
   const r = newRouter();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/campaigns/{year}/units/{unitId}/rollup',
+      summary: 'Số liệu tổng hợp của đơn vị và các đơn vị trực thuộc (đọc 1 + số đơn vị trực thuộc bản ghi)',
+      security: bearer,
+      request: { params: YearUnit },
+      responses: { 200: json(RollupView, 'Số liệu tổng hợp'), ...commonErrors },
+    }),
+    async (c) => {
+      const { year, unitId } = c.req.valid('param');
+      const { path: _path, ...rollup } = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      return c.json(rollup, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/campaigns/{year}/units/{unitId}/bieu-1.xlsx',
+      summary: 'Biểu 1 — Kết quả đánh giá, xếp loại tổ chức đảng (.xlsx)',
+      security: bearer,
+      request: { params: YearUnit },
+      responses: { 200: xlsxFile('Biểu 1'), ...commonErrors },
+    }),
+    async (c) => {
+      const { year, unitId } = c.req.valid('param');
+      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      const bytes = await reportTableXlsx(bieu1(rollup), deps.clock());
+      return xlsxResponse(c, bytes, `bieu-1-${rollup.unitId}-${year}.xlsx`);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/campaigns/{year}/units/{unitId}/bieu-2.xlsx',
+      summary: 'Biểu 2 — Kết quả đánh giá, xếp loại đảng viên (.xlsx)',
+      security: bearer,
+      request: { params: YearUnit },
+      responses: { 200: xlsxFile('Biểu 2'), ...commonErrors },
+    }),
+    async (c) => {
+      const { year, unitId } = c.req.valid('param');
+      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      const bytes = await reportTableXlsx(bieu2(rollup), deps.clock());
+      return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);
+    },
+  );
+
   return r;
 }

@@ -1,0 +1,237 @@
+/**
+ * Roll-ups on their own in-memory DynamoDB Local, for a generated province of 100,000 members in
+ * 3,000 cells (10 blocs × 30 base committees × 10 cells, results on file for every member):
+ *
+ *   - the time to build every roll-up from scratch (the reconcile of an empty campaign);
+ *   - p50/p99 of the province roll-up read through the API (in-process app.request) at 20 in
+ *     flight, beside a bare Query returning the same children items at 20 in flight;
+ *   - the median of 5 sequential naive recounts of the province beside the median roll-up read;
+ *   - freshness: from a committed 50-row upload to the province roll-up showing it, with the
+ *     stream poller running (p50/p95 of 20 uploads).
+ *
+ * Acceptance (issue 5): p99 via the API ≤ 2 × the bare Query's p99; median read ≥ 50× below the
+ * naive recount's; freshness p95 ≤ 2 s.   npx tsx bench/rollups.ts  (KD_BENCH_MEMBERS to scale down)
+ */
+// The app first: its OpenAPI schemas extend zod before any other module builds one.
+import { createApp } from '@kd/api/app';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createStore } from '@kd/data/client';
+import { ensureTable } from '@kd/data/ensure-table';
+import { transactPut } from '@kd/data/batch-write';
+import { campaignItem } from '@kd/data/campaign-repository';
+import { commitResults, ResultRow, rowItem } from '@kd/data/dossier';
+import { indexNames, keys } from '@kd/data/keys';
+import { memberItem } from '@kd/data/member-repository';
+import { unitItem, StoredUnit } from '@kd/data/unit-repository';
+import { Campaign } from '@kd/domain/campaign';
+import { Member } from '@kd/domain/member';
+import { MemberFacts } from '@kd/domain/member-facts';
+import type { Rating } from '@kd/domain/rating';
+import type { Unit } from '@kd/domain/unit';
+import { loadLocalSigner } from '@kd/api/auth/local-signer';
+import { localClaims } from '@kd/api/auth/claims-sources';
+import { loadRollupYears } from '@kd/jobs/rollup/campaigns';
+import { naiveRecount } from '@kd/jobs/rollup/recount';
+import { reconcileAll } from '@kd/jobs/rollup/reconcile';
+import { startDynamoLocal } from '../packages/local/src/dynamo-local';
+import { streamPoller } from '../packages/local/src/stream-poller';
+import { closedLoop, median, ms, percentile, printTable } from './measure';
+
+for (const [k, v] of Object.entries({ AWS_EC2_METADATA_DISABLED: 'true', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' })) {
+  process.env[k] ??= v;
+}
+
+const TENANT = 'bench';
+const YEAR = 2021;
+const BLOCS = 10;
+const COMMITTEES = 30;
+const CELLS = 10;
+const ratingCycle: (Rating | null)[] = ['good', 'good', 'good', 'complete', 'excellent', 'good', 'good', 'complete', 'good', null, 'incomplete', 'good'];
+
+const seconds = (t: number) => `${(t / 1000).toFixed(1)} s`;
+
+function province(totalMembers: number) {
+  const u = (id: string, kind: Unit['kind'], path: string[]): StoredUnit =>
+    StoredUnit.parse({ id, name: `Đơn vị ${id}`, kind, parentId: path.length > 1 ? path[path.length - 2]! : null, path, foundedOn: '2000-01-01', sector: null, version: 1 });
+  const units: StoredUnit[] = [u('p', 'province', ['p'])];
+  const cells: StoredUnit[] = [];
+  for (let b = 0; b < BLOCS; b++) {
+    const bloc = u(`b${b}`, 'bloc', ['p', `b${b}`]);
+    units.push(bloc);
+    for (let c = 0; c < COMMITTEES; c++) {
+      const bc = u(`b${b}-bc${c}`, 'baseCommittee', [...bloc.path, `b${b}-bc${c}`]);
+      units.push(bc);
+      for (let k = 0; k < CELLS; k++) {
+        const cell = u(`${bc.id}-c${k}`, 'cell', [...bc.path, `${bc.id}-c${k}`]);
+        units.push(cell);
+        cells.push(cell);
+      }
+    }
+  }
+  // The freshness probe: a cell of exactly 50 members.
+  const probe = u('b0-bc0-fresh', 'cell', ['p', 'b0', 'b0-bc0', 'b0-bc0-fresh']);
+  units.push(probe);
+  const members: Member[] = [];
+  for (let i = 0; i < totalMembers - 50; i++) {
+    const cell = cells[i % cells.length]!;
+    members.push(Member.parse({ id: `M${String(i).padStart(6, '0')}`, unitId: cell.id, fullName: `Nguyễn Văn Thử ${i}`, admittedOn: '2010-01-01', officialOn: '2011-01-01' }));
+  }
+  for (let i = 0; i < 50; i++) members.push(Member.parse({ id: `F${String(i).padStart(3, '0')}`, unitId: probe.id, fullName: `Trần Thị Mẫu ${i}`, admittedOn: '2010-01-01', officialOn: '2011-01-01' }));
+  const count = new Map<string, number>();
+  for (const m of members) count.set(m.unitId, (count.get(m.unitId) ?? 0) + 1);
+  return { units: units.map((x) => ({ ...x, memberCount: count.get(x.id) ?? 0 })), cells: [...cells, probe], members, probe };
+}
+
+export async function benchRollups(): Promise<Record<string, number | string>> {
+  const totalMembers = Number(process.env.KD_BENCH_MEMBERS ?? 100_000);
+  const dynamo = await startDynamoLocal();
+  const dataDir = await mkdtemp(join(tmpdir(), 'kd-bench-rollups-'));
+  const store = createStore({ tableName: 'bench-rollups', endpoint: dynamo.endpoint });
+  let poller: { stop(): Promise<void> } | undefined;
+  try {
+    await ensureTable(store);
+    const { units, cells, members, probe } = province(totalMembers);
+    const byCell = new Map<string, Member[]>();
+    for (const m of members) byCell.set(m.unitId, [...(byCell.get(m.unitId) ?? []), m]);
+
+    // 1. Generate the province directly as items.
+    let t = performance.now();
+    const campaign = Campaign.parse({ year: YEAR, rulebookId: 'r2019', overlayIds: ['s000-2021'], ratingDate: '2021-12-20' });
+    const items: Record<string, unknown>[] = [campaignItem(TENANT, campaign), ...units.map((u) => unitItem(TENANT, u)), ...members.map((m) => memberItem(TENANT, m))];
+    let n = 0;
+    for (const cell of cells) {
+      if (cell.id === probe.id) continue;
+      items.push({ ...keys.dossier(TENANT, cell.id, YEAR), type: 'dossier', tenant: TENANT, unitId: cell.id, year: YEAR, state: 'draft', rev: 1, currentVersion: 1, versionCounter: 1, contentHash: null, collective: { proposed: 'good', decided: n % 7 === 0 ? 'excellent' : 'good' }, adjustedCollective: null, meetingDate: null });
+      for (const m of byCell.get(cell.id) ?? []) {
+        const decided = ratingCycle[n++ % ratingCycle.length]!;
+        items.push(rowItem(TENANT, cell.id, YEAR, 1, ResultRow.parse({ memberId: m.id, facts: MemberFacts.parse({ decided, selfProposed: decided }) })));
+      }
+    }
+    await transactPut(store, items, 8);
+    const generateMs = performance.now() - t;
+    console.log(`rollups: generated ${units.length} units, ${members.length} members, ${items.length} items in ${seconds(generateMs)}`);
+
+    // 2. Every roll-up from scratch.
+    t = performance.now();
+    const [report] = await reconcileAll(store, { tenants: [TENANT], concurrency: 32 });
+    const buildMs = performance.now() - t;
+    console.log(`rollups: built ${report?.units} units' roll-ups (${report?.built ? 'from scratch' : 'repair'}) in ${seconds(buildMs)}`);
+
+    // 3. Province roll-up through the API beside a bare Query of the same items, 20 in flight.
+    const signer = await loadLocalSigner(null);
+    const app = createApp({ store, clock: () => new Date(), claims: localClaims(signer) });
+    const token = await signer.sign({ tenant: TENANT, unit: 'p', role: 'province_board', name: 'Bench', sub: 'bench' });
+    const read = async () => {
+      const res = await app.request(`/api/v1/campaigns/${YEAR}/units/p/rollup`, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      return res.status === 200;
+    };
+    const bare = async () => {
+      const out = await store.doc.send(new QueryCommand({ TableName: store.tableName, IndexName: indexNames.byParent, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.rollupChildren(TENANT, YEAR, 'p') } }));
+      return (out.Items?.length ?? 0) === BLOCS + 1;
+    };
+    await closedLoop(read, 20, 2);
+    await closedLoop(bare, 20, 2);
+    const api = await closedLoop(read, 20, 10);
+    const query = await closedLoop(bare, 20, 10);
+
+    // 4. Naive recounts beside sequential roll-up reads.
+    const [year] = await loadRollupYears(store, TENANT);
+    const recounts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      await naiveRecount(store, TENANT, year!, 'p', { concurrency: 16 });
+      recounts.push(performance.now() - t);
+      console.log(`rollups: naive recount ${i + 1}/5 ${seconds(recounts.at(-1)!)}`);
+    }
+    const reads: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      t = performance.now();
+      await read();
+      reads.push(performance.now() - t);
+    }
+
+    // 5. Freshness with the stream poller running (from the stream's latest position).
+    poller = await streamPoller({ start: 'LATEST', idleMs: 50, reconcileWhenFresh: false })({ store, endpoint: dynamo.endpoint, dataDir, clock: () => new Date() });
+    const provinceExcellent = async () => {
+      const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.rollupTotal(TENANT, YEAR, 'p') }));
+      return Number(out.Item?.m_excellent ?? NaN);
+    };
+    const actor = { sub: 'bench', name: 'Bench', role: 'base_committee', unit: 'b0-bc0' };
+    const probeMembers = byCell.get(probe.id)!;
+    let excellentNow = await provinceExcellent();
+    let previousK = 0;
+    const fresh: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const k = (i % 5) + 1 + (i % 2); // a different number of excellent each time
+      const rows = probeMembers.map((m, j) => ({ memberId: m.id, facts: MemberFacts.parse({ decided: j < k ? 'excellent' : 'good', note: `lần ${i}` }) }));
+      await commitResults(store, TENANT, probe.id, YEAR, rows, { actor, at: new Date().toISOString() });
+      const committed = performance.now();
+      const expected = excellentNow + k - previousK;
+      for (;;) {
+        if ((await provinceExcellent()) === expected) break;
+        if (performance.now() - committed > 30_000) throw new Error('freshness: the province roll-up did not show the upload within 30 s');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      fresh.push(performance.now() - committed);
+      excellentNow = expected;
+      previousK = k;
+    }
+    fresh.sort((a, b) => a - b);
+
+    const medianRecount = median(recounts);
+    const medianRead = median(reads);
+    const result = {
+      members: members.length,
+      cells: cells.length,
+      units: units.length,
+      items: items.length,
+      generateSeconds: Number((generateMs / 1000).toFixed(1)),
+      buildAllSeconds: Number((buildMs / 1000).toFixed(1)),
+      apiP50Ms: Number(api.p50.toFixed(1)),
+      apiP99Ms: Number(api.p99.toFixed(1)),
+      apiRps: Number(api.rps.toFixed(0)),
+      apiErrors: api.errors,
+      queryP50Ms: Number(query.p50.toFixed(1)),
+      queryP99Ms: Number(query.p99.toFixed(1)),
+      p99Ratio: Number((api.p99 / query.p99).toFixed(2)),
+      naiveRecountMedianMs: Number(medianRecount.toFixed(0)),
+      rollupReadMedianMs: Number(medianRead.toFixed(1)),
+      recountToReadRatio: Number((medianRecount / medianRead).toFixed(0)),
+      freshnessP50Ms: Number(percentile(fresh, 50).toFixed(0)),
+      freshnessP95Ms: Number(percentile(fresh, 95).toFixed(0)),
+    };
+    printTable('Roll-ups (100,000 members in 3,000 cells; in-memory DynamoDB Local)', [
+      ['generate items (transactPut)', `${seconds(generateMs)} (${items.length} items)`],
+      ['build every roll-up (reconcile)', seconds(buildMs)],
+      ['province read via API, 20 in flight', `p50 ${ms(api.p50)} · p99 ${ms(api.p99)} · ${api.rps.toFixed(0)} req/s · ${api.errors} errors`],
+      ['bare Query of the same items, 20 in flight', `p50 ${ms(query.p50)} · p99 ${ms(query.p99)}`],
+      ['p99 API / p99 Query (≤ 2)', result.p99Ratio.toFixed(2)],
+      ['naive recount, median of 5', ms(medianRecount)],
+      ['roll-up read, median of 50 sequential', ms(medianRead)],
+      ['recount / read (≥ 50)', String(result.recountToReadRatio)],
+      ['freshness, 50-row upload → province', `p50 ${ms(result.freshnessP50Ms)} · p95 ${ms(result.freshnessP95Ms)} (≤ 2000 ms)`],
+    ]);
+    return result;
+  } finally {
+    await poller?.stop();
+    await dynamo.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchRollups().then(
+    (r) => {
+      console.log('\nJSON:', JSON.stringify(r));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

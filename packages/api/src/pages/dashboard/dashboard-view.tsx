@@ -1,0 +1,167 @@
+import type { Campaign, Milestone } from '@kd/domain/campaign';
+import { deadlineText } from '@kd/domain/deadline';
+import { formatVietnameseDateTime } from '@kd/domain/local-date';
+import { formatCount, formatPercent } from '@kd/domain/rollup/format';
+import type { RollupNumbers, RollupResponse } from '@kd/domain/rollup/view';
+import { isCell, unitKindLabels } from '@kd/domain/unit-kind';
+import type { Caller } from '../../auth/claims';
+import { Layout } from '../layout';
+import { RatingsChart } from './charts';
+import { Headline } from './headline';
+
+export const dashboardStyles = `
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem;margin-bottom:.8rem}
+.tile{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:.7rem}.tile .big{font-size:1.6rem;font-weight:700;display:block;color:#a50e0e}
+table.compact td,table.compact th{padding:.25rem .5rem}.breach td{background:#fdecea}.ok{color:#1b7f3b}.bad{color:#a50e0e;font-weight:600}
+.toolbar{display:flex;gap:.6rem;flex-wrap:wrap;align-items:center;margin:.4rem 0 1rem}.toolbar form{display:inline}
+.progress{background:#eef1f4;border-radius:3px;height:10px;width:160px;display:inline-block;vertical-align:middle}.progress span{display:block;height:10px;background:#58a55c;border-radius:3px}
+figure.chart{margin:0;overflow-x:auto}
+@media print{.toolbar,.no-print{display:none}main{max-width:none;margin:0}.card{border:0;padding:0}a{color:inherit;text-decoration:none}.breach td{background:none;font-weight:700}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
+`;
+
+/** How far a milestone is along, from the workflow counts of the roll-up (null: not tracked there). */
+export function milestoneProgress(m: Milestone, r: RollupNumbers): { done: number; of: number } | null {
+  const total = r.units.total;
+  switch (m.event) {
+    case 'dossierSubmitted':
+      return { done: r.workflow.submitted + r.workflow.approved, of: total };
+    case 'appraisalDone':
+      return { done: r.workflow.approved, of: total };
+    case 'cellResultsDecided':
+      return { done: r.units.rated, of: total };
+    default:
+      return null;
+  }
+}
+
+export interface DashboardProps {
+  caller: Caller;
+  rollup: RollupResponse;
+  previous: RollupResponse | null;
+  campaign: Campaign | null;
+  years: number[];
+  ancestors: { id: string; name: string }[];
+  /** The print view: the page as it prints, on screen too. */
+  print?: boolean;
+}
+
+function QuotaTable(props: { rollup: RollupResponse }) {
+  const r = props.rollup;
+  return (
+    <table class="compact" data-testid="quota">
+      <thead>
+        <tr><th>Đơn vị</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">Tối đa HTXS (20 % HTT)</th><th class="num">Vi phạm</th><th>Tình trạng</th></tr>
+      </thead>
+      <tbody>
+        {[...r.children, r].map((n) => (
+          <tr class={n.quota.withinCap ? '' : 'breach'}>
+            <td>{n === r ? <strong>Cả {r.name}</strong> : n.name}</td>
+            <td class="num">{formatCount(n.quota.excellent)}</td>
+            <td class="num">{formatCount(n.quota.good)}</td>
+            <td class="num">{formatCount(n.quota.cap)}</td>
+            <td class="num">{formatCount(n.quota.breaches)}</td>
+            <td class={n.quota.withinCap ? 'ok' : 'bad'}>{n.quota.withinCap ? 'Trong giới hạn' : 'Vượt tỷ lệ 20 %'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The dashboard of a unit over its own subtree for one campaign. */
+export function DashboardPage(props: DashboardProps) {
+  const { rollup: r, campaign } = props;
+  const base = `/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}`;
+  const api = `/api/v1/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
+  const previousByUnit = new Map((props.previous?.children ?? []).map((c) => [c.unitId, c]));
+  return (
+    <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
+      <style>{dashboardStyles}</style>
+      {props.print ? <style>{'header.top,.toolbar,.no-print{display:none}body{background:#fff}'}</style> : null}
+      <div class="crumbs">
+        {props.ancestors.map((a) => (
+          <span><a href={`/dashboard/${r.year}/units/${encodeURIComponent(a.id)}`}>{a.name}</a> › </span>
+        ))}
+        <span>{r.name}</span>
+      </div>
+      <h1 data-testid="dashboard-title">{r.name} — kết quả kiểm điểm, xếp loại năm {r.year}</h1>
+      <p class="muted">{unitKindLabels[r.kind]} · Số liệu cập nhật lúc {formatVietnameseDateTime(new Date(r.asOf))}</p>
+      <div class="toolbar no-print">
+        <form method="get" action={`/dashboard/units/${encodeURIComponent(r.unitId)}`}>
+          <label>Năm <select name="year" data-testid="year-select">{props.years.map((y) => <option value={String(y)} selected={y === r.year}>{y}</option>)}</select></label>
+          <button type="submit">Xem</button>
+        </form>
+        <a class="button" href={`${api}/bieu-1.xlsx`} data-testid="bieu-1">Tải Biểu 1 (.xlsx)</a>
+        <a class="button" href={`${api}/bieu-2.xlsx`} data-testid="bieu-2">Tải Biểu 2 (.xlsx)</a>
+        <a class="button" href={`${base}?print=1`}>Bản in</a>
+        {isCell(r.kind) ? <a class="button" href={`${base}/members`} data-testid="members-link">Danh sách đảng viên</a> : null}
+      </div>
+
+      <section class="card">
+        <h2>Tổng quan</h2>
+        <Headline now={r} previous={props.previous} previousYear={r.year - 1} />
+      </section>
+
+      {r.children.length > 0 ? (
+        <section class="card">
+          <h2>Xếp loại đảng viên theo đơn vị trực thuộc</h2>
+          <RatingsChart rows={r.children} />
+          <table class="compact" data-testid="children">
+            <thead>
+              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {r.year - 1}: HTT trở lên</th></tr>
+            </thead>
+            <tbody>
+              {r.children.map((c) => {
+                const p = previousByUnit.get(c.unitId);
+                return (
+                  <tr>
+                    <td><a href={`/dashboard/${r.year}/units/${encodeURIComponent(c.unitId)}`}>{c.name}</a> <span class="tag">{unitKindLabels[c.kind]}</span></td>
+                    <td class="num">{formatCount(c.members.total)}</td>
+                    <td class="num">{formatPercent(c.members.rated, c.members.total)}</td>
+                    <td class="num">{formatCount(c.members.excellent)}</td>
+                    <td class="num">{formatCount(c.members.good)}</td>
+                    <td class="num">{formatCount(c.members.complete)}</td>
+                    <td class="num">{formatCount(c.members.incomplete)}</td>
+                    <td class="num">{formatCount(c.workflow.submitted + c.workflow.approved)} / {formatCount(c.units.total)}</td>
+                    <td class="num">{p ? formatPercent(p.members.excellent + p.members.good, p.members.rated) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <section class="card">
+        <h2>Tỷ lệ Hoàn thành xuất sắc nhiệm vụ (không quá 20 % số Hoàn thành tốt)</h2>
+        <p>{r.quota.withinCap ? <span class="ok">Không có tổ chức cơ sở đảng vượt tỷ lệ.</span> : <span class="bad" data-testid="breaches">{formatCount(r.quota.breaches)} tổ chức cơ sở đảng vượt tỷ lệ.</span>}</p>
+        <QuotaTable rollup={r} />
+      </section>
+
+      <section class="card">
+        <h2>Tiến độ theo mốc thời gian</h2>
+        {campaign && campaign.milestones.length > 0 ? (
+          <table class="compact" data-testid="milestones">
+            <thead><tr><th>Mốc</th><th>Thời hạn</th><th>Tiến độ</th><th class="num">Tỷ lệ</th></tr></thead>
+            <tbody>
+              {campaign.milestones.map((m) => {
+                const p = milestoneProgress(m, r);
+                return (
+                  <tr>
+                    <td>{m.title}</td>
+                    <td>{deadlineText(m)}</td>
+                    <td>{p ? <span class="progress"><span style={`width:${p.of === 0 ? 0 : Math.round((p.done * 100) / p.of)}%`} /></span> : <span class="muted">Chưa theo dõi trong số liệu tổng hợp</span>}</td>
+                    <td class="num">{p ? `${formatCount(p.done)} / ${formatCount(p.of)} (${formatPercent(p.done, p.of)})` : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : (
+          <p class="muted">Đợt kiểm điểm năm {r.year} chưa có mốc thời gian.</p>
+        )}
+        <p class="muted">Hồ sơ: {formatCount(r.workflow.draft)} đang soạn · {formatCount(r.workflow.submitted)} đã gửi · {formatCount(r.workflow.returned)} bị trả lại · {formatCount(r.workflow.approved)} đã thẩm định.</p>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+import type { MemberEvaluation } from '@kd/domain/evaluation/index';
+import type { Member } from '@kd/domain/member';
+import { ratingLabels } from '@kd/domain/rating';
+import { formatVietnameseDate, type LocalDate } from '@kd/domain/local-date';
+import type { Caller } from '../../auth/claims';
+import { Layout } from '../layout';
+import { dashboardStyles } from './dashboard-view';
+
+const reasonLabels: Record<string, string> = {
+  exempt: 'Miễn công tác và sinh hoạt đảng',
+  suspended: 'Bị đình chỉ sinh hoạt đảng',
+  newMember: 'Mới kết nạp dưới 6 tháng',
+  absent: 'Vắng mặt (xếp loại sau)',
+  pending: 'Chưa xếp loại',
+};
+
+export function outcomeText(e: MemberEvaluation): string {
+  if (e.rated && e.final) return ratingLabels[e.final];
+  return reasonLabels[e.notRatedReason ?? 'pending'] ?? 'Chưa xếp loại';
+}
+
+const rating = (r: MemberEvaluation['final']) => (r ? ratingLabels[r] : '—');
+
+/** A cell's members with their evaluations for the year (drill-down from the dashboard). */
+export function CellMembersPage(props: { caller: Caller; year: number; unit: { id: string; name: string }; members: { member: Member; evaluation: MemberEvaluation | undefined }[] }) {
+  const base = `/dashboard/${props.year}/units/${encodeURIComponent(props.unit.id)}`;
+  return (
+    <Layout title={`Đảng viên ${props.unit.name} — ${props.year}`} caller={props.caller}>
+      <style>{dashboardStyles}</style>
+      <div class="crumbs"><a href={base}>{props.unit.name}</a> › Đảng viên</div>
+      <h1 data-testid="members-title">{props.unit.name} — đảng viên, năm {props.year}</h1>
+      <table class="compact" data-testid="member-list">
+        <thead><tr><th>STT</th><th>Họ và tên</th><th>Tự xếp loại</th><th>Chi bộ xếp loại</th><th>Mức cao nhất được phép</th><th>Kết quả</th><th>Lưu ý</th></tr></thead>
+        <tbody>
+          {props.members.map(({ member, evaluation: e }, i) => (
+            <tr>
+              <td class="num">{i + 1}</td>
+              <td><a href={`${base}/members/${encodeURIComponent(member.id)}`}>{member.fullName}</a></td>
+              <td>{e ? rating(e.selfProposed) : '—'}</td>
+              <td>{e ? rating(e.adjusted ?? e.decided) : '—'}</td>
+              <td>{e ? rating(e.maxAllowed) : '—'}</td>
+              <td>{e ? outcomeText(e) : '—'}</td>
+              <td>{e && e.violations.length > 0 ? `${e.violations.length} lưu ý` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+/** One member's evaluation with the reasons, in Vietnamese. */
+export function MemberEvaluationPage(props: { caller: Caller; year: number; ratingDate: LocalDate; unit: { id: string; name: string }; member: Member; evaluation: MemberEvaluation }) {
+  const e = props.evaluation;
+  const base = `/dashboard/${props.year}/units/${encodeURIComponent(props.unit.id)}`;
+  return (
+    <Layout title={`${props.member.fullName} — ${props.year}`} caller={props.caller}>
+      <style>{dashboardStyles}</style>
+      <div class="crumbs"><a href={base}>{props.unit.name}</a> › <a href={`${base}/members`}>Đảng viên</a> › {props.member.fullName}</div>
+      <h1 data-testid="member-title">{props.member.fullName} — đánh giá, xếp loại năm {props.year}</h1>
+      <table class="compact" data-testid="member-evaluation">
+        <tbody>
+          <tr><th>Ngày xếp loại</th><td>{formatVietnameseDate(props.ratingDate)}</td></tr>
+          <tr><th>Tự xếp loại</th><td>{rating(e.selfProposed)}</td></tr>
+          <tr><th>Tổ đảng đề xuất</th><td>{rating(e.groupProposed)}</td></tr>
+          <tr><th>Chi bộ xếp loại</th><td>{rating(e.decided)}</td></tr>
+          <tr><th>Cấp trên điều chỉnh</th><td>{rating(e.adjusted)}</td></tr>
+          <tr><th>Mức cao nhất được phép</th><td>{rating(e.maxAllowed)}</td></tr>
+          <tr><th>Kết quả</th><td><strong>{outcomeText(e)}</strong></td></tr>
+        </tbody>
+      </table>
+      <h2>Lưu ý theo quy định</h2>
+      {e.violations.length === 0 ? (
+        <p class="muted">Không có.</p>
+      ) : (
+        <ul>{e.violations.map((v) => <li><span class="tag">{v.ruleId}</span> {v.severity === 'blocking' ? 'Phải xử lý: ' : 'Cảnh báo: '}{v.message}</li>)}</ul>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,121 @@
+import { evaluateMember, evaluateUnit, type MemberEvaluation } from '../evaluation/index';
+import type { LocalDate } from '../local-date';
+import type { Member } from '../member';
+import { emptyFacts, type MemberFacts } from '../member-facts';
+import type { Rating } from '../rating';
+import { unitCheckParams } from '../rulebook/check-vocabulary';
+import type { ResolvedRulebook } from '../rulebook/schema';
+import { isCell, isPartyOrganisation, type UnitKind } from '../unit-kind';
+import { zeroCounts, type RollupCounts, type WorkflowCounts } from './counts';
+import { defaultQuotaParams, type QuotaParams } from './quota';
+
+/** What a campaign contributes to the evaluation: its rulebook and its default rating date. */
+export interface RollupCampaignContext {
+  year: number;
+  rulebook: ResolvedRulebook;
+  ratingDate: LocalDate;
+}
+
+/** The parts of a dossier the roll-up reads (the data layer's Dossier fits). */
+export interface DossierFacts {
+  state: keyof WorkflowCounts;
+  collective: { proposed: Rating | null; decided: Rating | null };
+  adjustedCollective: { rating: Rating } | null;
+  meetingDate: LocalDate | null;
+}
+
+export interface OwnInput {
+  campaign: RollupCampaignContext;
+  unit: { id: string; kind: UnitKind; foundedOn: LocalDate | null; closedOn: LocalDate | null };
+  /** Null when the unit has no dossier for the year yet (a draft). */
+  dossier: DossierFacts | null;
+  /** The unit's direct members (its roster). */
+  roster: readonly Member[];
+  /** Rows of the current results version, by member id. */
+  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null }>;
+  /** Final collective ratings of the direct subordinate organisations (R-ORG19-HTXS at a committee). */
+  childCollectiveRatings: readonly (Rating | null)[];
+}
+
+export interface OwnContribution {
+  /** Everything but `quotaSum`, which a base organisation derives from its subtree (`baseQuota`). */
+  counts: RollupCounts;
+  /** The collective's final rating (null: not rated or not an organisation); its parent reads it. */
+  collectiveFinal: Rating | null;
+}
+
+export function ratingDateOf(campaign: RollupCampaignContext, dossier: Pick<DossierFacts, 'meetingDate'> | null): LocalDate {
+  return dossier?.meetingDate ?? campaign.ratingDate;
+}
+
+/** Every roster member evaluated; a member without a row is evaluated on empty facts (pending). */
+export function evaluateRoster(input: Pick<OwnInput, 'campaign' | 'dossier' | 'roster' | 'rows'>): MemberEvaluation[] {
+  const ratingDate = ratingDateOf(input.campaign, input.dossier);
+  return input.roster.map((member) => {
+    const row = input.rows.get(member.id);
+    return evaluateMember({
+      rulebook: input.campaign.rulebook,
+      member,
+      facts: row?.facts ?? emptyFacts(),
+      adjusted: row?.adjusted ?? null,
+      year: input.campaign.year,
+      ratingDate,
+    });
+  });
+}
+
+/** Adds member evaluations into `members` counts (contract §3). */
+export function countMembers(counts: RollupCounts, evaluations: readonly MemberEvaluation[], facts: ReadonlyMap<string, MemberFacts | undefined>): void {
+  for (const e of evaluations) {
+    counts.members.total++;
+    if (e.rated && e.final) {
+      counts.members.rated++;
+      counts.members[e.final]++;
+    } else {
+      counts.members[e.notRatedReason ?? 'pending']++;
+    }
+    if (facts.get(e.memberId)?.discipline) counts.members.disciplined++;
+  }
+}
+
+/**
+ * A unit's own contribution for a campaign: its direct members by `final` of the current results
+ * version, itself as a collective (party organisations only) by its final rating and its dossier
+ * state. A closed unit contributes nothing. Pure.
+ */
+export function ownContribution(input: OwnInput): OwnContribution {
+  const counts = zeroCounts();
+  if (input.unit.closedOn) return { counts, collectiveFinal: null };
+  const evaluations = evaluateRoster(input);
+  countMembers(counts, evaluations, new Map(input.roster.map((m) => [m.id, input.rows.get(m.id)?.facts])));
+  if (!isPartyOrganisation(input.unit.kind)) return { counts, collectiveFinal: null };
+  const dossier = input.dossier;
+  const decided = dossier?.adjustedCollective?.rating ?? dossier?.collective.decided ?? null;
+  const unit = evaluateUnit({
+    rulebook: input.campaign.rulebook,
+    unit: input.unit,
+    year: input.campaign.year,
+    ratingDate: ratingDateOf(input.campaign, dossier),
+    collective: { proposed: dossier?.collective.proposed ?? null, decided },
+    memberEvaluations: isCell(input.unit.kind) ? evaluations : [],
+    childCollectiveRatings: input.childCollectiveRatings,
+  });
+  counts.units.total = 1;
+  if (unit.rated && unit.final) {
+    counts.units.rated = 1;
+    counts.units[unit.final] = 1;
+  } else {
+    counts.units.notRated = 1;
+  }
+  counts.workflow[dossier?.state ?? 'draft'] = 1;
+  return { counts, collectiveFinal: unit.rated ? unit.final : null };
+}
+
+/** R-QUOTA-01 at the base organisation, as the rulebook states it (20 %, floor under r2019). */
+export function quotaParamsOf(rulebook: ResolvedRulebook): QuotaParams {
+  const rule = rulebook.rules.find((r) => r.enabled && r.check === 'quota' && Array.isArray((r.params as { unitKinds?: unknown }).unitKinds) && (r.params as { unitKinds: string[] }).unitKinds.includes('baseCommittee'))
+    ?? rulebook.rules.find((r) => r.enabled && r.check === 'quota');
+  if (!rule) return defaultQuotaParams;
+  const p = unitCheckParams.quota.parse(rule.params);
+  return { ratioPercent: p.ratioPercent, rounding: p.rounding };
+}

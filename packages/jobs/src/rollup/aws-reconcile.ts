@@ -1,0 +1,23 @@
+import middy from '@middy/core';
+import { z } from 'zod';
+import { createStore, type Store } from '@kd/data/client';
+import { reconcileAll, type ReconcileReport } from './reconcile';
+
+export const ReconcileEnv = z.object({ TABLE_NAME: z.string().min(1) });
+/** The schedule sends nothing; a manual run may name tenants. */
+const ReconcileEvent = z.object({ tenants: z.array(z.string().min(1)).optional() }).loose().nullish();
+
+let store: Store | undefined;
+
+/** The nightly reconcile: recomputes every roll-up, repairs drift and logs what it repaired. */
+export const reconcileHandler = middy<unknown, { reports: Omit<ReconcileReport, 'apply'>[] }>().handler(async (event) => {
+  const env = ReconcileEnv.parse(process.env);
+  store ??= createStore({ tableName: env.TABLE_NAME });
+  const input = ReconcileEvent.parse(event ?? null);
+  const reports = await reconcileAll(store, { tenants: input?.tenants });
+  const summary = reports.map(({ apply: _apply, ...r }) => r);
+  for (const r of summary) {
+    console.log(JSON.stringify({ msg: 'rollup.reconcile', tenant: r.tenant, year: r.year, frozen: r.frozen, built: r.built, ownRepaired: r.ownRepaired.length, rollupRepaired: r.rollupRepaired.length, quotaRepaired: r.quotaRepaired.length, skipped: r.skipped.length, ms: r.ms }));
+  }
+  return { reports: summary };
+});

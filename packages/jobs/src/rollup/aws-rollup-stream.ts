@@ -1,0 +1,30 @@
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { createStore, type Store } from '@kd/data/client';
+import { applyStreamBatch } from './apply-stream-batch';
+
+/** The function's environment (infra/constructs/rollups.ts). */
+export const RollupStreamEnv = z.object({ TABLE_NAME: z.string().min(1) });
+
+let store: Store | undefined;
+
+/**
+ * The table stream's consumer. Failed units are reported as batch item failures (the earliest
+ * record that named one): Lambda redelivers from there, and a redelivered record changes nothing.
+ * An unexpected error reports the whole batch.
+ */
+export const rollupStreamHandler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(async (event) => {
+  const env = RollupStreamEnv.parse(process.env);
+  store ??= createStore({ tableName: env.TABLE_NAME });
+  const records = event.Records ?? [];
+  try {
+    const result = await applyStreamBatch(store, records);
+    console.log(JSON.stringify({ msg: 'rollup.batch', ...result.report, failures: result.batchItemFailures.length }));
+    return { batchItemFailures: result.batchItemFailures };
+  } catch (error) {
+    console.error(JSON.stringify({ msg: 'rollup.batch.error', error: String(error) }));
+    const first = records[0]?.dynamodb?.SequenceNumber;
+    return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
+  }
+});

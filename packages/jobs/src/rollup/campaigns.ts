@@ -1,0 +1,49 @@
+import type { Campaign } from '@kd/domain/campaign';
+import { resolveRulebook } from '@kd/domain/rulebook/index';
+import { quotaParamsOf, type RollupCampaignContext } from '@kd/domain/rollup/own-contribution';
+import type { QuotaParams } from '@kd/domain/rollup/quota';
+import type { Store } from '@kd/data/client';
+import { listCampaigns } from '@kd/data/campaign-repository';
+
+/** A campaign as the roll-ups see it: what to evaluate with, and whether its tree is frozen. */
+export interface RollupYear {
+  campaign: Campaign;
+  context: RollupCampaignContext;
+  quota: QuotaParams;
+  /**
+   * A frozen campaign keeps the tree and numbers it had (contract §3): closed explicitly
+   * (`closedAt`), or superseded by a later year's campaign. The stream consumer ignores it.
+   */
+  frozen: boolean;
+}
+
+/** The tenant's campaigns, oldest first (issue 3's campaign repository: one Query). */
+export async function loadCampaigns(store: Store, tenant: string): Promise<Campaign[]> {
+  return listCampaigns(store, tenant);
+}
+
+const resolved = new Map<string, ReturnType<typeof resolveRulebook>>();
+function rulebookOf(campaign: Campaign) {
+  const key = [campaign.rulebookId, ...campaign.overlayIds].join('+');
+  let rulebook = resolved.get(key);
+  if (!rulebook) resolved.set(key, (rulebook = resolveRulebook(campaign.rulebookId, campaign.overlayIds)));
+  return rulebook;
+}
+
+/** Pure: each campaign with its rulebook resolved (rulebooks are immutable data) and its frozen flag. */
+export function rollupYears(campaigns: readonly Campaign[]): RollupYear[] {
+  const latest = Math.max(...campaigns.map((c) => c.year));
+  return campaigns.map((campaign) => {
+    const rulebook = rulebookOf(campaign);
+    return {
+      campaign,
+      context: { year: campaign.year, rulebook, ratingDate: campaign.ratingDate },
+      quota: quotaParamsOf(rulebook),
+      frozen: campaign.closedAt !== null || campaign.year < latest,
+    };
+  });
+}
+
+export async function loadRollupYears(store: Store, tenant: string): Promise<RollupYear[]> {
+  return rollupYears(await loadCampaigns(store, tenant));
+}

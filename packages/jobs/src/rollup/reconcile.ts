@@ -1,0 +1,307 @@
+import { ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { addCounts, equalCounts, flatCountNames, isZeroCounts, subtractCounts, toFlat, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
+import { baseQuota } from '@kd/domain/rollup/quota';
+import { isBaseOrganisation } from '@kd/domain/unit-kind';
+import type { Store } from '@kd/data/client';
+import { queryAll } from '@kd/data/query-all';
+import { indexNames, keys } from '@kd/data/keys';
+import { listYearRollups, type StoredOwn } from '@kd/data/rollup-repository';
+import { StoredUnit } from '@kd/data/unit-repository';
+import { loadRollupYears, type RollupYear } from './campaigns';
+import { applyUnits, emptyReport, type ApplyOptions, type ApplyReport } from './apply-units';
+import { computeOwn, TableReader, type ComputedOwn } from './unit-state';
+
+export interface ReconcileReport {
+  tenant: string;
+  year: number;
+  frozen: boolean;
+  units: number;
+  /** Every roll-up item written from scratch (no item existed for the campaign yet). */
+  built: boolean;
+  /** Units whose own contribution differed from the table (repaired through the consumer's path). */
+  ownRepaired: string[];
+  /** ROLLUP items whose sum differed from their subtree's OWN items (repaired in place). */
+  rollupRepaired: string[];
+  /** Base organisations whose quota figures were stale. */
+  quotaRepaired: string[];
+  /** Items changed by someone else while the reconcile ran: left for the next run. */
+  skipped: string[];
+  apply: ApplyReport;
+  ms: number;
+}
+
+async function allUnits(store: Store, tenant: string): Promise<StoredUnit[]> {
+  const items = await queryAll(store, {
+    IndexName: indexNames.byPath,
+    KeyConditionExpression: 'gsi2pk = :t',
+    ExpressionAttributeValues: { ':t': keys.tenantTree(tenant) },
+  });
+  return items.map((item) => StoredUnit.parse(item));
+}
+
+async function computeAll(store: Store, tenant: string, year: RollupYear, units: readonly StoredUnit[], concurrency: number): Promise<Map<string, ComputedOwn>> {
+  const reader = new TableReader(store, tenant);
+  reader.prime(units);
+  const computed = new Map<string, ComputedOwn>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, units.length) }, async () => {
+      while (next < units.length) {
+        const unit = units[next++]!;
+        computed.set(unit.id, await computeOwn(reader, year, unit.id));
+      }
+    }),
+  );
+  return computed;
+}
+
+/** Σ OWN over each unit's subtree (by the placement each OWN item records). Pure. */
+export function sumByAncestor(owns: Iterable<{ path: readonly string[]; counts: RollupCounts }>): Map<string, RollupCounts> {
+  const sums = new Map<string, RollupCounts>();
+  for (const own of owns) for (const a of own.path) sums.set(a, addCounts(sums.get(a) ?? zeroCounts(), own.counts));
+  return sums;
+}
+
+/** First build: OWN items with base organisations' quota, then every ROLLUP as the sum. Pure. */
+export function buildItems(computed: Map<string, ComputedOwn>, year: RollupYear): { own: ComputedOwn[]; totals: Map<string, RollupCounts> } {
+  const memberSums = sumByAncestor(computed.values());
+  const own = [...computed.values()].map((c) => {
+    if (!isBaseOrganisation(c.kind) || c.closedOn) return c;
+    const q = baseQuota((memberSums.get(c.unitId) ?? zeroCounts()).members, year.quota);
+    return { ...c, counts: { ...c.counts, quotaSum: q } };
+  });
+  return { own, totals: sumByAncestor(own) };
+}
+
+function ownItem(tenant: string, year: RollupYear, c: ComputedOwn, at: string): Record<string, unknown> {
+  const y = year.campaign.year;
+  return {
+    ...keys.rollupOwn(tenant, y, c.unitId),
+    type: 'rollupOwn',
+    gsi1pk: keys.rollupChildren(tenant, y, c.unitId),
+    gsi1sk: keys.rollupOwnSort,
+    gsi2pk: keys.rollupYear(tenant, y),
+    gsi2sk: keys.rollupYearSort(c.unitId, 'OWN'),
+    tenant, year: y, unitId: c.unitId, name: c.name, kind: c.kind, parentId: c.parentId, path: c.path, closedOn: c.closedOn,
+    baseOrgId: c.baseOrgId, collectiveDecided: c.collectiveDecided,
+    quotaRatioPercent: year.quota.ratioPercent, quotaRounding: year.quota.rounding,
+    rev: 1, updatedAt: at, ...toFlat(c.counts),
+  };
+}
+
+function totalItem(tenant: string, year: RollupYear, c: Pick<ComputedOwn, 'unitId' | 'name' | 'kind' | 'parentId' | 'path' | 'closedOn'>, counts: RollupCounts, at: string): Record<string, unknown> {
+  const y = year.campaign.year;
+  return {
+    ...keys.rollupTotal(tenant, y, c.unitId),
+    type: 'rollup',
+    gsi1pk: keys.rollupChildren(tenant, y, c.parentId ?? '-'),
+    gsi1sk: keys.rollupChildSort(c.unitId),
+    gsi2pk: keys.rollupYear(tenant, y),
+    gsi2sk: keys.rollupYearSort(c.unitId, 'ROLLUP'),
+    tenant, year: y, unitId: c.unitId, name: c.name, kind: c.kind, parentId: c.parentId, path: c.path, closedOn: c.closedOn,
+    quotaRatioPercent: year.quota.ratioPercent, quotaRounding: year.quota.rounding,
+    rev: 1, updatedAt: at, ...toFlat(counts),
+  };
+}
+
+/** Writes new items in transactions of 100, each item on condition that it does not exist yet. */
+async function putNew(store: Store, items: Record<string, unknown>[], inFlight = 4): Promise<boolean> {
+  const chunks: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 100) chunks.push(items.slice(i, i + 100));
+  let next = 0;
+  let clean = true;
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, chunks.length) }, async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++]!;
+        try {
+          await store.doc.send(
+            new TransactWriteCommand({
+              TransactItems: chunk.map((Item) => ({ Put: { TableName: store.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+            }),
+          );
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          clean = false;
+        }
+      }
+    }),
+  );
+  return clean;
+}
+
+/**
+ * Repairs ROLLUP items whose value is not the sum of the OWN items below them. The ROLLUP items
+ * are read before the OWN items and each repair is conditioned on the item being unchanged since,
+ * so a change the consumer applied in between is never overwritten (it is left for the next run).
+ */
+async function repairSums(store: Store, tenant: string, year: RollupYear, at: string): Promise<{ repaired: string[]; skipped: string[] }> {
+  const y = year.campaign.year;
+  const { total } = await listYearRollups(store, tenant, y, 'ROLLUP');
+  const { own } = await listYearRollups(store, tenant, y, 'OWN');
+  const expected = sumByAncestor(own.values());
+  const repaired: string[] = [];
+  const skipped: string[] = [];
+  const ids = new Set([...expected.keys(), ...total.keys()]);
+  for (const unitId of ids) {
+    const want = expected.get(unitId) ?? zeroCounts();
+    const have = total.get(unitId);
+    const meta: StoredOwn | undefined = own.get(unitId);
+    const metaStale =
+      meta && have && (have.name !== meta.name || have.parentId !== meta.parentId || have.path.join('/') !== meta.path.join('/') || have.kind !== meta.kind);
+    if (have && equalCounts(have.counts, want) && !metaStale && (meta || isZeroCounts(want))) continue;
+    if (!have && !meta && isZeroCounts(want)) continue;
+    const diff = subtractCounts(want, have?.counts ?? zeroCounts());
+    const names: Record<string, string> = { '#rev': 'rev', '#y': 'year', '#at': 'updatedAt', '#type': 'type' };
+    const values: Record<string, unknown> = { ':one': 1, ':t': tenant, ':y': y, ':u': unitId, ':at': at, ':type': 'rollup', ':g2': keys.rollupYear(tenant, y), ':g2s': keys.rollupYearSort(unitId, 'ROLLUP') };
+    const set = ['#at = :at', 'tenant = :t', '#y = :y', 'unitId = :u', 'gsi2pk = :g2', 'gsi2sk = :g2s', '#type = :type'];
+    if (meta) {
+      Object.assign(names, { '#name': 'name', '#kind': 'kind', '#path': 'path' });
+      Object.assign(values, {
+        ':name': meta.name, ':kind': meta.kind, ':parent': meta.parentId, ':path': meta.path, ':closed': meta.closedOn,
+        ':g1': keys.rollupChildren(tenant, y, meta.parentId ?? '-'), ':g1s': keys.rollupChildSort(unitId),
+        ':qr': year.quota.ratioPercent, ':qm': year.quota.rounding,
+      });
+      set.push('#name = :name', '#kind = :kind', 'parentId = :parent', '#path = :path', 'closedOn = :closed', 'gsi1pk = :g1', 'gsi1sk = :g1s', 'quotaRatioPercent = :qr', 'quotaRounding = :qm');
+    }
+    const add = ['#rev :one'];
+    const flat = toFlat(diff);
+    flatCountNames.forEach((name, i) => {
+      if (flat[name] === 0) return;
+      names[`#c${i}`] = name;
+      values[`:c${i}`] = flat[name];
+      add.push(`#c${i} :c${i}`);
+    });
+    if (have) values[':rev'] = have.rev;
+    try {
+      await store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: keys.rollupTotal(tenant, y, unitId),
+          UpdateExpression: `SET ${set.join(', ')} ADD ${add.join(', ')}`,
+          ConditionExpression: have ? '#rev = :rev' : 'attribute_not_exists(#rev)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      repaired.push(unitId);
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      skipped.push(unitId);
+    }
+  }
+  return { repaired, skipped };
+}
+
+/**
+ * Recomputes every OWN and ROLLUP item of one campaign and repairs drift. An open campaign's own
+ * contributions are recomputed from the table (the consumer's path applies the differences); a
+ * frozen campaign keeps its own contributions — only the sums are checked — unless it has never
+ * been built, in which case it is built once from the table as it is.
+ */
+export async function reconcileYear(store: Store, tenant: string, year: RollupYear, options: ApplyOptions & { now?: () => Date } = {}): Promise<ReconcileReport> {
+  const started = Date.now();
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  const y = year.campaign.year;
+  const report: ReconcileReport = {
+    tenant, year: y, frozen: year.frozen, units: 0, built: false,
+    ownRepaired: [], rollupRepaired: [], quotaRepaired: [], skipped: [], apply: emptyReport(), ms: 0,
+  };
+  const existing = await listYearRollups(store, tenant, y);
+  if (year.frozen && existing.own.size > 0) {
+    const sums = await repairSums(store, tenant, year, at);
+    report.rollupRepaired = sums.repaired;
+    report.skipped = sums.skipped;
+    report.units = existing.own.size;
+    report.ms = Date.now() - started;
+    return report;
+  }
+  const units = await allUnits(store, tenant);
+  report.units = units.length;
+  const computed = await computeAll(store, tenant, year, units, options.concurrency ?? 16);
+  if (existing.own.size === 0 && existing.total.size === 0) {
+    const { own, totals } = buildItems(computed, year);
+    const byId = new Map(own.map((c) => [c.unitId, c]));
+    const items = [
+      ...own.map((c) => ownItem(tenant, year, c, at)),
+      ...[...byId.values()].map((c) => totalItem(tenant, year, c, totals.get(c.unitId) ?? zeroCounts(), at)),
+    ];
+    if (await putNew(store, items)) {
+      report.built = true;
+      report.ms = Date.now() - started;
+      return report;
+    }
+    // Someone wrote roll-up items meanwhile: repair from what is there instead.
+  }
+  const stored = (await listYearRollups(store, tenant, y, 'OWN')).own;
+  const withoutQuota = (c: RollupCounts): RollupCounts => ({ ...c, quotaSum: zeroCounts().quotaSum });
+  const drifted = [...computed.values()]
+    .filter((c) => {
+      const s = stored.get(c.unitId);
+      return (
+        !s ||
+        !equalCounts(withoutQuota(s.counts), withoutQuota(c.counts)) ||
+        s.parentId !== c.parentId ||
+        s.path.join('/') !== c.path.join('/') ||
+        s.name !== c.name ||
+        s.kind !== c.kind ||
+        s.baseOrgId !== c.baseOrgId ||
+        (s.closedOn ?? null) !== (c.closedOn ?? null) ||
+        s.collectiveDecided !== c.collectiveDecided
+      );
+    })
+    .map((c) => c.unitId);
+  report.ownRepaired = drifted;
+  if (drifted.length > 0) report.apply = await applyUnits(store, tenant, year, drifted, options);
+  const sums = await repairSums(store, tenant, year, at);
+  report.rollupRepaired = sums.repaired;
+  report.skipped = sums.skipped;
+  // Base organisations whose quota figures no longer match their subtree.
+  const { own, total } = await listYearRollups(store, tenant, y);
+  const staleQuota = [...own.values()]
+    .filter((o) => isBaseOrganisation(o.kind) && !o.closedOn)
+    .filter((o) => {
+      const q = baseQuota((total.get(o.unitId)?.counts ?? zeroCounts()).members, year.quota);
+      return !equalCounts({ ...zeroCounts(), quotaSum: q }, { ...zeroCounts(), quotaSum: o.counts.quotaSum });
+    })
+    .map((o) => o.unitId);
+  report.quotaRepaired = staleQuota;
+  if (staleQuota.length > 0) {
+    const quota = await applyUnits(store, tenant, year, staleQuota, { ...options, forceQuota: true });
+    report.apply = { ...report.apply, ownWrites: report.apply.ownWrites + quota.ownWrites, rollupWrites: report.apply.rollupWrites + quota.rollupWrites, transactions: report.apply.transactions + quota.transactions, failed: [...report.apply.failed, ...quota.failed] };
+  }
+  report.ms = Date.now() - started;
+  return report;
+}
+
+/** Every campaign of a tenant. */
+export async function reconcileTenant(store: Store, tenant: string, options: ApplyOptions = {}): Promise<ReconcileReport[]> {
+  const reports: ReconcileReport[] = [];
+  for (const year of await loadRollupYears(store, tenant)) reports.push(await reconcileYear(store, tenant, year, options));
+  return reports;
+}
+
+/** The tenants of the table (their marker items; a nightly scan of keys only). */
+export async function listTenants(store: Store): Promise<string[]> {
+  const tenants: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(
+      new ScanCommand({ TableName: store.tableName, FilterExpression: 'sk = :s', ExpressionAttributeValues: { ':s': 'TENANT' }, ProjectionExpression: 'pk', ExclusiveStartKey }),
+    );
+    for (const item of out.Items ?? []) {
+      const m = /^T#(.+)#TENANT$/.exec(String(item.pk));
+      if (m) tenants.push(m[1]!);
+    }
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return tenants;
+}
+
+/** Every tenant's campaigns: the nightly job, and `npm start` after seeding the demo. */
+export async function reconcileAll(store: Store, options: ApplyOptions & { tenants?: string[] } = {}): Promise<ReconcileReport[]> {
+  const reports: ReconcileReport[] = [];
+  for (const tenant of options.tenants ?? (await listTenants(store))) reports.push(...(await reconcileTenant(store, tenant, options)));
+  return reports;
+}

@@ -1,0 +1,37 @@
+import { zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
+import type { Store } from '@kd/data/client';
+import { listSubtree, requireUnit } from '@kd/data/unit-repository';
+import type { RollupYear } from './campaigns';
+import { buildItems } from './reconcile';
+import { computeOwn, TableReader } from './unit-state';
+
+/**
+ * The naive recount: every unit of the subtree evaluated from the table (its dossier, its current
+ * rows, its roster) and summed, with no roll-up item read. The test oracle, and the benchmark's
+ * reference for what a roll-up read saves. Follows the live tree (an open campaign's).
+ */
+export async function naiveRecount(
+  store: Store,
+  tenant: string,
+  year: RollupYear,
+  rootId: string,
+  options: { concurrency?: number } = {},
+): Promise<Map<string, RollupCounts>> {
+  const root = await requireUnit(store, tenant, rootId);
+  const units = await listSubtree(store, tenant, root, { includeClosed: true });
+  const reader = new TableReader(store, tenant);
+  reader.prime(units);
+  const computed = new Map<string, Awaited<ReturnType<typeof computeOwn>>>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 16, units.length) }, async () => {
+      while (next < units.length) {
+        const unit = units[next++]!;
+        computed.set(unit.id, await computeOwn(reader, year, unit.id));
+      }
+    }),
+  );
+  const { totals } = buildItems(computed, year);
+  for (const u of units) if (!totals.has(u.id)) totals.set(u.id, zeroCounts());
+  return totals;
+}

@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createTestStore } from '../support/store';
+import { createTestApp } from '../support/app';
+import { seedFixture, t1Members, t1Units } from '../support/fixture';
+import { launchChromium } from '../support/browser';
+import { serveApp } from '../support/server';
+import { collapse, convertToPdf, pdfToText } from '../support/office';
+import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
+import { reconcileAll } from '@kd/jobs/rollup/reconcile';
+
+let browser: Browser & { cleanup(): Promise<void> };
+let server: { url: string; close(): Promise<void> };
+let dir: string;
+
+beforeAll(async () => {
+  const store = await createTestStore('e2e-dashboard');
+  await seedFixture(store);
+  await seedCampaigns(store, { tenantId: 't1', units: t1Units, members: t1Members }, '2021-12-01T00:00:00.000Z');
+  // What `npm start` does after seeding: build every roll-up of the seeded campaigns.
+  await reconcileAll(store, { tenants: ['t1'] });
+  const t = await createTestApp(store, '2021-12-22T03:00:00.000Z');
+  server = await serveApp(t.app);
+  browser = await launchChromium();
+  dir = await mkdtemp(join(tmpdir(), 'kd-dashboard-'));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.cleanup();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the organising board’s dashboard (Chromium)', () => {
+  it('shows the province numbers, drills down to Chi bộ Bệnh viện Phổi and downloads Biểu 2, which opens in LibreOffice', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(server.url + '/login');
+    await page.click('[data-testid="login-id-p1"]');
+    await page.waitForURL(/\/units\/p1$/);
+    await page.goto(server.url + '/dashboard/units/p1');
+    expect(new URL(page.url()).pathname).toBe('/dashboard/2021/units/p1');
+    expect(await page.locator('[data-testid="dashboard-title"]').textContent()).toContain('Tỉnh ủy Thử Nghiệm');
+    expect(await page.locator('[data-testid="members-total"] .big').textContent()).toBe('11');
+    expect(await page.locator('[data-testid="ratings-chart"] svg').count()).toBe(1);
+    // The year selector offers the previous campaign, whose numbers stand beside this year's.
+    expect(await page.locator('[data-testid="year-select"] option').allTextContents()).toEqual(['2020', '2021']);
+
+    await page.click('[data-testid="children"] >> text=Đảng ủy Khối các cơ quan tỉnh');
+    await page.click('[data-testid="children"] >> text=Đảng ủy Sở Y tế');
+    await page.click('[data-testid="children"] >> text=Chi bộ Bệnh viện Phổi');
+    expect(new URL(page.url()).pathname).toBe('/dashboard/2021/units/c1');
+    expect(await page.locator('[data-testid="dashboard-title"]').textContent()).toContain('Chi bộ Bệnh viện Phổi');
+    expect(await page.locator('[data-testid="members-total"] .big').textContent()).toBe('9');
+
+    // Drill down to the members and to one member's evaluation.
+    await page.click('[data-testid="members-link"]');
+    await page.click('[data-testid="member-list"] >> text=Lê Hồng Vũ');
+    expect(await page.locator('[data-testid="member-title"]').textContent()).toContain('Lê Hồng Vũ');
+    expect(await page.locator('[data-testid="member-evaluation"]').textContent()).toContain('Kết quả');
+    await page.goBack();
+    await page.goBack();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="bieu-2"]')]);
+    const file = join(dir, 'bieu-2.xlsx');
+    await download.saveAs(file);
+    const text = collapse(await pdfToText(await convertToPdf(file, dir), { layout: false }));
+    expect(text).toContain('Biểu 2 — Kết quả đánh giá, xếp loại đảng viên');
+    for (const heading of ['Tổng số đảng viên', 'Miễn công tác và sinh hoạt đảng', 'Số được đánh giá, xếp loại', 'HTXSNV', 'KHTNV', 'Tổng cộng Chi bộ Bệnh viện Phổi']) {
+      expect(text).toContain(heading);
+    }
+    await page.close();
+  }, 120_000);
+});

@@ -1,0 +1,35 @@
+import { inject } from 'vitest';
+import type { Store } from '@kd/data/client';
+import { putCampaign } from '@kd/data/campaign-repository';
+import { Campaign } from '@kd/domain/campaign';
+import { TableStreamReader } from '@kd/local/stream-poller';
+import { applyStreamBatch } from '@kd/jobs/rollup/apply-stream-batch';
+import type { ApplyOptions } from '@kd/jobs/rollup/apply-units';
+
+/** A campaign of `year` under r2019 with the seed's local rules (the demo's settings). */
+export function testCampaign(year: number, extra: Partial<Campaign> = {}): Campaign {
+  return Campaign.parse({ year, rulebookId: 'r2019', overlayIds: ['s000-2021'], ratingDate: `${year}-12-20`, ...extra });
+}
+
+export async function putTestCampaign(store: Store, tenant: string, year: number, extra: Partial<Campaign> = {}): Promise<void> {
+  await putCampaign(store, tenant, testCampaign(year, extra));
+}
+
+/** Reads the test table's real stream and feeds each batch to the consumer's core. */
+export function streamConsumer(store: Store) {
+  const reader = new TableStreamReader({ endpoint: inject('dynamoEndpoint'), tableName: store.tableName, start: 'TRIM_HORIZON' });
+  return {
+    reader,
+    /** Pulls every record written so far and applies them; returns the batches read. */
+    async drain(options: ApplyOptions = {}): Promise<unknown[][]> {
+      const batches: unknown[][] = [];
+      await reader.drain(async (records, shardId) => {
+        batches.push(records);
+        const result = await applyStreamBatch(store, records, options);
+        if (result.batchItemFailures.length > 0) throw new Error(`batch item failures on ${shardId}: ${JSON.stringify(result.report)}`);
+        reader.ack(shardId, records.at(-1)!.dynamodb!.SequenceNumber!);
+      });
+      return batches;
+    },
+  };
+}
