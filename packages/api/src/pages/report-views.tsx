@@ -1,0 +1,283 @@
+import { completionStatusLabels, type Counts } from '@kd/domain/report/completion';
+import type { LateUnit, ReportContent } from '@kd/domain/report/report-content';
+import { tickKindLabels } from '@kd/domain/report/tick';
+import { formatVietnameseDateTime } from '@kd/domain/local-date';
+import { deliveryStatusLabels, type Delivery, type ReportSummary } from '@kd/data/report-repository';
+import type { StoredUnit } from '@kd/data/unit-repository';
+import type { Caller } from '../auth/claims';
+import { Layout } from './layout';
+
+const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
+const unitHref = (id: string) => `/units/${encodeURIComponent(id)}`;
+const reportsHref = (id: string) => `${unitHref(id)}/reports`;
+
+function Nav(props: { unit: Pick<StoredUnit, 'id' | 'name'>; local: boolean }) {
+  return (
+    <p class="crumbs">
+      <a href={unitHref(props.unit.id)}>{props.unit.name}</a> · <a href={reportsHref(props.unit.id)}>Báo cáo tiến độ</a> ·{' '}
+      <a href={`${unitHref(props.unit.id)}/late-units`}>Đơn vị trễ hạn</a>
+      {props.local ? (
+        <>
+          {' '}
+          · <a href={`${unitHref(props.unit.id)}/outbox`}>Hộp thư đi (máy cục bộ)</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function CountCells(props: { c: Counts }) {
+  return (
+    <>
+      <td class="num">{props.c.expected}</td>
+      <td class="num">{props.c.done}</td>
+      <td class="num">{props.c.onTime}</td>
+      <td class="num">{props.c.late}</td>
+      <td class="num">{props.c.missing}</td>
+      <td class="num">{props.c.open}</td>
+      <td class="num">{props.c.unrecorded}</td>
+    </>
+  );
+}
+
+const countHeaders = ['Phải thực hiện', 'Đã thực hiện', 'Đúng hạn', 'Trễ hạn', 'Quá hạn', 'Chưa đến hạn', 'Chưa ghi nhận'];
+
+function DeliveryTable(props: { deliveries: readonly Delivery[] }) {
+  if (props.deliveries.length === 0) return <p class="muted">Chưa có người nhận thư cho Ban Tổ chức này.</p>;
+  return (
+    <table data-testid="deliveries">
+      <thead>
+        <tr>
+          <th>Người nhận</th>
+          <th>Tình trạng</th>
+          <th class="num">Số lần gửi</th>
+          <th>Lỗi gần nhất</th>
+          <th>Đã gửi lúc</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.deliveries.map((d) => (
+          <tr data-status={d.status}>
+            <td>{d.recipient}</td>
+            <td class={d.status === 'failed' ? 'error' : ''}>{deliveryStatusLabels[d.status]}</td>
+            <td class="num">
+              {d.attempts}/{d.maxAttempts}
+            </td>
+            <td>{d.lastError ?? ''}</td>
+            <td>{when(d.sentAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ReportHistoryPage(props: {
+  caller: Caller;
+  unit: StoredUnit;
+  reports: readonly ReportSummary[];
+  recipients: readonly string[];
+  mayRequest: boolean;
+  local: boolean;
+}) {
+  return (
+    <Layout title="Báo cáo tiến độ" caller={props.caller}>
+      <Nav unit={props.unit} local={props.local} />
+      <h1>Báo cáo tiến độ — {props.unit.name}</h1>
+      <p class="muted">
+        Báo cáo được lập tự động lúc 07:00 hằng ngày và khi đến hạn mỗi mốc thời gian, gửi kèm tệp .xlsx đến:{' '}
+        {props.recipients.length > 0 ? props.recipients.join(', ') : 'chưa có người nhận'}.
+      </p>
+      {props.mayRequest ? (
+        <form method="post" action={reportsHref(props.unit.id)}>
+          <button type="submit" data-testid="report-now">
+            Lập báo cáo ngay
+          </button>
+        </form>
+      ) : null}
+      {props.reports.length === 0 ? (
+        <p class="muted">Chưa có báo cáo nào.</p>
+      ) : (
+        <table data-testid="report-history">
+          <thead>
+            <tr>
+              <th>Tính đến</th>
+              <th>Loại</th>
+              <th>Năm</th>
+              <th class="num">Đúng hạn</th>
+              <th class="num">Trễ hạn</th>
+              <th class="num">Quá hạn</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.reports.map((r) => (
+              <tr>
+                <td>{when(r.asOf)}</td>
+                <td>{tickKindLabels[r.trigger]}</td>
+                <td>{r.year}</td>
+                <td class="num">{r.summary.onTime}</td>
+                <td class="num">{r.summary.late}</td>
+                <td class="num">{r.summary.missing}</td>
+                <td>
+                  <a href={`${reportsHref(props.unit.id)}/${encodeURIComponent(r.reportId)}`}>Xem</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function ReportPage(props: { caller: Caller; unit: StoredUnit; reportId: string; content: ReportContent; deliveries: readonly Delivery[]; local: boolean }) {
+  const { content } = props;
+  return (
+    <Layout title="Báo cáo tiến độ" caller={props.caller}>
+      <Nav unit={props.unit} local={props.local} />
+      <h1>
+        Báo cáo tiến độ kiểm điểm năm {content.year} — {content.board.name}
+      </h1>
+      <p class="muted">
+        Tính đến {when(content.asOf)} (giờ Việt Nam) · {tickKindLabels[content.trigger]} ·{' '}
+        <a href={`${reportsHref(props.unit.id)}/${encodeURIComponent(props.reportId)}/xlsx`}>Tải tệp .xlsx</a>
+      </p>
+      <h2>Gửi thư</h2>
+      <DeliveryTable deliveries={props.deliveries} />
+      {content.milestones.map((m) => (
+        <section class="card" data-milestone={m.milestoneId}>
+          <h2>{m.title}</h2>
+          <p>
+            Hạn: <b>{m.deadline}</b> · Hoàn thành khi: {m.eventLabel}
+            {m.recordable ? '' : ' (chưa ghi nhận trên hệ thống)'}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Đơn vị</th>
+                {countHeaders.map((h) => (
+                  <th class="num">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {m.groups.map((g) => (
+                <tr>
+                  <td>
+                    <a href={unitHref(g.unitId)}>{g.name}</a>
+                  </td>
+                  <CountCells c={g.counts} />
+                </tr>
+              ))}
+              <tr>
+                <td>
+                  <b>Cộng</b>
+                </td>
+                <CountCells c={m.counts} />
+              </tr>
+            </tbody>
+          </table>
+          <details>
+            <summary>Từng đơn vị ({m.units.length})</summary>
+            <table>
+              <tbody>
+                {m.units.map((u) => (
+                  <tr data-status={u.status}>
+                    <td>
+                      <a href={unitHref(u.unitId)}>{u.name}</a>
+                    </td>
+                    <td>{u.groupName}</td>
+                    <td>{completionStatusLabels[u.status]}</td>
+                    <td>{when(u.completedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function LateUnitsPage(props: { caller: Caller; unit: StoredUnit; year: number | null; asOf: string; units: readonly LateUnit[]; local: boolean }) {
+  return (
+    <Layout title="Đơn vị trễ hạn" caller={props.caller}>
+      <Nav unit={props.unit} local={props.local} />
+      <h1>Đơn vị trễ hạn, quá hạn — {props.unit.name}</h1>
+      <p class="muted">
+        {props.year ? `Đợt kiểm điểm năm ${props.year}, ` : 'Chưa có đợt kiểm điểm có mốc thời gian; '}tính đến {when(props.asOf)}.
+      </p>
+      {props.units.length === 0 ? (
+        <p>Không có đơn vị trễ hạn.</p>
+      ) : (
+        <table data-testid="late-units">
+          <thead>
+            <tr>
+              <th>Mốc thời gian</th>
+              <th>Hạn</th>
+              <th>Đơn vị</th>
+              <th>Trực thuộc</th>
+              <th>Tình trạng</th>
+              <th>Hoàn thành lúc</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.units.map((u) => (
+              <tr data-status={u.status}>
+                <td>{u.title}</td>
+                <td>{u.deadline}</td>
+                <td>
+                  <a href={unitHref(u.unitId)}>{u.name}</a>
+                </td>
+                <td>{u.groupName}</td>
+                <td class="error">{completionStatusLabels[u.status]}</td>
+                <td>{when(u.completedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function OutboxPage(props: { caller: Caller; unit: StoredUnit; deliveries: readonly Delivery[]; files: ReadonlySet<string> }) {
+  return (
+    <Layout title="Hộp thư đi" caller={props.caller}>
+      <Nav unit={props.unit} local={true} />
+      <h1>Hộp thư đi (máy cục bộ)</h1>
+      <p class="muted">Khi chạy trên máy, thư không được gửi đi: mỗi thư là một tệp .eml trong thư mục outbox.</p>
+      {props.deliveries.length === 0 ? (
+        <p class="muted">Chưa có thư nào.</p>
+      ) : (
+        <table data-testid="outbox">
+          <thead>
+            <tr>
+              <th>Lúc</th>
+              <th>Tiêu đề</th>
+              <th>Người nhận</th>
+              <th>Tình trạng</th>
+              <th>Tệp .eml</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.deliveries.map((d) => (
+              <tr data-status={d.status}>
+                <td>{when(d.sentAt ?? d.updatedAt)}</td>
+                <td>{d.subject}</td>
+                <td>{d.recipient}</td>
+                <td class={d.status === 'failed' ? 'error' : ''}>
+                  {deliveryStatusLabels[d.status]}
+                  {d.lastError ? ` — ${d.lastError}` : ''}
+                </td>
+                <td>{d.transportId && props.files.has(d.transportId) ? d.transportId : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,160 @@
+// The app first: zod schemas get .openapi() only when built after @hono/zod-openapi is loaded.
+import '../support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '@kd/data/client';
+import { getDossier, updateDossier } from '@kd/data/dossier';
+import { listReports, listDeliveries, reportPk } from '@kd/data/report-repository';
+import type { Identity } from '@kd/api/deps';
+import type { Mailer } from '@kd/jobs/reports/mailer';
+import { runTick } from '@kd/jobs/reports/report-job';
+import { createDeadlineReportHandler, tickOfEvent } from '@kd/jobs/reports/aws-deadline-report';
+import { unavailableMilestoneScheduler } from '@kd/jobs/reports/milestone-schedules';
+import { createTestStore } from '../support/store';
+import { createTestApp, type TestApp } from '../support/app';
+import { identities, seedFixture } from '../support/fixture';
+import { blocBoard, jobDeps, outboxMailer, provinceBoard, readEmls, seedReports, tempOutbox } from './reports-setup';
+
+const secretaryOf = (unit: string): Identity => ({ tenant: 't1', unit, role: 'cell_secretary', name: `Bí thư ${unit}`, sub: `id-${unit}` });
+const actor = { sub: 'test', name: 'Kiểm thử', role: 'cell_secretary', unit: 'c1' };
+
+/** Submits a cell's dossier at a Vietnamese wall-clock time: the real submit route when it accepts, the dossier update otherwise. */
+async function submitAt(t: TestApp, store: Store, unitId: string, iso: string): Promise<string> {
+  t.setNow(iso);
+  const before = await getDossier(store, 't1', unitId, 2021);
+  const res = await t.request(`/api/v1/campaigns/2021/units/${unitId}/submit`, { method: 'POST', as: secretaryOf(unitId), body: JSON.stringify({ rev: before.rev }) });
+  if (res.status === 200) return 'route';
+  await updateDossier(store, 't1', unitId, 2021, { from: ['draft', 'returned'], expectedRev: before.rev, patch: { state: 'submitted', submittedAt: new Date(iso).toISOString() }, action: 'dossier.submit' }, { actor, at: new Date(iso).toISOString() });
+  return `update (route answered ${res.status})`;
+}
+
+describe('deadline reports over the stored campaign and dossiers', () => {
+  let store: Store;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    store = await createTestStore('reports');
+    await seedFixture(store);
+    await seedReports(store);
+    t = await createTestApp(store, '2021-12-21T10:00:00+07:00');
+    await submitAt(t, store, 'c1', '2021-12-21T23:30:00+07:00');
+    await submitAt(t, store, 'c2', '2021-12-22T00:10:00+07:00');
+  });
+
+  it('counts 23:30 on 21/12 on time and 00:10 on 22/12 late for "trước ngày 22/12", though that is still 21/12 in UTC', async () => {
+    expect(new Date('2021-12-22T00:10:00+07:00').toISOString().slice(0, 10)).toBe('2021-12-21');
+    t.setNow('2021-12-22T08:00:00+07:00');
+    const res = await t.request('/api/v1/units/b1/late-units', { as: identities.bloc });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.units.map((u: { unitId: string; status: string }) => [u.unitId, u.status])).toEqual([
+      ['c2', 'late'],
+      ['c3', 'missing'],
+    ]);
+    expect(body.units[0].deadline).toBe('trước ngày 22/12/2021');
+  });
+
+  it('sends once when the same tick is delivered twice at the same moment', async () => {
+    const dir = await tempOutbox();
+    const deps = jobDeps(store, outboxMailer(dir), () => new Date('2021-12-22T07:00:05+07:00'));
+    const handler = createDeadlineReportHandler(deps, unavailableMilestoneScheduler(() => undefined));
+    const [a, b] = await Promise.all([handler({}), handler({})]);
+    expect(a.tickId).toBe('daily#2021-12-22');
+    expect(a.reports + b.reports).toBe(2); // one for the province board, one for the bloc board
+    const emls = (await readEmls(dir)).filter((e) => e.subject.includes('Báo cáo tiến độ'));
+    expect(emls.map((e) => e.to).sort()).toEqual([...provinceBoard, ...blocBoard].sort());
+    expect((await listReports(store, 't1', 'p1')).filter((r) => r.tickId === 'daily#2021-12-22')).toHaveLength(1);
+    expect((await listReports(store, 't1', 'b1')).filter((r) => r.tickId === 'daily#2021-12-22')).toHaveLength(1);
+    // A retry of the tick later in the morning is the same tick: nothing more is sent.
+    expect(tickOfEvent({}, new Date('2021-12-22T10:30:00+07:00'))).toEqual({ kind: 'daily', at: '2021-12-22T00:00:00.000Z' });
+    await handler({});
+    expect((await readEmls(dir)).filter((e) => e.subject.includes('Báo cáo tiến độ'))).toHaveLength(3);
+  });
+
+  it('retries a failed send and shows it as failed, never dropping it', async () => {
+    const dir = await tempOutbox();
+    const outbox = outboxMailer(dir);
+    let refused = 0;
+    const flaky: Mailer = {
+      async send(message) {
+        if (message.to.includes('pho.bantochuc@thu.example.vn')) {
+          refused += 1;
+          throw new Error('Máy chủ thư từ chối người nhận');
+        }
+        return outbox.send(message);
+      },
+    };
+    const at = new Date('2021-12-23T07:00:00+07:00');
+    const deps = jobDeps(store, flaky, () => at);
+    const first = await runTick(deps, { kind: 'daily', at: at.toISOString() });
+    const report = first.reports.find((r) => r.boardId === 'p1')!;
+    expect(refused).toBe(3); // three tries within the run
+
+    const api = await t.request(`/api/v1/units/p1/reports/${report.reportId}`, { as: identities.province });
+    expect(api.status).toBe(200);
+    const body = await api.json();
+    const byRecipient = Object.fromEntries(body.deliveries.map((d: { recipient: string }) => [d.recipient, d]));
+    expect(byRecipient['bantochuc@thu.example.vn']).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(byRecipient['pho.bantochuc@thu.example.vn']).toMatchObject({ status: 'failed', attempts: 3, lastError: 'Máy chủ thư từ chối người nhận' });
+
+    // Each later run tries again; once every attempt is used it stays failed, still listed.
+    const runAt = (iso: string) => runTick({ ...deps, now: () => new Date(iso) }, { kind: 'daily', at: new Date(iso).toISOString() });
+    const later = await runAt('2021-12-24T07:00:00+07:00');
+    expect(later.retried).toBe(1);
+    expect(refused).toBe(3 + 1 + 3); // the retry, and the new 24/12 report's own three tries
+    await runAt('2021-12-25T07:00:00+07:00');
+    await runAt('2021-12-26T07:00:00+07:00');
+    const deliveries = await listDeliveries(store, reportPk('t1', report.reportId));
+    expect(deliveries.find((d) => d.recipient === 'pho.bantochuc@thu.example.vn')).toMatchObject({ status: 'failed', attempts: 6 });
+    const settled = refused;
+    await runAt('2021-12-27T07:00:00+07:00');
+    expect((await listDeliveries(store, reportPk('t1', report.reportId))).find((d) => d.recipient === 'pho.bantochuc@thu.example.vn')).toMatchObject({ status: 'failed', attempts: 6 });
+    expect(refused - settled).toBe(3 + 0 + 1 + 2); // 27/12's own report; 23/12's is spent; 24/12's and 25/12's go on
+    expect((await readEmls(dir)).filter((e) => e.to === 'bantochuc@thu.example.vn').length).toBe(5);
+
+    t.setNow('2021-12-27T08:00:00+07:00');
+    const page = await t.request(`/units/p1/reports/${report.reportId}`, { as: identities.province });
+    const html = await page.text();
+    expect(html).toContain('Gửi lỗi');
+    expect(html).toContain('pho.bantochuc@thu.example.vn');
+  });
+
+  it('lets a board ask for a report now, and lists its history', async () => {
+    t.setNow('2021-12-22T09:00:00+07:00');
+    const res = await t.request('/api/v1/units/b1/reports', { method: 'POST', as: identities.bloc });
+    expect(res.status).toBe(201);
+    const report = await res.json();
+    expect(report.trigger).toBe('manual');
+    const dossier = report.content.milestones[0];
+    expect(dossier.counts).toMatchObject({ expected: 3, onTime: 1, late: 1, missing: 1 });
+    const history = await (await t.request('/api/v1/units/b1/reports', { as: identities.bloc })).json();
+    expect(history.reports.map((r: { reportId: string }) => r.reportId)).toContain(report.reportId);
+    const xlsx = await t.request(`/api/v1/units/b1/reports/${report.reportId}/xlsx`, { as: identities.bloc });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    // A cell secretary may not ask for one (role), and the bloc's report is not the province's.
+    expect((await t.request('/api/v1/units/c1/reports', { method: 'POST', as: identities.cell })).status).toBe(403);
+    expect((await t.request(`/api/v1/units/p1/reports/${report.reportId}`, { as: identities.province })).status).toBe(404);
+  });
+
+  it('lists what was sent and what failed on the local Outbox page', async () => {
+    const page = await t.request('/units/b1/outbox', { as: identities.bloc });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Hộp thư đi');
+    expect(html).toContain('bantochuc.khoi@thu.example.vn');
+    expect(html).toContain('Đã gửi');
+    const late = await (await t.request('/units/b1/late-units', { as: identities.bloc })).text();
+    expect(late).toContain('href="/units/c3"');
+  });
+
+  it('keeps recipients per board', async () => {
+    const put = await t.request('/api/v1/units/b1/report-recipients', {
+      method: 'PUT',
+      as: identities.bloc,
+      body: JSON.stringify({ emails: ['Ban.ToChuc@khoi.example.vn'], reminderDaysBefore: [3, 1] }),
+    });
+    expect(put.status).toBe(200);
+    const got = await (await t.request('/api/v1/units/b1/report-recipients', { as: identities.bloc })).json();
+    expect(got).toMatchObject({ configured: true, emails: ['ban.tochuc@khoi.example.vn'], reminderDaysBefore: [3, 1] });
+    expect((await t.request('/api/v1/units/b1/report-recipients', { method: 'PUT', as: identities.bloc, body: JSON.stringify({ emails: ['not-an-address'] }) })).status).toBe(400);
+  });
+});
