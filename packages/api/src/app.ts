@@ -24,18 +24,27 @@ import { DomainError } from '@kd/domain/errors';
 
 export const API_BASE = '/api/v1';
 
+/** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
+function isUploadBody(method: string, path: string): boolean {
+  return method === 'POST' && /\/(roster|results)$/.test(path);
+}
+
 /**
  * The one application object: served by @hono/node-server locally and by hono/aws-lambda in AWS.
  * Everything it needs comes in `deps`.
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  // In AWS the upload page sends files straight to S3 through a pre-signed URL.
+  const connectSrc = deps.uploads ? ["'self'", 'https://*.amazonaws.com'] : ["'self'"];
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], connectSrc, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new DomainError('notFound', 'ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use('*', bodyLimit({ maxSize: 6 * 1024 * 1024, onError: () => { throw new DomainError('tooLarge', 'BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } }));
+  // JSON bodies are small; uploads stream their file through their own 5 MB limit (contract §2.1).
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('tooLarge', 'BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
+  api.use('*', async (c, next) => (isUploadBody(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));

@@ -30,6 +30,50 @@ export const keys = {
     pk: keys.unitYear(tenant, unitId, year),
     sk: `${keys.resultVersionPrefix(version)}M#${memberId}`,
   }),
+  /** The tenant's campaign of a year (plans, milestones, rulebook). */
+  campaign: (tenant: string, year: number) => ({ pk: `${t(tenant)}#CAMPAIGN`, sk: `Y#${year}` }),
+  campaignPrefix: (tenant: string) => `${t(tenant)}#CAMPAIGN`,
+  /** A member's own review record of a year (Mẫu 2A texts, checklist), in the unit's year. */
+  memberReview: (tenant: string, unitId: string, year: number, memberId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `REVIEW#M#${memberId}` }),
+  /** The collective review of a unit's year (Mẫu 1A texts). */
+  collectiveReview: (tenant: string, unitId: string, year: number) => ({ pk: keys.unitYear(tenant, unitId, year), sk: 'REVIEW#COLLECTIVE' }),
+  /** A milestone event a unit recorded for a year (group meeting held, report sent, cell meeting). */
+  unitEvent: (tenant: string, unitId: string, year: number, event: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `EVENT#${event}` }),
+  unitEventPrefix: 'EVENT#',
+  /** Deadline reports (report-repository.ts): a board's settings, tick claims, reports, deliveries. */
+  reportBoard: (tenant: string, unitId: string) => ({ pk: `${t(tenant)}#BOARD#${unitId}`, sk: 'BOARD' }),
+  /** GSI1 of every board's settings, across tenants: only the scheduled job reads it. */
+  reportBoardsIndex: 'REPORT_BOARDS',
+  reportBoardSort: (tenant: string, unitId: string) => `${tenant}#${unitId}`,
+  /** Written with attribute_not_exists before anything is sent: one report per board per tick. */
+  reportTick: (tenant: string, tickId: string, unitId: string) => ({ pk: `${t(tenant)}#TICK#${tickId}`, sk: `BOARD#${unitId}` }),
+  report: (tenant: string, reportId: string) => ({ pk: `${t(tenant)}#REPORT#${reportId}`, sk: 'REPORT' }),
+  /** GSI1 of a report: the board's report history, by `asOf`. */
+  boardReports: (tenant: string, unitId: string) => `${t(tenant)}#BOARDREPORTS#${unitId}`,
+  reminder: (tenant: string, reminderId: string) => ({ pk: `${t(tenant)}#REMINDER#${reminderId}`, sk: 'REMINDER' }),
+  /** One recipient of a report or reminder, under the message's partition. */
+  delivery: (messagePk: string, recipient: string) => ({ pk: messagePk, sk: `DELIVERY#${recipient}` }),
+  /** GSI1 of a delivery: the tenant's outbox, by creation time. */
+  outbox: (tenant: string) => `${t(tenant)}#OUTBOX`,
+  /** GSI2 of a delivery while it may still be (re)tried; removed once sent or given up. */
+  openDeliveries: (tenant: string) => `${t(tenant)}#OPEN_DELIVERIES`,
+  /**
+   * Roll-ups of a campaign year (docs/rollups.md): per unit an OWN item (its own contribution and
+   * its placement in that campaign's tree) and a ROLLUP item (the sum over its subtree).
+   */
+  rollupPartition: (tenant: string, year: number, unitId: string) => `${t(tenant)}#ROLLUP#Y#${year}#U#${unitId}`,
+  rollupOwn: (tenant: string, year: number, unitId: string) => ({ pk: keys.rollupPartition(tenant, year, unitId), sk: 'OWN' }),
+  rollupTotal: (tenant: string, year: number, unitId: string) => ({ pk: keys.rollupPartition(tenant, year, unitId), sk: 'ROLLUP' }),
+  /**
+   * GSI1 of a unit's roll-up view: its OWN item (sort key `!OWN`, first) and its children's ROLLUP
+   * items (a ROLLUP item is listed under its parent) — a roll-up read is this one Query.
+   */
+  rollupChildren: (tenant: string, year: number, parentId: string) => `${t(tenant)}#ROLLUPCHILDREN#Y#${year}#${parentId}`,
+  rollupChildSort: (unitId: string) => `UNIT#${unitId}`,
+  rollupOwnSort: '!OWN',
+  /** GSI2 of OWN and ROLLUP items: every roll-up item of a campaign year, for the reconcile. */
+  rollupYear: (tenant: string, year: number) => `${t(tenant)}#ROLLUPS#Y#${year}`,
+  rollupYearSort: (unitId: string, sk: 'OWN' | 'ROLLUP') => `${unitId}#${sk}`,
 } as const;
 
 export const indexNames = { byParent: 'gsi1', byPath: 'gsi2' } as const;

@@ -21,10 +21,11 @@ export async function isSeeded(store: Store, tenantId: string): Promise<boolean>
 }
 
 /**
- * Writes a tenant's units and members, then the tenant marker. Puts are idempotent, so a seed cut
- * off half-way is simply written again on the next start.
+ * Writes a tenant's units and members, then whatever `more` adds (campaigns, roll-ups), then the
+ * tenant marker. Puts are idempotent, so a seed cut off half-way is simply written again on the
+ * next start.
  */
-export async function seedTenant(store: Store, tenant: SeedTenant, at: string): Promise<void> {
+export async function seedTenant(store: Store, tenant: SeedTenant, at: string, more?: () => Promise<void>): Promise<void> {
   const counts = new Map<string, number>();
   for (const m of tenant.members) counts.set(m.unitId, (counts.get(m.unitId) ?? 0) + 1);
   const units = tenant.units.map((u) => StoredUnit.parse({ ...u, memberCount: counts.get(u.id) ?? 0 }));
@@ -32,6 +33,7 @@ export async function seedTenant(store: Store, tenant: SeedTenant, at: string): 
     ...units.map((u) => unitItem(tenant.tenantId, u)),
     ...tenant.members.map((m) => memberItem(tenant.tenantId, m)),
   ]);
+  await more?.();
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,

@@ -48,6 +48,17 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: 
           <strong>{unitsBelow.length}</strong>
         </p>
       </div>
+      <p class="campaign-links">
+        <a href={`/dashboard/units/${unit.id}`} data-testid="link-dashboard">Số liệu tổng hợp</a> ·{' '}
+        <a href={`/units/${unit.id}/campaigns`} data-testid="link-campaigns">Kiểm điểm, đánh giá, xếp loại chất lượng các năm</a>
+        {caller.role === 'province_board' || caller.role === 'bloc_board' ? (
+          <>
+            {' '}· <a href={`/units/${unit.id}/reports`} data-testid="link-reports">Báo cáo tiến độ</a> ·{' '}
+            <a href={`/units/${unit.id}/late-units`}>Đơn vị chậm tiến độ</a>
+          </>
+        ) : null}
+        {' '}· <a href={`/units/${unit.id}/audit-trail`}>Nhật ký thay đổi</a>
+      </p>
 
       {unitsBelow.length > 0 ? (
         <>
@@ -78,6 +89,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: 
       {members ? (
         <>
           <h2>Danh sách đảng viên ({members.total})</h2>
+          <p class="upload-links"><a href={`/units/${unit.id}/results-upload`} data-testid="link-results-upload">Tải kết quả kiểm điểm lên</a> · <a href={`/units/${unit.id}/roster-upload`} data-testid="link-roster-upload">Tải danh sách đảng viên lên</a></p>
           <table data-testid="members">
             <thead>
               <tr>
