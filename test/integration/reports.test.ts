@@ -2,7 +2,6 @@
 import '../support/app';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@kd/data/client';
-import { getDossier, updateDossier } from '@kd/data/dossier';
 import { listReports, listDeliveries, reportPk } from '@kd/data/report-repository';
 import type { Identity } from '@kd/api/deps';
 import type { Mailer } from '@kd/jobs/reports/mailer';
@@ -12,19 +11,28 @@ import { unavailableMilestoneScheduler } from '@kd/jobs/reports/milestone-schedu
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
+import { campaignApi } from './campaigns-helpers';
 import { blocBoard, jobDeps, outboxMailer, provinceBoard, readEmls, seedReports, tempOutbox } from './reports-setup';
 
 const secretaryOf = (unit: string): Identity => ({ tenant: 't1', unit, role: 'cell_secretary', name: `Bí thư ${unit}`, sub: `id-${unit}` });
-const actor = { sub: 'test', name: 'Kiểm thử', role: 'cell_secretary', unit: 'c1' };
 
-/** Submits a cell's dossier at a Vietnamese wall-clock time: the real submit route when it accepts, the dossier update otherwise. */
-async function submitAt(t: TestApp, store: Store, unitId: string, iso: string): Promise<string> {
+/**
+ * The cell's secretary decides every member and the collective through the review API, then
+ * submits the dossier through the real submit route at a Vietnamese wall-clock time.
+ */
+async function submitAt(t: TestApp, unitId: string, iso: string): Promise<void> {
+  const api = campaignApi(t);
+  const as = secretaryOf(unitId);
+  t.setNow('2021-12-20T15:00:00+07:00');
+  const review = await api.review(as, unitId);
+  for (const m of review.members as { member: { id: string } }[]) {
+    const res = await api.putFacts(as, unitId, m.member.id, { selfProposed: 'good', groupProposed: 'good', decided: 'good' });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+  expect((await api.setCollective(as, unitId, 'good', 'good')).status).toBe(200);
   t.setNow(iso);
-  const before = await getDossier(store, 't1', unitId, 2021);
-  const res = await t.request(`/api/v1/campaigns/2021/units/${unitId}/submit`, { method: 'POST', as: secretaryOf(unitId), body: JSON.stringify({ rev: before.rev }) });
-  if (res.status === 200) return 'route';
-  await updateDossier(store, 't1', unitId, 2021, { from: ['draft', 'returned'], expectedRev: before.rev, patch: { state: 'submitted', submittedAt: new Date(iso).toISOString() }, action: 'dossier.submit' }, { actor, at: new Date(iso).toISOString() });
-  return `update (route answered ${res.status})`;
+  const res = await api.submit(as, unitId);
+  expect(res.status, await res.clone().text()).toBe(200);
 }
 
 describe('deadline reports over the stored campaign and dossiers', () => {
@@ -36,8 +44,8 @@ describe('deadline reports over the stored campaign and dossiers', () => {
     await seedFixture(store);
     await seedReports(store);
     t = await createTestApp(store, '2021-12-21T10:00:00+07:00');
-    await submitAt(t, store, 'c1', '2021-12-21T23:30:00+07:00');
-    await submitAt(t, store, 'c2', '2021-12-22T00:10:00+07:00');
+    await submitAt(t, 'c1', '2021-12-21T23:30:00+07:00');
+    await submitAt(t, 'c2', '2021-12-22T00:10:00+07:00');
   });
 
   it('counts 23:30 on 21/12 on time and 00:10 on 22/12 late for "trước ngày 22/12", though that is still 21/12 in UTC', async () => {
