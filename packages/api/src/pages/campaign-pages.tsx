@@ -6,12 +6,11 @@ import { listAudit } from '@kd/data/audit';
 import { listCampaigns, requireCampaign } from '@kd/data/campaign-repository';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import { resolveCaller } from '../auth/middleware';
+import { pageHandler } from './page-handler';
 import type { Caller } from '../auth/claims';
 import { toDomainError } from '../errors';
 import type { Action } from '../access/permissions';
 import { Adjustments, ReturnReason } from '@kd/domain/review/appraisal';
-import { ErrorPage } from './unit-page';
 import {
   appraisalList,
   approve,
@@ -39,16 +38,7 @@ function yearOf(c: Context<AppEnv>): number {
 
 /** Resolves the caller (no token → the login page) and renders errors as pages with their status. */
 function page(deps: AppDeps, handler: Handler) {
-  return async (c: Context<AppEnv>) => {
-    const caller = await resolveCaller(deps, c);
-    if (!caller) return c.redirect('/login', 302);
-    try {
-      return await handler(c, caller, c.req.param('year') === undefined ? 0 : yearOf(c));
-    } catch (error) {
-      const e = toDomainError(error);
-      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
-    }
-  };
+  return pageHandler(deps, (c, caller) => handler(c, caller, c.req.param('year') === undefined ? 0 : yearOf(c)));
 }
 
 /**

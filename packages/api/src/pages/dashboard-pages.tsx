@@ -6,29 +6,16 @@ import { notFound } from '@kd/domain/errors';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import type { Caller } from '../auth/claims';
-import { resolveCaller } from '../auth/middleware';
+import { pageHandler } from './page-handler';
 import { unitInScope } from '../access/scope';
-import { toDomainError } from '../errors';
 import { loadRollup } from '../routes/rollup-read';
 import { evaluatedUnit, scopedMember } from '../routes/campaign-service';
-import { ErrorPage } from './unit-page';
 import { DashboardPage } from './dashboard/dashboard-view';
 import { CellMembersPage, MemberEvaluationPage } from './dashboard/member-views';
 
 type Handler = (c: Context<AppEnv>, caller: Caller) => Promise<Response>;
 
-function page(deps: AppDeps, handler: Handler) {
-  return async (c: Context<AppEnv>) => {
-    const caller = await resolveCaller(deps, c);
-    if (!caller) return c.redirect('/login', 302);
-    try {
-      return await handler(c, caller);
-    } catch (error) {
-      const e = toDomainError(error);
-      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
-    }
-  };
-}
+const page = (deps: AppDeps, handler: Handler) => pageHandler(deps, handler);
 
 function yearOf(c: Context): number {
   const year = Number(c.req.param('year'));

@@ -9,13 +9,10 @@ import { liveReport, reportNow } from '@kd/jobs/reports/report-job';
 import { readOutbox } from '@kd/jobs/reports/outbox-mailer';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '../auth/claims';
-import { resolveCaller } from '../auth/middleware';
+import { pageHandler, type PageHandler } from './page-handler';
 import { unitInScope } from '../access/scope';
 import { roleMay } from '../access/permissions';
-import { toDomainError } from '../errors';
 import { reportInScope, reportJobDeps, XLSX_TYPE } from '../routes/reports';
-import { ErrorPage } from './unit-page';
 import { LateUnitsPage, OutboxPage, ReportHistoryPage, ReportPage } from './report-views';
 
 const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
@@ -29,17 +26,8 @@ export function reportPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const local = Boolean(deps.local);
 
-  const page = (handler: (c: Context<AppEnv>, caller: Caller) => Promise<Response>) => async (c: Context<AppEnv>) => {
-    const caller = await resolveCaller(deps, c);
-    if (!caller) return c.redirect('/login', 302);
-    try {
-      return await handler(c, caller);
-    } catch (error) {
-      const e = toDomainError(error);
-      if (e.kind === 'internal') console.error(e.cause ?? e);
-      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
-    }
-  };
+  const page = (handler: PageHandler) => pageHandler(deps, handler);
+
 
   r.get(
     '/units/:unitId/reports',

@@ -7,9 +7,9 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { resolveCaller, TOKEN_COOKIE } from '../auth/middleware';
 import { unitInScope } from '../access/scope';
-import { toDomainError } from '../errors';
 import { LoginPage } from './login-page';
-import { ErrorPage, UnitPage } from './unit-page';
+import { UnitPage } from './unit-page';
+import { pageHandler } from './page-handler';
 import type { Caller } from '../auth/claims';
 
 async function pageCaller(deps: AppDeps, c: Context): Promise<Caller | undefined> {
@@ -57,11 +57,10 @@ export function pageRoutes(deps: AppDeps) {
     return c.redirect(`/units/${encodeURIComponent(caller.unit)}`, 302);
   });
 
-  r.get('/units/:unitId', async (c) => {
-    const caller = await pageCaller(deps, c);
-    if (!caller) return c.redirect('/login', 302);
-    try {
-      const unit = await unitInScope(deps.store, caller, c.req.param('unitId'), 'unit.read');
+  r.get(
+    '/units/:unitId',
+    pageHandler(deps, async (c, caller) => {
+      const unit = await unitInScope(deps.store, caller, c.req.param('unitId') ?? '', 'unit.read');
       const ancestorIds = unit.path.slice(unit.path.indexOf(caller.unit), -1);
       const [ancestors, subtree] = await Promise.all([
         Promise.all(ancestorIds.map((id) => requireUnit(deps.store, caller.tenant, id))),
@@ -72,11 +71,8 @@ export function pageRoutes(deps: AppDeps) {
         : null;
       const groups = new Map(subtree.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
       return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} />);
-    } catch (error) {
-      const e = toDomainError(error);
-      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
-    }
-  });
+    }),
+  );
 
   return r;
 }

@@ -10,9 +10,8 @@ import type { Member } from '@kd/domain/member';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import type { Caller } from '../auth/claims';
-import { resolveCaller } from '../auth/middleware';
+import { pageHandler } from './page-handler';
 import { unitInScope } from '../access/scope';
-import { toDomainError } from '../errors';
 import { Layout } from './layout';
 import { ErrorPage } from './unit-page';
 import { uploadScript } from './upload-script';
@@ -40,17 +39,8 @@ export function uploadPages(deps: AppDeps) {
 
   /** Runs a page for a caller allowed to `action` on the unit; no caller → login, refusals → error page. */
   const page = (action: 'results.write' | 'member.write', render: (c: Context<AppEnv>, caller: Caller, unit: StoredUnit) => Promise<Response>) =>
-    async (c: Context<AppEnv>) => {
-      const caller = await resolveCaller(deps, c);
-      if (!caller) return c.redirect('/login', 302);
-      try {
-        const unit = await unitInScope(deps.store, caller, c.req.param('unitId') ?? '', action);
-        return await render(c, caller, unit);
-      } catch (error) {
-        const e = toDomainError(error);
-        return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
-      }
-    };
+    pageHandler(deps, async (c, caller) => render(c, caller, await unitInScope(deps.store, caller, c.req.param('unitId') ?? '', action)));
+
 
   r.get(
     '/units/:unitId/results-upload',

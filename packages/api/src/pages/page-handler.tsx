@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
+import type { Caller } from '../auth/claims';
+import { resolveCaller } from '../auth/middleware';
+import { toDomainError } from '../errors';
+import { ErrorPage } from './unit-page';
+
+export type PageHandler = (c: Context<AppEnv>, caller: Caller) => Response | Promise<Response>;
+
+/**
+ * Every page: the caller from the session cookie (none or a bad token → the login page), then the
+ * page itself; anything it throws is rendered as an error page with the error's status (403, 404 …).
+ */
+export function pageHandler(deps: AppDeps, handler: PageHandler) {
+  return async (c: Context<AppEnv>) => {
+    const caller = await resolveCaller(deps, c);
+    if (!caller) return c.redirect('/login', 302);
+    try {
+      return await handler(c, caller);
+    } catch (error) {
+      const e = toDomainError(error);
+      if (e.kind === 'internal') console.error(e.cause ?? e);
+      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
+    }
+  };
+}
