@@ -2,45 +2,39 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createTestStore } from '../support/store';
-import { createTestApp } from '../support/app';
-import { seedFixture, t1Members, t1Units } from '../support/fixture';
-import { launchChromium } from '../support/browser';
-import { serveApp } from '../support/server';
+import { t1Members, t1Units } from '../support/fixture';
+import { startBrowserHarness, type BrowserHarness } from '../support/e2e';
 import { collapse, convertToPdf, pdfToText } from '../support/office';
 import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
 import { reconcileAll } from '@kd/jobs/rollup/reconcile';
 
-let browser: Browser & { cleanup(): Promise<void> };
-let server: { url: string; close(): Promise<void> };
+let h: BrowserHarness;
 let dir: string;
 
 beforeAll(async () => {
-  const store = await createTestStore('e2e-dashboard');
-  await seedFixture(store);
-  await seedCampaigns(store, { tenantId: 't1', units: t1Units, members: t1Members }, '2021-12-01T00:00:00.000Z');
-  // What `npm start` does after seeding: build every roll-up of the seeded campaigns.
-  await reconcileAll(store, { tenants: ['t1'] });
-  const t = await createTestApp(store, '2021-12-22T03:00:00.000Z');
-  server = await serveApp(t.app);
-  browser = await launchChromium();
+  h = await startBrowserHarness('e2e-dashboard', {
+    now: '2021-12-22T03:00:00.000Z',
+    seed: async (store) => {
+      await seedCampaigns(store, { tenantId: 't1', units: t1Units, members: t1Members }, '2021-12-01T00:00:00.000Z');
+      // What the stream poller does on a fresh database after `npm start` seeds: build every roll-up.
+      await reconcileAll(store, { tenants: ['t1'] });
+    },
+  });
   dir = await mkdtemp(join(tmpdir(), 'kd-dashboard-'));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
+  await h?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the organising board’s dashboard (Chromium)', () => {
   it('shows the province numbers, drills down to Chi bộ Bệnh viện Phổi and downloads Biểu 2, which opens in LibreOffice', async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(server.url + '/login');
+    const page = await h.browser.newPage({ acceptDownloads: true });
+    await page.goto(h.url + '/login');
     await page.click('[data-testid="login-id-p1"]');
     await page.waitForURL(/\/units\/p1$/);
-    await page.goto(server.url + '/dashboard/units/p1');
+    await page.goto(h.url + '/dashboard/units/p1');
     expect(new URL(page.url()).pathname).toBe('/dashboard/2021/units/p1');
     expect(await page.locator('[data-testid="dashboard-title"]').textContent()).toContain('Tỉnh ủy Thử Nghiệm');
     expect(await page.locator('[data-testid="members-total"] .big').textContent()).toBe('11');

@@ -1,40 +1,27 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createTestStore } from '../support/store';
-import { createTestApp } from '../support/app';
-import { seedFixture, t1Members, t1Units } from '../support/fixture';
-import { launchChromium } from '../support/browser';
-import { serveApp } from '../support/server';
+import type { Page } from 'playwright-core';
+import { t1Members, t1Units } from '../support/fixture';
+import { startBrowserHarness, type BrowserHarness } from '../support/e2e';
 import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
 
-let browser: Browser & { cleanup(): Promise<void> };
-let server: { url: string; close(): Promise<void> };
+let h: BrowserHarness;
 /** The review page as the secretary first sees it (looked at by hand; see the report). */
 const SCREENSHOT = join(tmpdir(), 'kd-review-page.png');
 
 beforeAll(async () => {
-  const store = await createTestStore('e2e-review');
-  await seedFixture(store);
-  await seedCampaigns(store, { tenantId: 't1', units: t1Units, members: t1Members }, '2021-12-01T00:00:00.000Z');
-  const t = await createTestApp(store, '2021-12-20T10:00:00.000Z');
-  server = await serveApp(t.app);
-  browser = await launchChromium();
+  h = await startBrowserHarness('e2e-review', {
+    now: '2021-12-20T10:00:00.000Z',
+    seed: (store) => seedCampaigns(store, { tenantId: 't1', units: t1Units, members: t1Members }, '2021-12-01T00:00:00.000Z'),
+  });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
+  await h?.close();
 });
 
-async function login(sub: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '/login');
-  await page.click(`[data-testid="login-${sub}"]`);
-  await page.waitForSelector('[data-testid="unit-name"]');
-  return page;
-}
+const login = (sub: string): Promise<Page> => h.login(sub);
 
 const review = '/campaigns/2021/units/c1/review';
 const state = (page: Page) => page.locator('[data-testid="workflow-state"]').getAttribute('data-state');
@@ -52,7 +39,7 @@ describe('the review flow in Chromium: review, submit, return, correct, resubmit
   it('runs the demo flow of seed 000 between the cell secretary and the base committee', async () => {
     // 1. The cell secretary opens the review from the campaign list of the unit's home.
     let page = await login('id-c1');
-    await page.goto(server.url + '/units/c1/campaigns');
+    await page.goto(h.url + '/units/c1/campaigns');
     await page.locator('[data-testid="link-review"]').first().click();
     await page.waitForSelector('[data-testid="review-members"]');
     expect(new URL(page.url()).pathname).toBe(review);
@@ -86,7 +73,7 @@ describe('the review flow in Chromium: review, submit, return, correct, resubmit
 
     // 2. The base committee returns it with a reason.
     page = await login('id-bc1');
-    await page.goto(server.url + '/campaigns/2021/units/bc1/appraisal');
+    await page.goto(h.url + '/campaigns/2021/units/bc1/appraisal');
     expect(await page.locator('tr[data-unit="c1"]').getAttribute('data-state')).toBe('submitted');
     const reason = 'Đề nghị bổ sung số phiếu tán thành của đồng chí Bùi Văn Dũng.';
     await page.fill('[data-testid="return-reason-c1"]', reason);
@@ -97,7 +84,7 @@ describe('the review flow in Chromium: review, submit, return, correct, resubmit
 
     // 3. The secretary sees the reason, corrects, and submits again.
     page = await login('id-c1');
-    await page.goto(server.url + review);
+    await page.goto(h.url + review);
     expect(await state(page)).toBe('returned');
     expect(await page.locator('[data-testid="return-reason"]').textContent()).toContain(reason);
     await editMember(page, 'M008', (form) => form.locator('input[name="votesFor"]').fill('8'));
@@ -108,16 +95,16 @@ describe('the review flow in Chromium: review, submit, return, correct, resubmit
 
     // 4. The base committee approves; the unit is locked.
     page = await login('id-bc1');
-    await page.goto(server.url + '/campaigns/2021/units/bc1/appraisal');
+    await page.goto(h.url + '/campaigns/2021/units/bc1/appraisal');
     await page.click('[data-testid="approve-c1"]');
     await page.waitForSelector('[data-testid="flash-ok"]');
     expect(await page.locator('tr[data-unit="c1"]').getAttribute('data-state')).toBe('approved');
-    await page.goto(server.url + review);
+    await page.goto(h.url + review);
     expect(await state(page)).toBe('approved');
     expect(await page.locator('[data-testid="submit-dossier"]').count()).toBe(0);
 
     // The audit trail page shows the flow.
-    await page.goto(server.url + '/units/c1/audit-trail');
+    await page.goto(h.url + '/units/c1/audit-trail');
     const actions = await page.locator('[data-testid="audit"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(actions).toEqual(['dossier.approve', 'dossier.submit', 'results.edit', 'dossier.return', 'dossier.submit', 'dossier.collective', 'results.edit']);
     await page.close();

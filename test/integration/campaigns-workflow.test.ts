@@ -80,10 +80,14 @@ describe('the review workflow of the demo flow (seed 000)', () => {
     expect(ret.status).toBe(200);
     r = await api.review(cell, 'c1');
     expect(r.dossier).toMatchObject({ state: 'returned', returnReason: reason });
+    const first = r.dossier.firstSubmittedAt;
+    expect(first).toBe(r.dossier.submittedAt);
     expect((await api.putFacts(cell, 'c1', 'M008', { decided: 'good', votesFor: 8 })).status).toBe(200);
+    t.setNow('2021-12-23T02:00:00.000Z');
     const again = await api.submit(cell, 'c1');
     expect(again.status).toBe(200);
-    expect((await again.json()).state).toBe('submitted');
+    // The milestone is judged by the first submission: a resubmission after a return is not late.
+    expect(await again.json()).toMatchObject({ state: 'submitted', submittedAt: '2021-12-23T02:00:00.000Z', firstSubmittedAt: first });
   });
 
   it('approves with an adjustment (a member’s rating with its reason), locks the unit, and later edits are refused', async () => {
@@ -95,7 +99,7 @@ describe('the review workflow of the demo flow (seed 000)', () => {
       members: [{ memberId: 'M007', rating: 'complete', reason: 'Chưa hoàn thành chỉ tiêu chuyên môn quý IV.' }],
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ state: 'approved', appraisedAt: '2021-12-20T10:00:00.000Z' });
+    expect(await res.json()).toMatchObject({ state: 'approved', appraisedAt: '2021-12-23T02:00:00.000Z' });
     const e = await (await api.memberEvaluation(cell, 'c1', 'M007')).json();
     expect(e).toMatchObject({ decided: 'good', adjusted: 'complete', final: 'complete' });
     for (const res2 of [
@@ -154,7 +158,8 @@ describe('the review workflow of the demo flow (seed 000)', () => {
   });
 
   it('records the cell meeting: the unit’s own rating date and the “cell results decided” event', async () => {
-    // c2 is still a draft.
+    // c2 is still a draft; its meeting is recorded on the day of the milestone.
+    t.setNow('2021-12-20T10:00:00.000Z');
     const r = await api.review(baseCommittee, 'c2');
     const res = await api.send(baseCommittee, `${api.base('c2')}/cell-meeting`, 'POST', {
       heldOn: '2021-12-19', startTime: '14:00', location: 'Phòng họp Sở Y tế', chairMemberId: 'M010', clerkMemberId: 'Q05', rev: r.dossier.rev,

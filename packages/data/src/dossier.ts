@@ -45,6 +45,8 @@ export const Dossier = z.object({
   meetingDate: LocalDate.nullable().default(null),
   returnReason: z.string().nullable().default(null),
   submittedAt: z.string().nullable().default(null),
+  /** The first submission: what the milestone "dossier submitted" is judged by (a return does not undo it). */
+  firstSubmittedAt: z.string().nullable().default(null),
   appraisedAt: z.string().nullable().default(null),
   updatedAt: z.string().nullable().default(null),
 });
@@ -280,7 +282,7 @@ export async function updateDossier(
   change: {
     from: readonly DossierState[];
     expectedRev: number;
-    patch: Partial<Pick<Dossier, 'state' | 'collective' | 'adjustedCollective' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'appraisedAt'>>;
+    patch: Partial<Pick<Dossier, 'state' | 'collective' | 'adjustedCollective' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt'>>;
     action: string;
     reason?: string | null;
   },

@@ -209,7 +209,7 @@ export async function submitDossier(deps: AppDeps, caller: Caller, year: number,
     caller.tenant,
     unit.id,
     year,
-    { from: ['draft', 'returned'], expectedRev: rev, patch: { state: 'submitted', submittedAt: at }, action: 'dossier.submit' },
+    { from: ['draft', 'returned'], expectedRev: rev, patch: { state: 'submitted', submittedAt: at, firstSubmittedAt: stored.dossier.firstSubmittedAt ?? at }, action: 'dossier.submit' },
     { actor: actorOf(caller), at },
   );
 }
@@ -283,7 +283,7 @@ export async function unitMilestones(deps: AppDeps, caller: Caller, unit: Stored
   const recorded = Object.fromEntries([...(await listUnitEvents(deps.store, caller.tenant, unit.id, campaign.year))].map(([k, r]) => [k, r.at])) as UnitEvents;
   if (isCell(unit.kind)) {
     const d = await getDossier(deps.store, caller.tenant, unit.id, campaign.year);
-    events = cellEvents({ recorded, state: d.state, submittedAt: d.submittedAt });
+    events = cellEvents({ recorded, state: d.state, submittedAt: d.submittedAt, firstSubmittedAt: d.firstSubmittedAt });
   } else {
     events = { ...recorded };
     const appraisal = campaign.milestones.find((m) => m.event === 'appraisalDone');

@@ -34,17 +34,26 @@ export function milestoneStatuses(milestones: readonly Milestone[], kind: UnitKi
 }
 
 /**
+ * When the milestone "dossier submitted" was met: the first submission. A return for correction
+ * does not undo it, and a resubmission does not make the unit late. (Dossiers written before
+ * `firstSubmittedAt` existed fall back to their `submittedAt` unless still in draft.)
+ */
+export function firstSubmissionAt(d: { state: string; submittedAt: string | null; firstSubmittedAt?: string | null }): string | null {
+  return d.firstSubmittedAt ?? (d.state === 'draft' ? null : d.submittedAt);
+}
+
+/**
  * A cell's events from its dossier and its recorded items. The cell's results are decided when the
  * cell meeting is recorded (POST …/cell-meeting); a dossier submitted without that record carries
- * the decisions, so its submission time stands in. The dossier counts as submitted while it is
- * submitted or approved (a returned one is back with the unit).
+ * the decisions, so its first submission stands in.
  */
 export function cellEvents(input: {
   recorded: UnitEvents;
   state: 'draft' | 'submitted' | 'returned' | 'approved';
   submittedAt: string | null;
+  firstSubmittedAt: string | null;
 }): UnitEvents {
-  const submitted = input.state === 'submitted' || input.state === 'approved' ? input.submittedAt : null;
+  const submitted = firstSubmissionAt(input);
   const decided = input.recorded.cellResultsDecided ?? submitted ?? undefined;
   return {
     ...input.recorded,
