@@ -166,3 +166,22 @@ describe('the review of a unit', () => {
     expect(await (await api.send(baseCommittee, collective)).json()).toMatchObject({ rev: 1, sections: { democraticCentralism: 'Thực hiện nghiêm nguyên tắc tập trung dân chủ.' } });
   });
 });
+
+describe('PUT /campaigns/{year}/units/{unitId}/collective', () => {
+  it('accepts the public body {"proposed"?, "decided"} without rev (last write wins, audited), and answers 409 to a stale rev', async () => {
+    const path = `${api.base('c2')}/collective`;
+    const before = (await api.review(baseCommittee, 'c2')).dossier.rev as number;
+    const plain = await api.send(baseCommittee, path, 'PUT', { decided: 'good' });
+    expect(plain.status).toBe(200);
+    expect(await plain.json()).toMatchObject({ collective: { decided: 'good' }, rev: before + 1 });
+    const both = await api.send(baseCommittee, path, 'PUT', { proposed: 'excellent', decided: 'complete' });
+    expect(await both.json()).toMatchObject({ collective: { proposed: 'excellent', decided: 'complete' }, rev: before + 2 });
+    const stale = await api.send(baseCommittee, path, 'PUT', { decided: 'good', rev: before });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.code).toBe('VERSION_CONFLICT');
+    const current = await api.send(baseCommittee, path, 'PUT', { decided: 'good', rev: before + 2 });
+    expect(current.status).toBe(200);
+    const { entries } = await (await api.send(baseCommittee, '/api/v1/units/c2/audit?limit=10')).json();
+    expect(entries.filter((e: { action: string }) => e.action === 'dossier.collective')).toHaveLength(3);
+  });
+});

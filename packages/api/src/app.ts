@@ -20,7 +20,7 @@ import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 
 export const API_BASE = '/api/v1';
 
@@ -39,11 +39,11 @@ export function createApp(deps: AppDeps) {
   const connectSrc = deps.uploads ? ["'self'", 'https://*.amazonaws.com'] : ["'self'"];
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], connectSrc, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
   app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => errorResponse(c, new DomainError('notFound', 'ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
 
   const api = new OpenAPIHono<AppEnv>();
   // JSON bodies are small; uploads stream their file through their own 5 MB limit (contract §2.1).
-  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('tooLarge', 'BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
   api.use('*', async (c, next) => (isUploadBody(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();

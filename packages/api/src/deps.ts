@@ -3,7 +3,7 @@ import type { UploadStore } from '@kd/files/spreadsheet/upload-source';
 import type { Context } from 'hono';
 import type { ReportDeps } from '@kd/jobs/reports/report-deps';
 import type { LocalSigner } from './auth/local-signer';
-import type { Caller } from './auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 
 /** A demo login (contract §2, `/dev/identities`). */
 export interface Identity {

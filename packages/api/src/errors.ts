@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
+import { httpStatus } from './http-status';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -11,16 +12,16 @@ export interface ErrorBody {
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof ZodError) {
-    return new DomainError('badRequest', 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', issues(error), { cause: error });
+    return new DomainError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', issues(error), { cause: error });
   }
   if (error instanceof HTTPException) {
-    const kind = error.status === 413 ? 'tooLarge' : error.status === 401 ? 'unauthenticated' : 'badRequest';
-    return new DomainError(kind, kind === 'tooLarge' ? 'FILE_TOO_LARGE' : 'BAD_REQUEST', error.message || 'Yêu cầu không hợp lệ.', undefined, { cause: error });
+    const code = error.status === 413 ? 'FILE_TOO_LARGE' : error.status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST';
+    return new DomainError(code, error.message || 'Yêu cầu không hợp lệ.', undefined, { cause: error });
   }
   if (error instanceof SyntaxError) {
-    return new DomainError('badRequest', 'MALFORMED_JSON', 'Nội dung JSON không đọc được.', undefined, { cause: error });
+    return new DomainError('MALFORMED_JSON', 'Nội dung JSON không đọc được.', undefined, { cause: error });
   }
-  return new DomainError('internal', 'INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', undefined, { cause: error });
+  return new DomainError('INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', undefined, { cause: error });
 }
 
 export function issues(error: ZodError) {
@@ -34,5 +35,5 @@ export function errorBody(e: DomainError): ErrorBody {
 export function errorResponse(c: Context, error: unknown): Response {
   const e = toDomainError(error);
   if (e.kind === 'internal') console.error(e.cause ?? e);
-  return c.json(errorBody(e), e.status as 400);
+  return c.json(errorBody(e), httpStatus[e.kind]);
 }

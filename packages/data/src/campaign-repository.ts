@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Campaign } from '@kd/domain/campaign';
-import { notFound } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import type { Store } from './client';
 import { keys } from './keys';
 
@@ -21,7 +21,7 @@ export async function getCampaign(store: Store, tenant: string, year: number): P
 /** The campaign, or 404 `CAMPAIGN_NOT_FOUND` (also for another tenant's year: nothing leaks). */
 export async function requireCampaign(store: Store, tenant: string, year: number): Promise<Campaign> {
   const campaign = await getCampaign(store, tenant, year);
-  if (!campaign) throw notFound(`Chưa có đợt kiểm điểm năm ${year}.`, 'CAMPAIGN_NOT_FOUND');
+  if (!campaign) throw new DomainError('CAMPAIGN_NOT_FOUND', `Chưa có đợt kiểm điểm năm ${year}.`);
   return campaign;
 }
 

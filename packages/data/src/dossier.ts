@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { conflict } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { LocalDate } from '@kd/domain/local-date';
 import { MemberFacts } from '@kd/domain/member-facts';
 import { Rating } from '@kd/domain/rating';
@@ -12,21 +12,8 @@ import { auditPut, type Actor } from './audit';
 import { batchPut } from './batch-write';
 import { transact, type TransactItem } from './transaction';
 import { fault } from './fault-hook';
+import { assertEditable, DossierState, dossierStateLabels } from '@kd/domain/review/workflow';
 
-/** Workflow of a unit's dossier for a year (draft → submitted → approved, or → returned → submitted …). */
-export const dossierStates = ['draft', 'submitted', 'returned', 'approved'] as const;
-export const DossierState = z.enum(dossierStates);
-export type DossierState = z.infer<typeof DossierState>;
-
-export const dossierStateLabels: Record<DossierState, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã gửi cấp trên',
-  returned: 'Bị trả lại',
-  approved: 'Đã thẩm định, khóa',
-};
-
-/** The unit may change its results and collective rating only in these states. */
-export const editableStates: readonly DossierState[] = ['draft', 'returned'];
 
 export const Dossier = z.object({
   unitId: z.string(),
@@ -62,23 +49,11 @@ export const ResultRow = z.object({
 });
 export type ResultRow = z.infer<typeof ResultRow>;
 
-export const lockedError = (state: DossierState) =>
-  conflict(
-    'UNIT_LOCKED',
-    state === 'approved'
-      ? 'Hồ sơ của đơn vị đã được thẩm định và khóa; không thể sửa.'
-      : 'Hồ sơ đã gửi cấp trên; chờ cấp trên thẩm định hoặc trả lại trước khi sửa.',
-    { state },
-  );
-export const staleError = () => conflict('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
+export const staleError = () => new DomainError('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
 
 export async function getDossier(store: Store, tenant: string, unitId: string, year: number): Promise<Dossier & { exists: boolean }> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.dossier(tenant, unitId, year), ConsistentRead: true }));
   return { ...Dossier.parse(out.Item ?? { unitId, year }), exists: Boolean(out.Item) };
-}
-
-export function assertEditable(dossier: Pick<Dossier, 'state'>): void {
-  if (!editableStates.includes(dossier.state)) throw lockedError(dossier.state);
 }
 
 /** Rows of one version (the current one by default), keyed by member id. */
@@ -290,7 +265,7 @@ export async function updateDossier(
 ): Promise<Dossier> {
   const before = await getDossier(store, tenant, unitId, year);
   if (!change.from.includes(before.state)) {
-    throw conflict('INVALID_STATE', `Không thể thực hiện khi hồ sơ đang ở trạng thái “${dossierStateLabels[before.state]}”.`, { state: before.state });
+    throw new DomainError('INVALID_STATE', `Không thể thực hiện khi hồ sơ đang ở trạng thái “${dossierStateLabels[before.state]}”.`, { state: before.state });
   }
   if (before.rev !== change.expectedRev) throw staleError();
   const { exists: _exists, ...plain } = before;

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
-import { conflict, notFound, unprocessable } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { Member } from '@kd/domain/member';
 import { isCell } from '@kd/domain/unit-kind';
 import { vietnamDateOf } from '@kd/domain/local-date';
@@ -23,7 +23,7 @@ export function memberItem(tenant: string, member: Member): Record<string, unkno
 }
 
 const versionConflict = () =>
-  conflict('VERSION_CONFLICT', 'Hồ sơ đảng viên đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
+  new DomainError('VERSION_CONFLICT', 'Hồ sơ đảng viên đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
 
 export async function getMember(store: Store, tenant: string, memberId: string): Promise<Member | undefined> {
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.member(tenant, memberId) }));
@@ -32,7 +32,7 @@ export async function getMember(store: Store, tenant: string, memberId: string):
 
 export async function requireMember(store: Store, tenant: string, memberId: string): Promise<Member> {
   const m = await getMember(store, tenant, memberId);
-  if (!m) throw notFound('Không tìm thấy đảng viên.', 'MEMBER_NOT_FOUND');
+  if (!m) throw new DomainError('MEMBER_NOT_FOUND', 'Không tìm thấy đảng viên.');
   return m;
 }
 
@@ -113,8 +113,8 @@ function memberCountDelta(tenant: string, store: Store, unitId: string, delta: n
 }
 
 export async function createMember(store: Store, tenant: string, unit: StoredUnit, input: Member, actor: Actor, at: string): Promise<Member> {
-  if (!isCell(unit.kind)) throw unprocessable('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
-  if (unit.closedOn) throw unprocessable('UNIT_CLOSED', 'Chi bộ đã giải thể.');
+  if (!isCell(unit.kind)) throw new DomainError('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
+  if (unit.closedOn) throw new DomainError('UNIT_CLOSED', 'Chi bộ đã giải thể.');
   const member = Member.parse({ ...input, unitId: unit.id, version: 1 });
   await transact(
     store,
@@ -125,8 +125,8 @@ export async function createMember(store: Store, tenant: string, unit: StoredUni
     ],
     (failed) =>
       failed.includes(0)
-        ? conflict('MEMBER_EXISTS', 'Mã đảng viên đã tồn tại trong tỉnh.')
-        : notFound('Không tìm thấy đơn vị.', 'UNIT_NOT_FOUND'),
+        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên đã tồn tại trong tỉnh.')
+        : new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.'),
   );
   return member;
 }
@@ -172,8 +172,8 @@ export async function transferMember(
   at: string,
 ): Promise<Member> {
   if (expectedVersion !== current.version) throw versionConflict();
-  if (!isCell(to.kind)) throw unprocessable('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
-  if (to.closedOn) throw unprocessable('UNIT_CLOSED', 'Chi bộ nơi chuyển đến đã giải thể.');
+  if (!isCell(to.kind)) throw new DomainError('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
+  if (to.closedOn) throw new DomainError('UNIT_CLOSED', 'Chi bộ nơi chuyển đến đã giải thể.');
   if (to.id === current.unitId) return current;
   const moved = Member.parse({ ...current, unitId: to.id, groupId: null, transferredInOn: vietnamDateOf(new Date(at)), version: current.version + 1 });
   await transact(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BoardConfig } from '@kd/domain/report/board-config';
 import { ReportContent, reportSummary } from '@kd/domain/report/report-content';
 import { TickKind } from '@kd/domain/report/tick';
-import { notFound } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -407,7 +407,7 @@ export async function getReport(store: Store, tenant: string, reportId: string):
 
 export async function requireReport(store: Store, tenant: string, reportId: string): Promise<StoredReport> {
   const report = await getReport(store, tenant, reportId);
-  if (!report) throw notFound('Không tìm thấy báo cáo.', 'REPORT_NOT_FOUND');
+  if (!report) throw new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
   return report;
 }
 

@@ -7,13 +7,13 @@ import { Rating } from '@kd/domain/rating';
 import { CollectiveReview, emptyCollectiveReview, type CollectiveReviewInput } from '@kd/domain/review/collective-review';
 import { emptyMemberReview, MemberReview, type MemberReviewInput } from '@kd/domain/review/member-review';
 import type { Adjustments } from '@kd/domain/review/appraisal';
-import { nextState } from '@kd/domain/review/workflow';
-import { unprocessable } from '@kd/domain/errors';
+import { assertEditable, editableStates, lockedError, type DossierState } from '@kd/domain/review/workflow';
+import { DomainError } from '@kd/domain/errors/index';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
 import { transact, type TransactItem } from './transaction';
-import { assertEditable, Dossier, editableStates, getDossier, lockedError, readResults, ResultRow, rowItem, staleError } from './dossier';
+import { Dossier, getDossier, readResults, ResultRow, rowItem, staleError } from './dossier';
 import { listUnitMembers } from './member-repository';
 
 type Context = { actor: Actor; at: string };
@@ -216,13 +216,11 @@ export async function recordCellMeeting(
   tenant: string,
   unitId: string,
   year: number,
-  meeting: CellMeeting,
-  expectedRev: number,
+  change: { before: Dossier & { exists: boolean }; meeting: CellMeeting; expectedRev: number },
   context: Context,
 ): Promise<{ dossier: Dossier; event: UnitEventRecord }> {
-  const before = await getDossier(store, tenant, unitId, year);
-  assertEditable(before);
-  if (before.rev !== expectedRev) throw staleError();
+  const { before, meeting } = change;
+  if (before.rev !== change.expectedRev) throw staleError();
   const after = Dossier.parse({ ...plain(before), meetingDate: meeting.heldOn, rev: before.rev + 1, updatedAt: context.at });
   const event = UnitEventRecord.parse({ event: 'cellResultsDecided', unitId, year, at: context.at, ...meeting });
   await transact(
@@ -238,7 +236,8 @@ export async function recordCellMeeting(
 }
 
 /**
- * The upper level approves a submitted dossier, optionally changing members' ratings and the
+ * Stores an approval the domain decided (`state`, from the dossier `before` as the caller read it):
+ * the upper level approves a submitted dossier, optionally changing members' ratings and the
  * unit's own (each with its reason): the changed rows, the dossier (state approved, locked) and
  * one audit entry listing every change, in one transaction — all of it or nothing.
  */
@@ -247,16 +246,15 @@ export async function approveDossier(
   tenant: string,
   unitId: string,
   year: number,
-  change: { expectedRev: number; adjustments: Adjustments },
+  change: { before: Dossier & { exists: boolean }; state: DossierState; expectedRev: number; adjustments: Adjustments },
   context: Context,
 ): Promise<Dossier> {
-  const before = await getDossier(store, tenant, unitId, year);
-  const state = nextState(before.state, 'approve');
+  const { before, state } = change;
   if (before.rev !== change.expectedRev) throw staleError();
   const rows = change.adjustments.members.length > 0 ? await readResults(store, tenant, unitId, year, before.currentVersion) : new Map<string, ResultRow>();
   const missing = change.adjustments.members.filter((a) => !rows.has(a.memberId)).map((a) => a.memberId);
   if (missing.length > 0) {
-    throw unprocessable('ADJUSTMENT_UNKNOWN_MEMBER', 'Có đảng viên được điều chỉnh không có trong kết quả của đơn vị.', { memberIds: missing });
+    throw new DomainError('ADJUSTMENT_UNKNOWN_MEMBER', 'Có đảng viên được điều chỉnh không có trong kết quả của đơn vị.', { memberIds: missing });
   }
   const adjustedCollective = change.adjustments.unit ? { rating: Rating.parse(change.adjustments.unit.rating), reason: change.adjustments.unit.reason } : before.adjustedCollective;
   const after = Dossier.parse({ ...plain(before), state, appraisedAt: context.at, adjustedCollective, rev: before.rev + 1, updatedAt: context.at });

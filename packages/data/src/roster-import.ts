@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, unprocessable } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { Member } from '@kd/domain/member';
 import { isCell } from '@kd/domain/unit-kind';
 import { foldHeader, type RosterMember, type RosterKey } from '@kd/domain/upload/index';
@@ -60,8 +60,8 @@ export async function planRoster(
   rows: readonly RosterMember[],
   columns: ReadonlySet<RosterKey>,
 ): Promise<RosterPlan> {
-  if (!isCell(unit.kind)) throw unprocessable('NOT_A_CELL', 'Danh sách đảng viên chỉ tải lên cho chi bộ.');
-  if (unit.closedOn) throw unprocessable('UNIT_CLOSED', 'Chi bộ đã giải thể.');
+  if (!isCell(unit.kind)) throw new DomainError('NOT_A_CELL', 'Danh sách đảng viên chỉ tải lên cho chi bộ.');
+  if (unit.closedOn) throw new DomainError('UNIT_CLOSED', 'Chi bộ đã giải thể.');
   const [current, children] = await Promise.all([listUnitMembers(store, tenant, unit.id), listChildren(store, tenant, unit.id)]);
   const byId = new Map(current.map((m) => [m.id, m]));
   const groups = new Map(children.filter((u) => u.kind === 'group').map((g) => [foldHeader(g.name), g.id]));
@@ -180,7 +180,7 @@ export async function commitRoster(
     });
     if (first) items.push(audit);
     await transact(store, items, () =>
-      conflict('VERSION_CONFLICT', 'Danh sách đảng viên vừa được người khác thay đổi. Vui lòng kiểm tra lại và tải lên lần nữa.'),
+      new DomainError('VERSION_CONFLICT', 'Danh sách đảng viên vừa được người khác thay đổi. Vui lòng kiểm tra lại và tải lên lần nữa.'),
     );
     first = false;
   }

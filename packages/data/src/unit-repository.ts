@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { conflict, notFound, unprocessable } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { canContain, unitKindLabels } from '@kd/domain/unit-kind';
 import { Unit, isInSubtree } from '@kd/domain/unit';
 import type { LocalDate } from '@kd/domain/local-date';
@@ -15,7 +15,7 @@ export const StoredUnit = Unit.extend({ memberCount: z.number().int().nonnegativ
 export type StoredUnit = z.infer<typeof StoredUnit>;
 
 const versionConflict = () =>
-  conflict('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thử lại.');
+  new DomainError('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thử lại.');
 
 export function unitItem(tenant: string, unit: StoredUnit): Record<string, unknown> {
   return {
@@ -41,7 +41,7 @@ export async function getUnit(store: Store, tenant: string, unitId: string): Pro
 
 export async function requireUnit(store: Store, tenant: string, unitId: string): Promise<StoredUnit> {
   const unit = await getUnit(store, tenant, unitId);
-  if (!unit) throw notFound('Không tìm thấy đơn vị.', 'UNIT_NOT_FOUND');
+  if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
   return unit;
 }
 
@@ -92,7 +92,7 @@ export async function createRootUnit(store: Store, tenant: string, input: NewUni
       { Put: { TableName: store.tableName, Item: unitItem(tenant, unit), ConditionExpression: 'attribute_not_exists(pk)' } },
       auditPut(store, tenant, { unitId: unit.id, at, actor, action: 'unit.create', target: unit.id, after: unit }),
     ],
-    () => conflict('UNIT_EXISTS', 'Đơn vị đã tồn tại.'),
+    () => new DomainError('UNIT_EXISTS', 'Đơn vị đã tồn tại.'),
   );
   return unit;
 }
@@ -105,11 +105,9 @@ export async function createChildUnit(
   actor: Actor,
   at: string,
 ): Promise<StoredUnit> {
-  if (parent.closedOn) throw unprocessable('UNIT_CLOSED', 'Đơn vị cấp trên đã giải thể, không thể tạo đơn vị con.');
+  if (parent.closedOn) throw new DomainError('UNIT_CLOSED', 'Đơn vị cấp trên đã giải thể, không thể tạo đơn vị con.');
   if (!canContain(parent.kind, input.kind)) {
-    throw unprocessable(
-      'KIND_NOT_ALLOWED',
-      `Không thể tạo ${unitKindLabels[input.kind]} trực thuộc ${unitKindLabels[parent.kind]}.`,
+    throw new DomainError('KIND_NOT_ALLOWED', `Không thể tạo ${unitKindLabels[input.kind]} trực thuộc ${unitKindLabels[parent.kind]}.`,
       { parentKind: parent.kind, kind: input.kind },
     );
   }
@@ -129,7 +127,7 @@ export async function createChildUnit(
       auditPut(store, tenant, { unitId: parent.id, at, actor, action: 'unit.create', target: unit.id, after: unit }),
     ],
     (failed) =>
-      failed.includes(0) ? conflict('UNIT_EXISTS', 'Mã đơn vị đã tồn tại.') : conflict('PARENT_CHANGED', 'Đơn vị cấp trên vừa thay đổi.'),
+      failed.includes(0) ? new DomainError('UNIT_EXISTS', 'Mã đơn vị đã tồn tại.') : new DomainError('PARENT_CHANGED', 'Đơn vị cấp trên vừa thay đổi.'),
   );
   return unit;
 }
@@ -174,15 +172,15 @@ export async function moveUnit(
   at: string,
 ): Promise<StoredUnit> {
   if (expectedVersion !== undefined && expectedVersion !== unit.version) throw versionConflict();
-  if (unit.parentId === null) throw unprocessable('CANNOT_MOVE_ROOT', 'Không thể chuyển đơn vị gốc.');
-  if (isInSubtree(newParent, unit)) throw unprocessable('MOVE_INTO_OWN_SUBTREE', 'Không thể chuyển đơn vị vào chính cây đơn vị của nó.');
-  if (newParent.closedOn) throw unprocessable('UNIT_CLOSED', 'Đơn vị cấp trên mới đã giải thể.');
+  if (unit.parentId === null) throw new DomainError('CANNOT_MOVE_ROOT', 'Không thể chuyển đơn vị gốc.');
+  if (isInSubtree(newParent, unit)) throw new DomainError('MOVE_INTO_OWN_SUBTREE', 'Không thể chuyển đơn vị vào chính cây đơn vị của nó.');
+  if (newParent.closedOn) throw new DomainError('UNIT_CLOSED', 'Đơn vị cấp trên mới đã giải thể.');
   if (!canContain(newParent.kind, unit.kind)) {
-    throw unprocessable('KIND_NOT_ALLOWED', `Không thể chuyển ${unitKindLabels[unit.kind]} về trực thuộc ${unitKindLabels[newParent.kind]}.`);
+    throw new DomainError('KIND_NOT_ALLOWED', `Không thể chuyển ${unitKindLabels[unit.kind]} về trực thuộc ${unitKindLabels[newParent.kind]}.`);
   }
   const subtree = await listSubtree(store, tenant, unit, { includeClosed: true });
   if (subtree.length + 3 > MAX_TRANSACTION_ITEMS) {
-    throw unprocessable('SUBTREE_TOO_LARGE', `Cây đơn vị có ${subtree.length} đơn vị, vượt quá giới hạn ${MAX_TRANSACTION_ITEMS - 3} đơn vị cho một lần chuyển.`);
+    throw new DomainError('SUBTREE_TOO_LARGE', `Cây đơn vị có ${subtree.length} đơn vị, vượt quá giới hạn ${MAX_TRANSACTION_ITEMS - 3} đơn vị cho một lần chuyển.`);
   }
   const oldPrefix = unit.path.length - 1;
   const moved = subtree.map((u) =>
@@ -229,11 +227,11 @@ export async function closeUnit(
   at: string,
 ): Promise<StoredUnit> {
   if (expectedVersion !== undefined && expectedVersion !== unit.version) throw versionConflict();
-  if (unit.closedOn) throw conflict('UNIT_CLOSED', 'Đơn vị đã giải thể.');
-  if (unit.parentId === null) throw unprocessable('CANNOT_CLOSE_ROOT', 'Không thể giải thể đơn vị gốc.');
+  if (unit.closedOn) throw new DomainError('UNIT_CLOSED', 'Đơn vị đã giải thể.');
+  if (unit.parentId === null) throw new DomainError('CANNOT_CLOSE_ROOT', 'Không thể giải thể đơn vị gốc.');
   const children = await listChildren(store, tenant, unit.id);
-  if (children.length > 0) throw unprocessable('UNIT_HAS_CHILDREN', 'Đơn vị còn đơn vị trực thuộc đang hoạt động.');
-  if (unit.memberCount > 0) throw unprocessable('UNIT_HAS_MEMBERS', 'Đơn vị còn đảng viên sinh hoạt; hãy chuyển sinh hoạt trước khi giải thể.');
+  if (children.length > 0) throw new DomainError('UNIT_HAS_CHILDREN', 'Đơn vị còn đơn vị trực thuộc đang hoạt động.');
+  if (unit.memberCount > 0) throw new DomainError('UNIT_HAS_MEMBERS', 'Đơn vị còn đảng viên sinh hoạt; hãy chuyển sinh hoạt trước khi giải thể.');
   const closed = StoredUnit.parse({ ...unit, closedOn, version: unit.version + 1 });
   await transact(
     store,

@@ -1,7 +1,8 @@
 import type { Store } from '@kd/data/client';
 import { transactPut } from '@kd/data/batch-write';
 import { campaignItem } from '@kd/data/campaign-repository';
-import { Dossier, ResultRow, rowItem, type DossierState } from '@kd/data/dossier';
+import { Dossier, ResultRow, rowItem } from '@kd/data/dossier';
+import type { DossierState } from '@kd/domain/review/workflow';
 import { keys } from '@kd/data/keys';
 import { unitEventItem } from '@kd/data/review-repository';
 import { addMonthsClamped, parts, type LocalDate } from '@kd/domain/local-date';

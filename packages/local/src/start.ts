@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createStore } from '@kd/data/client';
 import { ensureTable } from '@kd/data/ensure-table';
-import { roleLabels } from '@kd/api/auth/claims';
+import { roleLabels } from '@kd/domain/access/index';
 import { enableWriteAheadLog, SHARED_DB_FILE, startDynamoLocal } from './dynamo-local';
 import { dataDir } from './paths';
 import { isSeeded, seedTenant } from './seed';

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { validateResultsRows, validateRosterRows } from '@kd/domain/upload/index';
 import { XLSX_CONTENT_TYPE, readTable } from '@kd/files/spreadsheet/index';
+import { httpStatus } from '@kd/api/http-status';
 
 const roster = new Map([['DV001', { fullName: 'Nguyễn Văn An' }]]);
 
@@ -20,7 +21,7 @@ async function survives(bytes: Uint8Array, type: string): Promise<void> {
     }
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    expect(e.status).toBeGreaterThanOrEqual(400);
+    expect(httpStatus[e.kind]).toBeGreaterThanOrEqual(400);
   }
 }
 

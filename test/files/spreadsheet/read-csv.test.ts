@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateResultsRows } from '@kd/domain/upload/index';
 import { readTable } from '@kd/files/spreadsheet/index';
 import { refusal } from './support';
+import { httpStatus } from '@kd/api/http-status';
 
 /** How Windows-1258 stores Vietnamese: letters with ^, ˘ or horn precomposed, tone marks combining. */
 function windowsForm(text: string): string {
@@ -70,9 +71,9 @@ describe('readTable on CSV', () => {
     expect((await refusal(readTable(csv(''), 'text/csv'))).code).toBe('FILE_EMPTY');
     expect((await refusal(readTable(csv('\uFEFF\r\n\r\n'), 'text/csv'))).code).toBe('FILE_EMPTY');
     const headerOnly = await refusal(readTable(csv('Mã đảng viên,Họ và tên\r\n\r\n'), 'text/csv'));
-    expect([headerOnly.code, headerOnly.status]).toEqual(['NO_ROWS', 400]);
+    expect([headerOnly.code, httpStatus[headerOnly.kind]]).toEqual(['NO_ROWS', 400]);
     const type = await refusal(readTable(csv('a\nb'), 'application/json'));
-    expect([type.code, type.status]).toEqual(['UNSUPPORTED_TYPE', 415]);
+    expect([type.code, httpStatus[type.kind]]).toEqual(['UNSUPPORTED_TYPE', 415]);
     expect((await refusal(readTable(csv('a\nb'), undefined))).code).toBe('UNSUPPORTED_TYPE');
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
     expect((await refusal(readTable({ bytes: png }, 'text/csv'))).code).toBe('FILE_UNREADABLE');
@@ -83,7 +84,7 @@ describe('readTable on CSV', () => {
   it('refuses a file over 5 MB (FILE_TOO_LARGE, 413), from bytes or from a stream', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
     const e = await refusal(readTable({ bytes: big }, 'text/csv'));
-    expect([e.code, e.status]).toEqual(['FILE_TOO_LARGE', 413]);
+    expect([e.code, httpStatus[e.kind]]).toEqual(['FILE_TOO_LARGE', 413]);
     const stream = Readable.from((function* () { for (let i = 0; i < 100; i++) yield Buffer.from(`${'a'.repeat(99_999)}\n`); })());
     expect((await refusal(readTable({ stream }, 'text/csv'))).code).toBe('FILE_TOO_LARGE');
   });
@@ -101,7 +102,7 @@ describe('readTable on CSV', () => {
     );
     const started = Date.now();
     const e = await refusal(readTable({ stream }, 'text/csv'));
-    expect([e.code, e.status]).toEqual(['TOO_MANY_ROWS', 413]);
+    expect([e.code, httpStatus[e.kind]]).toEqual(['TOO_MANY_ROWS', 413]);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(produced).toBeLessThan(100_000);
     expect(stream.destroyed).toBe(true);

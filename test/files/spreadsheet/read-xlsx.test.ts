@@ -4,6 +4,7 @@ import { validateResultsRows, validateRosterRows } from '@kd/domain/upload/index
 import { XLSX_CONTENT_TYPE, readTable } from '@kd/files/spreadsheet/index';
 import { refusal } from './support';
 import { SHEET_PREFIX, buildZip, deflatedEntry, repeatedEntry, workbookParts } from './zip-builder';
+import { httpStatus } from '@kd/api/http-status';
 
 async function xlsx(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -109,7 +110,7 @@ describe('readTable on xlsx', () => {
       for (let i = 0; i < 20_001; i++) ws.addRow([`DV${i}`]);
     });
     const e = await refusal(readTable({ bytes }, XLSX_CONTENT_TYPE));
-    expect([e.code, e.status]).toEqual(['TOO_MANY_ROWS', 413]);
+    expect([e.code, httpStatus[e.kind]]).toEqual(['TOO_MANY_ROWS', 413]);
   });
 });
 

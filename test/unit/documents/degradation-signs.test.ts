@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import {
   degradationGroupTitles,
   isPlaceholder,

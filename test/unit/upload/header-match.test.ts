@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { matchHeaders, resultsColumns, rosterColumns } from '@kd/domain/upload/index';
+import { httpStatus } from '@kd/api/http-status';
 
 function thrown(f: () => unknown): DomainError {
   try {
@@ -74,7 +75,7 @@ describe('matchHeaders', () => {
 
   it('refuses unknown columns by name (HEADER_UNKNOWN, 400)', () => {
     const e = thrown(() => matchHeaders(['Mã đảng viên', 'Điểm thưởng', 'Xếp hạng'], resultsColumns));
-    expect([e.code, e.status]).toEqual(['HEADER_UNKNOWN', 400]);
+    expect([e.code, httpStatus[e.kind]]).toEqual(['HEADER_UNKNOWN', 400]);
     expect(e.details).toEqual({ columns: ['Điểm thưởng', 'Xếp hạng'] });
   });
 

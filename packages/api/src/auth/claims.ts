@@ -1,26 +1,7 @@
-import { z } from 'zod';
+import { Caller } from '@kd/domain/access/index';
 
-export const roles = ['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer'] as const;
-export const Role = z.enum(roles);
-export type Role = z.infer<typeof Role>;
-
-export const roleLabels: Record<Role, string> = {
-  province_board: 'Ban Tổ chức Tỉnh ủy',
-  bloc_board: 'Ban Tổ chức Đảng ủy cấp trên cơ sở',
-  base_committee: 'Đảng ủy cơ sở',
-  cell_secretary: 'Bí thư chi bộ',
-  viewer: 'Xem',
-};
-
-/** The caller, as every request sees it, whatever verified the token (contract §2). */
-export const Caller = z.object({
-  sub: z.string().min(1),
-  name: z.string().min(1),
-  tenant: z.string().min(1),
-  unit: z.string().min(1),
-  role: Role,
-});
-export type Caller = z.infer<typeof Caller>;
+export { Caller };
+export type { Role } from '@kd/domain/access/index';
 
 /** Reads claims in either form: plain (`tenant`) or Cognito custom attributes (`custom:tenant`). */
 export function callerFromClaims(claims: Record<string, unknown>): Caller | undefined {

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { callerFromClaims, type Caller } from './claims';
@@ -28,9 +28,7 @@ export function requireCaller(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const caller = await resolveCaller(deps, c);
     if (!caller) {
       const hasToken = tokenOf(c) !== undefined;
-      throw new DomainError(
-        'unauthenticated',
-        hasToken ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
+      throw new DomainError(hasToken ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
         hasToken ? 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.' : 'Bạn cần đăng nhập.',
       );
     }

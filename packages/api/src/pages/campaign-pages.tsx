@@ -1,27 +1,27 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { MemberFacts } from '@kd/domain/member-facts';
 import { Rating } from '@kd/domain/rating';
-import { listAudit } from '@kd/data/audit';
-import { listCampaigns, requireCampaign } from '@kd/data/campaign-repository';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { toDomainError } from '../errors';
-import type { Action } from '../access/permissions';
+import type { Action } from '@kd/domain/access/index';
 import { Adjustments, ReturnReason } from '@kd/domain/review/appraisal';
 import {
   appraisalList,
   approve,
+  campaignsOf,
   evaluatedUnit,
+  readAudit,
+  readCampaign,
   returnDossier,
   saveMemberFacts,
-  scopedUnit,
   setCollective,
   submitDossier,
-  unitMilestones,
-} from '../routes/campaign-service';
+  unitInScope,
+} from '@kd/services/index';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -32,7 +32,7 @@ type Handler = (c: Context<AppEnv>, caller: Caller, year: number) => Promise<Res
 
 function yearOf(c: Context<AppEnv>): number {
   const year = Number(c.req.param('year'));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('notFound', 'CAMPAIGN_NOT_FOUND', 'Không có đợt kiểm điểm của năm này.');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('CAMPAIGN_NOT_FOUND', 'Không có đợt kiểm điểm của năm này.');
   return year;
 }
 
@@ -53,7 +53,7 @@ function action(
 ) {
   return page(deps, async (c, caller, year) => {
     // The scope answers first (403/404 page), before the form is read.
-    await scopedUnit(deps, caller, c.req.param('unitId')!, scope);
+    await unitInScope(deps.store, caller, c.req.param('unitId')!, scope);
     const form = (await c.req.parseBody()) as Record<string, unknown>;
     const fallback = typeof form.back === 'string' && form.back.startsWith('/campaigns/') ? form.back : `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`;
     try {
@@ -76,14 +76,13 @@ export function campaignPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
 
   r.get('/units/:unitId/campaigns', page(deps, async (c, caller) => {
-    const unit = await scopedUnit(deps, caller, c.req.param('unitId')!, 'unit.read');
-    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await listCampaigns(deps.store, caller.tenant)} />);
+    const unit = await unitInScope(deps.store, caller, c.req.param('unitId')!, 'unit.read');
+    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await campaignsOf(deps, caller)} />);
   }));
 
   r.get('/campaigns/:year/units/:unitId', page(deps, async (c, caller, year) => {
-    const unit = await scopedUnit(deps, caller, c.req.param('unitId')!, 'unit.read');
-    const campaign = await requireCampaign(deps.store, caller.tenant, year);
-    return c.html(<CampaignPage caller={caller} unit={unit} campaign={campaign} statuses={await unitMilestones(deps, caller, unit, campaign)} />);
+    const { unit, campaign, statuses } = await readCampaign(deps, caller, year, c.req.param('unitId')!);
+    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} />);
   }));
 
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
@@ -131,8 +130,7 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/units/:unitId/audit-trail', page(deps, async (c, caller) => {
-    const unit = await scopedUnit(deps, caller, c.req.param('unitId')!, 'unit.read');
-    const { entries, cursor } = await listAudit(deps.store, caller.tenant, unit.id, { limit: 100, cursor: c.req.query('cursor') });
+    const { unit, entries, cursor } = await readAudit(deps, caller, c.req.param('unitId')!, { limit: 100, cursor: c.req.query('cursor') });
     return c.html(<AuditPage caller={caller} unit={unit} entries={entries} cursor={cursor} />);
   }));
 

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { Caller } from '../auth/claims';
-import { roleLabels } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
+import { roleLabels } from '@kd/domain/access/index';
 import { styles } from './styles';
 
 /** The frame of every page: Vietnamese, no outside assets (nothing leaves the machine). */

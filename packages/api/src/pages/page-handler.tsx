@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { resolveCaller } from '../auth/middleware';
 import { toDomainError } from '../errors';
+import { httpStatus } from '../http-status';
 import { ErrorPage } from './unit-page';
 
 export type PageHandler = (c: Context<AppEnv>, caller: Caller) => Response | Promise<Response>;
@@ -21,7 +22,7 @@ export function pageHandler(deps: AppDeps, handler: PageHandler) {
     } catch (error) {
       const e = toDomainError(error);
       if (e.kind === 'internal') console.error(e.cause ?? e);
-      return c.html(<ErrorPage caller={caller} status={e.status} message={e.message} />, e.status as 404);
+      return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind]);
     }
   };
 }

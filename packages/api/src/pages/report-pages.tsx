@@ -3,15 +3,15 @@ import { Hono, type Context } from 'hono';
 import { getBoardConfig, listOutbox, listReports } from '@kd/data/report-repository';
 import { lateUnits } from '@kd/domain/report/report-content';
 import { reportFileName } from '@kd/domain/report/email';
-import { notFound } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { writeReportXlsx } from '@kd/files/report-xlsx';
 import { liveReport, reportNow } from '@kd/jobs/reports/report-job';
 import { readOutbox } from '@kd/jobs/reports/outbox-mailer';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler, type PageHandler } from './page-handler';
-import { unitInScope } from '../access/scope';
-import { roleMay } from '../access/permissions';
+import { unitInScope } from '@kd/services/access/scope';
+import { roleMay } from '@kd/domain/access/index';
 import { reportInScope, reportJobDeps, XLSX_TYPE } from '../routes/reports';
 import { LateUnitsPage, OutboxPage, ReportHistoryPage, ReportPage } from './report-views';
 
@@ -80,7 +80,7 @@ export function reportPages(deps: AppDeps) {
     '/units/:unitId/outbox',
     page(async (c, caller) => {
       const unit = await unitInScope(deps.store, caller, param(c, 'unitId'), 'unit.read');
-      if (!local) throw notFound('Hộp thư đi chỉ có khi chạy trên máy.', 'OUTBOX_LOCAL_ONLY');
+      if (!local) throw new DomainError('OUTBOX_LOCAL_ONLY', 'Hộp thư đi chỉ có khi chạy trên máy.');
       const deliveries = (await listOutbox(deps.store, caller.tenant)).filter((d) => d.scopePath.includes(unit.id));
       const files = new Set(deps.reports?.outboxDir ? (await readOutbox(deps.reports.outboxDir)).map((f) => f.file) : []);
       return c.html(<OutboxPage caller={caller} unit={unit} deliveries={deliveries} files={files} />);

@@ -4,7 +4,7 @@ import { tickKindLabels } from '@kd/domain/report/tick';
 import { formatVietnameseDateTime } from '@kd/domain/local-date';
 import { deliveryStatusLabels, type Delivery, type ReportSummary } from '@kd/data/report-repository';
 import type { StoredUnit } from '@kd/data/unit-repository';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { Layout } from './layout';
 
 const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');

@@ -1,16 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
-import { getUnit, listSubtree, requireUnit } from '@kd/data/unit-repository';
-import { pageUnitMembers } from '@kd/data/member-repository';
-import { isCell } from '@kd/domain/unit-kind';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { resolveCaller, TOKEN_COOKIE } from '../auth/middleware';
-import { unitInScope } from '../access/scope';
+import { unitNames, unitOverview } from '@kd/services/index';
 import { LoginPage } from './login-page';
 import { UnitPage } from './unit-page';
 import { pageHandler } from './page-handler';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 
 async function pageCaller(deps: AppDeps, c: Context): Promise<Caller | undefined> {
   return resolveCaller(deps, c);
@@ -22,17 +19,8 @@ export function pageRoutes(deps: AppDeps) {
 
   r.get('/login', async (c) => {
     const identities = deps.local ? await deps.local.identities() : [];
-    const unitNames = new Map<string, string>();
-    const tenantNames = new Map<string, string>();
-    await Promise.all(
-      identities.map(async (id) => {
-        const unit = await getUnit(deps.store, id.tenant, id.unit);
-        if (unit) unitNames.set(`${id.tenant}/${id.unit}`, unit.name);
-        const root = unit ? await getUnit(deps.store, id.tenant, unit.path[0]!) : undefined;
-        if (root) tenantNames.set(id.tenant, root.name);
-      }),
-    );
-    return c.html(<LoginPage identities={identities} unitNames={unitNames} tenantNames={tenantNames} />);
+    const names = await unitNames(deps, identities);
+    return c.html(<LoginPage identities={identities} unitNames={names.units} tenantNames={names.tenants} />);
   });
 
   r.post('/login', async (c) => {
@@ -60,16 +48,7 @@ export function pageRoutes(deps: AppDeps) {
   r.get(
     '/units/:unitId',
     pageHandler(deps, async (c, caller) => {
-      const unit = await unitInScope(deps.store, caller, c.req.param('unitId') ?? '', 'unit.read');
-      const ancestorIds = unit.path.slice(unit.path.indexOf(caller.unit), -1);
-      const [ancestors, subtree] = await Promise.all([
-        Promise.all(ancestorIds.map((id) => requireUnit(deps.store, caller.tenant, id))),
-        listSubtree(deps.store, caller.tenant, unit),
-      ]);
-      const members = isCell(unit.kind)
-        ? await pageUnitMembers(deps.store, caller.tenant, unit.id, { limit: 100, cursor: c.req.query('cursor') ?? null })
-        : null;
-      const groups = new Map(subtree.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
+      const { unit, ancestors, subtree, members, groups } = await unitOverview(deps, caller, c.req.param('unitId') ?? '', c.req.query('cursor') ?? null);
       return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} />);
     }),
   );

@@ -1,5 +1,5 @@
 import { Layout } from './layout';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import type { StoredUnit } from '@kd/data/unit-repository';
 import type { Member } from '@kd/domain/member';
 import { memberStatus, memberStatusLabels } from '@kd/domain/member';

@@ -3,15 +3,14 @@ import { ratingLabels } from '@kd/domain/rating';
 import { vietnamDateOf } from '@kd/domain/local-date';
 import { isCell } from '@kd/domain/unit-kind';
 import { partyPositionLabels } from '@kd/domain/party-position';
-import { listUnitMembers } from '@kd/data/member-repository';
-import { dossierStateLabels, editableStates, getDossier, readResults } from '@kd/data/dossier';
-import { listChildren, type StoredUnit } from '@kd/data/unit-repository';
+import { dossierStateLabels, isEditable } from '@kd/domain/review/workflow';
+import type { StoredUnit } from '@kd/data/unit-repository';
 import type { Member } from '@kd/domain/member';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { pageHandler } from './page-handler';
-import { unitInScope } from '../access/scope';
+import { resultsUploadView, rosterUploadView, unitInScope } from '@kd/services/index';
 import { Layout } from './layout';
 import { ErrorPage } from './unit-page';
 import { uploadScript } from './upload-script';
@@ -49,17 +48,13 @@ export function uploadPages(deps: AppDeps) {
 
   r.get(
     '/campaigns/:year/units/:unitId/results-upload',
-    page('results.write', async (c, caller, unit) => {
+    page('results.write', async (c, caller, scoped) => {
       const year = Number(c.req.param('year'));
       if (!Number.isInteger(year) || year < 2000 || year > 2100) {
         return c.html(<ErrorPage caller={caller} status={404} message="Không có đợt kiểm điểm của năm này." />, 404);
       }
-      const [members, dossier, results] = await Promise.all([
-        listUnitMembers(deps.store, caller.tenant, unit.id),
-        getDossier(deps.store, caller.tenant, unit.id, year),
-        readResults(deps.store, caller.tenant, unit.id, year),
-      ]);
-      const locked = !editableStates.includes(dossier.state);
+      const { unit, members, dossier, results } = await resultsUploadView(deps, caller, year, scoped.id);
+      const locked = !isEditable(dossier.state);
       const base = `${API}/campaigns/${year}/units/${encodeURIComponent(unit.id)}`;
       return c.html(
         <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members}>
@@ -107,9 +102,8 @@ export function uploadPages(deps: AppDeps) {
 
   r.get(
     '/units/:unitId/roster-upload',
-    page('member.write', async (c, caller, unit) => {
-      const [members, children] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), listChildren(deps.store, caller.tenant, unit.id)]);
-      const groups = new Map(children.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
+    page('member.write', async (c, caller, scoped) => {
+      const { unit, members, groups } = await rosterUploadView(deps, caller, scoped.id);
       const href = `${API}/units/${encodeURIComponent(unit.id)}`;
       return c.html(
         <UploadFrame caller={caller} unit={unit} title="Tải danh sách đảng viên lên" endpoint={`${href}/roster`} kind="roster" locked={!isCell(unit.kind)} bucket={Boolean(deps.uploads)} members={members}>

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listAudit } from '@kd/data/audit';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { unitInScope } from '../access/scope';
+import { readAudit } from '@kd/services/index';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 
 const AuditView = z
@@ -31,10 +30,8 @@ export function auditRoutes(deps: AppDeps) {
       responses: { 200: json(z.object({ entries: z.array(AuditView), cursor: z.string().nullable() }), 'Nhật ký'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.read');
-      const q = c.req.valid('query');
-      return c.json(await listAudit(deps.store, caller.tenant, unit.id, q), 200);
+      const { entries, cursor } = await readAudit(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('query'));
+      return c.json({ entries, cursor }, 200);
     },
   );
   return r;

@@ -72,7 +72,7 @@ export const UnitReviewView = z
   .openapi('UnitReview');
 
 export const CollectiveBody = z
-  .object({ proposed: Rating.nullable().optional(), decided: Rating.nullable(), rev: Rev })
+  .object({ proposed: Rating.nullable().optional(), decided: Rating.nullable(), rev: Rev.optional() })
   .openapi('CollectiveRating');
 
 export const FactsBody = z

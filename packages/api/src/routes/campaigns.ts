@@ -2,8 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deadlineText } from '@kd/domain/deadline';
 import { MemberFacts } from '@kd/domain/member-facts';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getCollectiveReview, getMemberReview } from '@kd/data/review-repository';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
@@ -37,18 +35,20 @@ import {
   cellMeeting,
   evaluatedUnit,
   groupEvent,
+  memberOfUnit,
   notRatedAsCollective,
+  ratingMinutesDocx,
+  readCampaign,
+  readCollectiveReview,
+  readSelfReview,
   returnDossier,
   saveMemberFacts,
   saveSelfReview,
   saveUnitReview,
-  scopedMember,
-  scopedUnit,
+  selfReviewDocx,
   setCollective,
   submitDossier,
-  unitMilestones,
-} from './campaign-service';
-import { ratingMinutesDocx, selfReviewDocx } from './campaign-documents';
+} from '@kd/services/index';
 
 const YearUnit = YearParam.merge(UnitIdParam);
 const YearUnitMember = YearUnit.merge(MemberIdParam);
@@ -81,11 +81,7 @@ export function campaignRoutes(deps: AppDeps) {
       responses: { 200: json(CampaignView, 'Đợt kiểm điểm'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const { unitId } = c.req.valid('query');
-      const unit = unitId ? await scopedUnit(deps, caller, unitId, 'unit.read') : null;
-      const campaign = await requireCampaign(deps.store, caller.tenant, c.req.valid('param').year);
-      const statuses = unit ? await unitMilestones(deps, caller, unit, campaign) : null;
+      const { campaign, unit, statuses } = await readCampaign(deps, c.get('caller'), c.req.valid('param').year, c.req.valid('query').unitId);
       return c.json(
         {
           ...campaign,
@@ -116,7 +112,7 @@ export function campaignRoutes(deps: AppDeps) {
       method: 'put',
       path: '/campaigns/{year}/units/{unitId}/collective',
       summary: 'Xếp loại của đơn vị như một tập thể (đề xuất, chi bộ quyết định)',
-      description: '`rev` là phiên bản hồ sơ đang xem: cũ → 409 VERSION_CONFLICT; hồ sơ đã gửi hoặc đã duyệt → 409 UNIT_LOCKED.',
+      description: '`rev` (tùy chọn) là phiên bản hồ sơ đang xem: cũ → 409 VERSION_CONFLICT; không gửi `rev` thì lần ghi sau cùng được giữ (vẫn ghi nhật ký). Hồ sơ đã gửi hoặc đã duyệt → 409 UNIT_LOCKED.',
       security: bearer,
       request: { params: YearUnit, ...body(CollectiveBody) },
       responses: { 200: json(DossierView, 'Hồ sơ sau khi ghi'), ...commonErrors, ...conflictError, ...refusedError },
@@ -140,7 +136,7 @@ export function campaignRoutes(deps: AppDeps) {
       const { year, unitId, memberId } = c.req.valid('param');
       const caller = c.get('caller');
       const { unit, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
-      const member = await scopedMember(deps, caller, unit, memberId);
+      const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
       return c.json(evaluation.members.find((e) => e.memberId === member.id)!, 200);
     },
   );
@@ -222,11 +218,7 @@ export function campaignRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId, memberId } = c.req.valid('param');
-      const caller = c.get('caller');
-      const unit = await scopedUnit(deps, caller, unitId, 'member.read');
-      await requireCampaign(deps.store, caller.tenant, year);
-      const member = await scopedMember(deps, caller, unit, memberId);
-      return c.json(await getMemberReview(deps.store, caller.tenant, unit.id, year, member.id), 200);
+      return c.json(await readSelfReview(deps, c.get('caller'), year, unitId, memberId), 200);
     },
   );
 
@@ -258,10 +250,7 @@ export function campaignRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const caller = c.get('caller');
-      const unit = await scopedUnit(deps, caller, unitId, 'unit.read');
-      await requireCampaign(deps.store, caller.tenant, year);
-      return c.json(await getCollectiveReview(deps.store, caller.tenant, unit.id, year), 200);
+      return c.json(await readCollectiveReview(deps, c.get('caller'), year, unitId), 200);
     },
   );
 

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { Role, roleLabels } from '../auth/claims';
-import { permissions } from '../access/permissions';
+import { Role, roleLabels } from '@kd/domain/access/index';
+import { permissions } from '@kd/domain/access/index';
 import { bearer, commonErrors, json } from '../openapi';
-import { unitInScope } from '../access/scope';
+import { unitInScope } from '@kd/services/index';
 import { UnitView, unitView } from '../views';
 
 export function meRoutes(deps: AppDeps) {

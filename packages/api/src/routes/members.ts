@@ -1,14 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Member, MemberId, FullName } from '@kd/domain/member';
+import { MemberId, FullName } from '@kd/domain/member';
 import { LocalDate } from '@kd/domain/local-date';
 import { PartyPosition } from '@kd/domain/party-position';
-import { createMember, pageUnitMembers, transferMember, updateMember } from '@kd/data/member-repository';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { memberInScope, unitInScope } from '../access/scope';
+import { addMember, changeMember, listMembers, readMember, transfer } from '@kd/services/index';
 import { bearer, commonErrors, conflictError, json, MemberIdParam, refusedError, UnitIdParam } from '../openapi';
 import { MemberView, memberView } from '../views';
-import { actorOf } from '../actor';
 
 const MemberFields = z.object({
   fullName: FullName,
@@ -53,10 +51,7 @@ export function memberRoutes(deps: AppDeps) {
       responses: { 200: json(Page, 'Một trang đảng viên'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'member.read');
-      const { limit, cursor } = c.req.valid('query');
-      const page = await pageUnitMembers(deps.store, caller.tenant, unit.id, { limit, cursor: cursor ?? null });
+      const page = await listMembers(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('query'));
       return c.json({ ...page, members: page.members.map(memberView) }, 200);
     },
   );
@@ -71,10 +66,7 @@ export function memberRoutes(deps: AppDeps) {
       responses: { 201: json(MemberView, 'Đảng viên mới'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'member.write');
-      const body = c.req.valid('json');
-      const member = await createMember(deps.store, caller.tenant, unit, Member.parse({ ...body, unitId: unit.id }), actorOf(caller), deps.clock().toISOString());
+      const member = await addMember(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('json'));
       return c.json(memberView(member), 201);
     },
   );
@@ -89,7 +81,7 @@ export function memberRoutes(deps: AppDeps) {
       responses: { 200: json(MemberView, 'Đảng viên'), ...commonErrors },
     }),
     async (c) => {
-      const { member } = await memberInScope(deps.store, c.get('caller'), c.req.valid('param').memberId, 'member.read');
+      const member = await readMember(deps, c.get('caller'), c.req.valid('param').memberId);
       return c.json(memberView(member), 200);
     },
   );
@@ -104,10 +96,8 @@ export function memberRoutes(deps: AppDeps) {
       responses: { 200: json(MemberView, 'Đảng viên sau khi sửa'), ...commonErrors, ...conflictError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const { member } = await memberInScope(deps.store, caller, c.req.valid('param').memberId, 'member.write');
       const { version, ...changes } = c.req.valid('json');
-      const updated = await updateMember(deps.store, caller.tenant, member, changes, version, actorOf(caller), deps.clock().toISOString());
+      const updated = await changeMember(deps, c.get('caller'), c.req.valid('param').memberId, changes, version);
       return c.json(memberView(updated), 200);
     },
   );
@@ -125,11 +115,8 @@ export function memberRoutes(deps: AppDeps) {
       responses: { 200: json(MemberView, 'Đảng viên sau khi chuyển'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const { member } = await memberInScope(deps.store, caller, c.req.valid('param').memberId, 'member.write');
       const body = c.req.valid('json');
-      const to = await unitInScope(deps.store, caller, body.unitId, 'member.write');
-      const moved = await transferMember(deps.store, caller.tenant, member, to, body.version, actorOf(caller), deps.clock().toISOString());
+      const moved = await transfer(deps, c.get('caller'), c.req.valid('param').memberId, body.unitId, body.version);
       return c.json(memberView(moved), 200);
     },
   );

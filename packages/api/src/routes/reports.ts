@@ -4,7 +4,7 @@ import { BoardConfig } from '@kd/domain/report/board-config';
 import { ReportContent, lateUnits } from '@kd/domain/report/report-content';
 import { reportFileName } from '@kd/domain/report/email';
 import { CompletionStatus } from '@kd/domain/report/completion';
-import { notFound } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { Delivery, ReportSummary, getBoardConfig, listDeliveries, listReports, putBoardConfig, reportPk, requireReport } from '@kd/data/report-repository';
 import { DEFAULT_REMINDER_DAYS } from '@kd/domain/report/board-config';
 import { writeReportXlsx } from '@kd/files/report-xlsx';
@@ -12,11 +12,11 @@ import { storedCampaigns } from '@kd/jobs/reports/campaign-source';
 import { storedCompletions } from '@kd/jobs/reports/completion-source';
 import { liveReport, reportNow } from '@kd/jobs/reports/report-job';
 import type { Store } from '@kd/data/client';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { unitInScope } from '../access/scope';
-import { actorOf } from '../actor';
+import { unitInScope } from '@kd/services/access/scope';
+import { actorOf } from '@kd/services/actor';
 import { bearer, commonErrors, json, refusedError, UnitIdParam } from '../openapi';
 
 const ReportIdParam = UnitIdParam.extend({
@@ -67,7 +67,7 @@ const deliveryView = (d: Delivery) => ({
 export async function reportInScope(store: Store, caller: Caller, unitId: string, reportId: string) {
   const board = await unitInScope(store, caller, unitId, 'unit.read');
   const report = await requireReport(store, caller.tenant, reportId).catch(() => undefined);
-  if (!report || report.boardId !== board.id) throw notFound('Không tìm thấy báo cáo.', 'REPORT_NOT_FOUND');
+  if (!report || report.boardId !== board.id) throw new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
   return { board, report, deliveries: await listDeliveries(store, reportPk(caller.tenant, reportId)) };
 }
 

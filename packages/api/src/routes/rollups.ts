@@ -9,7 +9,7 @@ import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
-import { loadRollup } from './rollup-read';
+import { loadRollup } from '@kd/services/index';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
 const RollupNumbersView = z.object({

@@ -2,14 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { LocalDate } from '@kd/domain/local-date';
 import { UnitKind, Sector } from '@kd/domain/unit-kind';
 import { UnitName } from '@kd/domain/unit';
-import { unprocessable } from '@kd/domain/errors';
-import { createChildUnit, listChildren, listSubtree, renameUnit, moveUnit, closeUnit, requireUnit } from '@kd/data/unit-repository';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { assertInScope, assertStrictlyBelow, unitInScope } from '../access/scope';
+import { close, createChild, move, readSubtree, readUnit, rename } from '@kd/services/index';
 import { bearer, commonErrors, conflictError, json, refusedError, UnitIdParam } from '../openapi';
 import { UnitView, unitView } from '../views';
-import { actorOf } from '../actor';
 
 const UnitDetail = UnitView.extend({ parent: UnitView.nullable(), children: z.array(UnitView) }).openapi('UnitDetail');
 
@@ -38,12 +35,7 @@ export function unitRoutes(deps: AppDeps) {
       responses: { 200: json(UnitDetail, 'Đơn vị'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.read');
-      const [children, parent] = await Promise.all([
-        listChildren(deps.store, caller.tenant, unit.id),
-        unit.parentId && unit.id !== caller.unit ? requireUnit(deps.store, caller.tenant, unit.parentId) : Promise.resolve(null),
-      ]);
+      const { unit, parent, children } = await readUnit(deps, c.get('caller'), c.req.valid('param').unitId);
       return c.json({ ...unitView(unit), parent: parent ? unitView(parent) : null, children: children.map(unitView) }, 200);
     },
   );
@@ -58,9 +50,7 @@ export function unitRoutes(deps: AppDeps) {
       responses: { 200: json(z.object({ units: z.array(UnitView) }), 'Cây đơn vị theo thứ tự đường dẫn'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.read');
-      const units = await listSubtree(deps.store, caller.tenant, unit);
+      const units = await readSubtree(deps, c.get('caller'), c.req.valid('param').unitId);
       return c.json({ units: units.map(unitView) }, 200);
     },
   );
@@ -75,18 +65,7 @@ export function unitRoutes(deps: AppDeps) {
       responses: { 201: json(UnitView, 'Đơn vị mới'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const parent = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.create');
-      const body = c.req.valid('json');
-      const id = body.id ?? `${parent.id}-${crypto.randomUUID().slice(0, 8)}`;
-      const unit = await createChildUnit(
-        deps.store,
-        caller.tenant,
-        parent,
-        { id, name: body.name, kind: body.kind, foundedOn: body.foundedOn ?? null, sector: body.sector ?? parent.sector },
-        actorOf(caller),
-        deps.clock().toISOString(),
-      );
+      const unit = await createChild(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('json'));
       return c.json(unitView(unit), 201);
     },
   );
@@ -104,10 +83,8 @@ export function unitRoutes(deps: AppDeps) {
       responses: { 200: json(UnitView, 'Đơn vị sau khi đổi tên'), ...commonErrors, ...conflictError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.rename');
       const body = c.req.valid('json');
-      const renamed = await renameUnit(deps.store, caller.tenant, unit, body.name, body.version, actorOf(caller), deps.clock().toISOString());
+      const renamed = await rename(deps, c.get('caller'), c.req.valid('param').unitId, body.name, body.version);
       return c.json(unitView(renamed), 200);
     },
   );
@@ -125,15 +102,8 @@ export function unitRoutes(deps: AppDeps) {
       responses: { 200: json(UnitView, 'Đơn vị sau khi chuyển'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.move');
-      assertStrictlyBelow(caller, unit);
       const body = c.req.valid('json');
-      const newParent = await requireUnit(deps.store, caller.tenant, body.parentId).catch(() => {
-        throw unprocessable('PARENT_NOT_FOUND', 'Không tìm thấy đơn vị cấp trên mới.');
-      });
-      assertInScope(caller, newParent, 'unit.move');
-      const moved = await moveUnit(deps.store, caller.tenant, unit, newParent, body.version, actorOf(caller), deps.clock().toISOString());
+      const moved = await move(deps, c.get('caller'), c.req.valid('param').unitId, body.parentId, body.version);
       return c.json(unitView(moved), 200);
     },
   );
@@ -151,11 +121,8 @@ export function unitRoutes(deps: AppDeps) {
       responses: { 200: json(UnitView, 'Đơn vị đã giải thể'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.close');
-      assertStrictlyBelow(caller, unit);
       const body = c.req.valid('json');
-      const closed = await closeUnit(deps.store, caller.tenant, unit, body.closedOn, body.version, actorOf(caller), deps.clock().toISOString());
+      const closed = await close(deps, c.get('caller'), c.req.valid('param').unitId, body.closedOn, body.version);
       return c.json(unitView(closed), 200);
     },
   );

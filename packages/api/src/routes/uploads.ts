@@ -1,20 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DomainError, notFound } from '@kd/domain/errors';
-import { XLSX_CONTENT_TYPE, resultsTemplate, rosterTemplate } from '@kd/files/spreadsheet/index';
-import { listUnitMembers } from '@kd/data/member-repository';
-import { listChildren, type StoredUnit } from '@kd/data/unit-repository';
-import { readResults } from '@kd/data/dossier';
+import { XLSX_CONTENT_TYPE } from '@kd/files/spreadsheet/index';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '../auth/claims';
 import { newRouter } from '../router';
-import { unitInScope } from '../access/scope';
-import { ErrorSchema, bearer, commonErrors, conflictError, json, UnitIdParam } from '../openapi';
-import { RosterAnswer, UploadAnswer, processResults, processRoster, type UploadSource } from './upload-process';
+import {
+  RosterAnswer as RosterAnswerSchema,
+  UploadAnswer as UploadAnswerSchema,
+  resultsTemplateFile,
+  rosterTemplateFile,
+  uploadFromBucket,
+  uploadResults,
+  uploadRoster,
+  uploadUrl,
+  type UploadSource,
+  type UploadTarget,
+} from '@kd/services/index';
+import { bearer, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
+
+// `.extend({})` makes each a schema of the zod instance @hono/zod-openapi extended, so it can be named.
+const UploadAnswer = UploadAnswerSchema.extend({}).openapi('UploadAnswer');
+const RosterAnswer = RosterAnswerSchema.extend({}).openapi('RosterUploadAnswer');
 
 const YearUnitParams = UnitIdParam.extend({
   year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2021 }),
@@ -32,11 +40,7 @@ const fileBody = {
   required: true,
   description: 'Nội dung tệp (.xlsx, hoặc .csv UTF-8, dấu phân cách "," hoặc ";"); tối đa 5 MB và 20.000 dòng dữ liệu.',
 } as const;
-const err = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
-const fileErrors = {
-  413: err('Tệp quá lớn (FILE_TOO_LARGE) hoặc quá nhiều dòng (TOO_MANY_ROWS)'),
-  415: err('Không phải tệp .xlsx hoặc .csv (UNSUPPORTED_TYPE)'),
-} as const;
+const fileErrors = { ...tooLargeError, ...unsupportedTypeError } as const;
 const xlsxFile = (description: string) => ({ content: { [XLSX_CONTENT_TYPE]: { schema: Binary } }, description });
 
 const UploadUrlRequest = z
@@ -55,46 +59,12 @@ function bodyOf(c: Context<AppEnv>): UploadSource {
   return { stream: body ? Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>) : null, contentType: c.req.header('content-type') };
 }
 
-/** Object keys carry the tenant and unit, so a key can be used only where it was handed out. */
-const keyPrefix = (caller: Caller, unitId: string, purpose: string) => `uploads/${caller.tenant}/${unitId}/${purpose}/`;
-
-async function objectOf(deps: AppDeps, caller: Caller, unitId: string, purpose: string, key: string): Promise<UploadSource> {
-  const uploads = configured(deps);
-  if (!key.startsWith(keyPrefix(caller, unitId, purpose)) || !/^[\w./-]+$/.test(key) || key.includes('..')) {
-    throw notFound('Không tìm thấy tệp đã tải lên.', 'UPLOAD_NOT_FOUND');
-  }
-  const stream = await uploads.open(key).catch((error: unknown) => {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('notFound', 'UPLOAD_NOT_FOUND', 'Không tìm thấy tệp đã tải lên (có thể đã hết hạn).', undefined, { cause: error });
-  });
-  return { stream, contentType: 'application/octet-stream' };
-}
-
-function configured(deps: AppDeps): NonNullable<AppDeps['uploads']> {
-  if (!deps.uploads) throw notFound('Chức năng tải tệp qua kho lưu trữ chỉ có trên hệ thống triển khai; hãy gửi tệp trực tiếp.', 'NOT_CONFIGURED');
-  return deps.uploads;
-}
-
-async function uploadUrl(deps: AppDeps, caller: Caller, unitId: string, purpose: string, contentType: string) {
-  const uploads = configured(deps);
-  const key = `${keyPrefix(caller, unitId, purpose)}${randomUUID()}${contentType === XLSX_CONTENT_TYPE ? '.xlsx' : '.csv'}`;
-  const url = await uploads.presign(key, contentType);
-  const expiresAt = new Date(deps.clock().getTime() + (uploads.expiresInSeconds ?? 900) * 1000).toISOString();
-  return { url, key, expiresAt, contentType };
-}
-
-const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_');
-function xlsxResponse(c: Context<AppEnv>, bytes: Buffer, fileName: string): Response {
-  return c.body(new Uint8Array(bytes), 200, {
+function xlsxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: string }): Response {
+  return c.body(new Uint8Array(file.bytes), 200, {
     'content-type': XLSX_CONTENT_TYPE,
-    'content-disposition': `attachment; filename="${fileName}"`,
+    'content-disposition': `attachment; filename="${file.fileName}"`,
     'cache-control': 'no-store',
   });
-}
-
-async function groupNames(deps: AppDeps, tenant: string, unit: StoredUnit): Promise<Map<string, string>> {
-  const children = await listChildren(deps.store, tenant, unit.id);
-  return new Map(children.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
 }
 
 /** Roster and results spreadsheets: templates, uploads (dry run / commit), and the S3 path (contract §1, §2.1). */
@@ -111,14 +81,7 @@ export function uploadRoutes(deps: AppDeps) {
       responses: { 200: xlsxFile('Tệp mẫu .xlsx'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'member.read');
-      const [members, groups] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), groupNames(deps, caller.tenant, unit)]);
-      const bytes = await rosterTemplate({
-        unitName: unit.name,
-        members: members.map((m) => ({ ...m, groupName: m.groupId ? (groups.get(m.groupId) ?? null) : null })),
-      });
-      return xlsxResponse(c, bytes, `danh-sach-dang-vien-${safeName(unit.id)}.xlsx`);
+      return xlsxResponse(c, await rosterTemplateFile(deps, c.get('caller'), c.req.valid('param').unitId));
     },
   );
 
@@ -140,9 +103,7 @@ export function uploadRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'member.write');
-      const { status, answer } = await processRoster(deps, caller, unit, bodyOf(c), c.req.valid('query').dryRun !== 'false');
+      const { status, answer } = await uploadRoster(deps, c.get('caller'), c.req.valid('param').unitId, bodyOf(c), c.req.valid('query').dryRun !== 'false');
       return c.json(answer, status);
     },
   );
@@ -157,13 +118,8 @@ export function uploadRoutes(deps: AppDeps) {
       responses: { 200: xlsxFile('Tệp mẫu .xlsx'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'member.read');
-      const year = c.req.valid('param').year;
-      const [members, results] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), readResults(deps.store, caller.tenant, unit.id, year)]);
-      const existing = new Map([...results.values()].map((row) => [row.memberId, row.facts]));
-      const bytes = await resultsTemplate({ unitName: unit.name, year, members, existing });
-      return xlsxResponse(c, bytes, `ket-qua-kiem-diem-${year}-${safeName(unit.id)}.xlsx`);
+      const { year, unitId } = c.req.valid('param');
+      return xlsxResponse(c, await resultsTemplateFile(deps, c.get('caller'), year, unitId));
     },
   );
 
@@ -185,9 +141,8 @@ export function uploadRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'results.write');
-      const { status, answer } = await processResults(deps, caller, unit, c.req.valid('param').year, bodyOf(c), c.req.valid('query').dryRun !== 'false');
+      const { year, unitId } = c.req.valid('param');
+      const { status, answer } = await uploadResults(deps, c.get('caller'), year, unitId, bodyOf(c), c.req.valid('query').dryRun !== 'false');
       return c.json(answer, status);
     },
   );
@@ -197,9 +152,8 @@ export function uploadRoutes(deps: AppDeps) {
   for (const kind of ['roster', 'results'] as const) {
     const base = kind === 'roster' ? '/units/{unitId}/roster' : '/campaigns/{year}/units/{unitId}/results';
     const params = kind === 'roster' ? UnitIdParam : YearUnitParams;
-    const action = kind === 'roster' ? 'member.write' : 'results.write';
-    const yearOf = (c: Context<AppEnv>) => Number(c.req.param('year'));
-    const purpose = (c: Context<AppEnv>) => (kind === 'roster' ? 'roster' : `results-${yearOf(c)}`);
+    const target = (c: Context<AppEnv>): UploadTarget =>
+      kind === 'roster' ? { kind, unitId: c.req.param('unitId')! } : { kind, unitId: c.req.param('unitId')!, year: Number(c.req.param('year')) };
 
     r.openapi(
       createRoute({
@@ -212,10 +166,7 @@ export function uploadRoutes(deps: AppDeps) {
         responses: { 200: json(UploadUrl, 'Địa chỉ PUT đã ký'), ...commonErrors },
       }),
       async (c) => {
-        const caller = c.get('caller');
-        const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, action);
-        const { contentType } = c.req.valid('json');
-        return c.json(await uploadUrl(deps, caller, unit.id, purpose(c), contentType), 200);
+        return c.json(await uploadUrl(deps, c.get('caller'), target(c), c.req.valid('json').contentType), 200);
       },
     );
 
@@ -236,14 +187,8 @@ export function uploadRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const caller = c.get('caller');
-        const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, action);
         const { key, dryRun } = c.req.valid('json');
-        const source = await objectOf(deps, caller, unit.id, purpose(c), key);
-        const { status, answer } =
-          kind === 'roster'
-            ? await processRoster(deps, caller, unit, source, dryRun)
-            : await processResults(deps, caller, unit, yearOf(c), source, dryRun);
+        const { status, answer } = await uploadFromBucket(deps, c.get('caller'), target(c), key, dryRun);
         return c.json(answer, status);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unprocessable } from '../errors';
+import { DomainError, type ErrorCode } from '../errors/index';
 import { DegradationSign, type DegradationSign as Sign } from './degradation-sign';
 
 /**
@@ -38,7 +38,7 @@ function sortSigns(signs: Sign[]): Sign[] {
   return signs.sort((a, b) => a.order - b.order);
 }
 
-function assertUnique(signs: readonly Sign[], keyOf: (s: Sign) => string, code: string, message: string): void {
+function assertUnique(signs: readonly Sign[], keyOf: (s: Sign) => string, code: ErrorCode, message: string): void {
   const seen = new Set<string>();
   const dupes = new Set<string>();
   for (const s of signs) {
@@ -46,5 +46,5 @@ function assertUnique(signs: readonly Sign[], keyOf: (s: Sign) => string, code: 
     if (seen.has(k)) dupes.add(k);
     seen.add(k);
   }
-  if (dupes.size > 0) throw unprocessable(code, `${message}: ${[...dupes].join(', ')}.`, { duplicates: [...dupes] });
+  if (dupes.size > 0) throw new DomainError(code, `${message}: ${[...dupes].join(', ')}.`, { duplicates: [...dupes] });
 }

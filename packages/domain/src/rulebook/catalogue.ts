@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../errors';
+import { DomainError } from '../errors/index';
 import { BaseRulebook, RulebookOverlay } from './schema';
 import r2019 from './data/r2019.json';
 import r2023 from './data/r2023.json';
@@ -15,7 +15,7 @@ export const shippedRulebookJson: Readonly<Record<string, unknown>> = { r2019, r
 function load<T>(schema: z.ZodType<T>, raw: unknown, name: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new DomainError('internal', 'RULEBOOK_INVALID', `Bộ quy tắc ${name} không hợp lệ.`, z.treeifyError(parsed.error));
+    throw new DomainError('RULEBOOK_INVALID', `Bộ quy tắc ${name} không hợp lệ.`, z.treeifyError(parsed.error));
   }
   return parsed.data;
 }
@@ -31,13 +31,13 @@ const overlays = new Map<string, RulebookOverlay>([s000].map((raw) => {
 
 export function baseRulebook(id: string): BaseRulebook {
   const book = bases.get(id);
-  if (!book) throw new DomainError('notFound', 'RULEBOOK_NOT_FOUND', `Không có bộ quy tắc ${id}.`);
+  if (!book) throw new DomainError('RULEBOOK_NOT_FOUND', `Không có bộ quy tắc ${id}.`);
   return book;
 }
 
 export function rulebookOverlay(id: string): RulebookOverlay {
   const book = overlays.get(id);
-  if (!book) throw new DomainError('notFound', 'RULEBOOK_NOT_FOUND', `Không có bộ quy tắc bổ sung ${id}.`);
+  if (!book) throw new DomainError('RULEBOOK_NOT_FOUND', `Không có bộ quy tắc bổ sung ${id}.`);
   return book;
 }
 
@@ -61,7 +61,7 @@ export function baseRulebookIdForYear(year: number): string | undefined {
 export function parseOverlay(raw: unknown): RulebookOverlay {
   const parsed = RulebookOverlay.safeParse(raw);
   if (!parsed.success) {
-    throw new DomainError('badRequest', 'RULEBOOK_INVALID', 'Bộ quy tắc bổ sung không hợp lệ.', z.treeifyError(parsed.error));
+    throw new DomainError('RULEBOOK_INVALID', 'Bộ quy tắc bổ sung không hợp lệ.', z.treeifyError(parsed.error));
   }
   return parsed.data;
 }

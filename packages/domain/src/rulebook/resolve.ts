@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError } from '../errors/index';
 import { isMemberCheck, isUnitCheck, memberCheckParams, unitCheckParams } from './check-vocabulary';
 import { baseRulebook, rulebookOverlay } from './catalogue';
 import { ruleKey, type BaseRulebook, type ResolvedRulebook, type Rule, type RulebookOverlay } from './schema';
@@ -22,7 +22,7 @@ export function resolveRulebookFrom(base: BaseRulebook, overlays: readonly Ruleb
   if (rules.size !== base.rules.length) throw invalid(`Bộ quy tắc ${base.id} có mã quy tắc trùng nhau.`);
   for (const overlay of overlays) {
     if (!overlay.appliesTo.includes(base.id)) {
-      throw new DomainError('unprocessable', 'RULEBOOK_OVERLAY_MISMATCH', `Bộ quy tắc bổ sung ${overlay.id} không áp dụng cho ${base.id}.`);
+      throw new DomainError('RULEBOOK_OVERLAY_MISMATCH', `Bộ quy tắc bổ sung ${overlay.id} không áp dụng cho ${base.id}.`);
     }
     for (const rule of overlay.rules) rules.set(ruleKey(rule), rule);
     for (const patch of overlay.patches) {
@@ -61,5 +61,5 @@ function withCheckedParams(rule: Rule): Rule {
 }
 
 function invalid(message: string): DomainError {
-  return new DomainError('unprocessable', 'RULEBOOK_INVALID', message);
+  return new DomainError('RULEBOOK_INVALID', message);
 }

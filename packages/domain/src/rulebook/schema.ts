@@ -57,6 +57,8 @@ export const BaseRulebook = z.strictObject({
   kind: z.literal('base'),
   title: VietnameseText,
   years: Years,
+  /** The day (MM-DD) of the year a campaign of this regime rates by default, unless it sets its own. */
+  defaultRatingDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
   sources: z.array(z.string().min(1)).min(1),
   rules: z.array(Rule).min(1),
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError } from '../errors/index';
 import { type ColumnDef, foldHeader } from './column';
 
 /**
@@ -25,14 +25,14 @@ export function matchHeaders<K extends string>(headers: readonly string[], colum
   });
 
   if (unknown.length > 0) {
-    throw new DomainError('badRequest', 'HEADER_UNKNOWN', `Tệp có cột không được hỗ trợ: ${unknown.map(quote).join(', ')}. Hãy dùng đúng tên cột như trong tệp mẫu.`, { columns: unknown });
+    throw new DomainError('HEADER_UNKNOWN', `Tệp có cột không được hỗ trợ: ${unknown.map(quote).join(', ')}. Hãy dùng đúng tên cột như trong tệp mẫu.`, { columns: unknown });
   }
   if (repeated.length > 0) {
-    throw new DomainError('badRequest', 'HEADER_DUPLICATE', `Tệp có cột bị lặp lại: ${repeated.map(quote).join(', ')}.`, { columns: repeated });
+    throw new DomainError('HEADER_DUPLICATE', `Tệp có cột bị lặp lại: ${repeated.map(quote).join(', ')}.`, { columns: repeated });
   }
   const missing = columns.filter((c) => c.required && !found.has(c.key)).map((c) => c.header);
   if (missing.length > 0) {
-    throw new DomainError('badRequest', 'HEADER_MISSING', `Tệp thiếu cột bắt buộc: ${missing.map(quote).join(', ')}.`, { columns: missing });
+    throw new DomainError('HEADER_MISSING', `Tệp thiếu cột bắt buộc: ${missing.map(quote).join(', ')}.`, { columns: missing });
   }
   return found;
 }

@@ -1,22 +1,22 @@
-import { DomainError } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES } from './limits';
 
 /** File-level refusals (contract §2.1): the whole upload is rejected, nothing is validated. */
 export const fileErrors = {
   tooLarge: (details?: Record<string, unknown>) =>
-    new DomainError('tooLarge', 'FILE_TOO_LARGE', `Tệp quá lớn: tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB.`, { limitBytes: MAX_FILE_BYTES, ...details }),
+    new DomainError('FILE_TOO_LARGE', `Tệp quá lớn: tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB.`, { limitBytes: MAX_FILE_BYTES, ...details }),
   inflatesTooLarge: (details?: Record<string, unknown>) =>
-    new DomainError('tooLarge', 'FILE_TOO_LARGE', 'Tệp quá lớn khi giải nén; hãy kiểm tra lại tệp Excel.', { reason: 'inflated', ...details }),
+    new DomainError('FILE_TOO_LARGE', 'Tệp quá lớn khi giải nén; hãy kiểm tra lại tệp Excel.', { reason: 'inflated', ...details }),
   tooManyRows: () =>
-    new DomainError('tooLarge', 'TOO_MANY_ROWS', `Tệp có quá nhiều dòng: tối đa ${MAX_DATA_ROWS.toLocaleString('vi-VN')} dòng dữ liệu.`, { limitRows: MAX_DATA_ROWS }),
+    new DomainError('TOO_MANY_ROWS', `Tệp có quá nhiều dòng: tối đa ${MAX_DATA_ROWS.toLocaleString('vi-VN')} dòng dữ liệu.`, { limitRows: MAX_DATA_ROWS }),
   unreadable: (reason: string, cause?: unknown) =>
-    new DomainError('badRequest', 'FILE_UNREADABLE', `Không đọc được tệp: ${reason}`, undefined, { cause }),
+    new DomainError('FILE_UNREADABLE', `Không đọc được tệp: ${reason}`, undefined, { cause }),
   encoding: () =>
-    new DomainError('badRequest', 'FILE_ENCODING', 'Tệp CSV không đúng mã UTF-8; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" hoặc dùng tệp .xlsx.'),
-  empty: () => new DomainError('badRequest', 'FILE_EMPTY', 'Tệp trống, không có dữ liệu.'),
-  noRows: () => new DomainError('badRequest', 'NO_ROWS', 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.'),
+    new DomainError('FILE_ENCODING', 'Tệp CSV không đúng mã UTF-8; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" hoặc dùng tệp .xlsx.'),
+  empty: () => new DomainError('FILE_EMPTY', 'Tệp trống, không có dữ liệu.'),
+  noRows: () => new DomainError('NO_ROWS', 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.'),
   unsupportedType: (contentType: string | undefined) =>
-    new DomainError('unsupportedType', 'UNSUPPORTED_TYPE', 'Chỉ nhận tệp .xlsx hoặc .csv.', { contentType: contentType ?? null }),
+    new DomainError('UNSUPPORTED_TYPE', 'Chỉ nhận tệp .xlsx hoặc .csv.', { contentType: contentType ?? null }),
 };
 
 /** Anything thrown while reading that is not already ours becomes FILE_UNREADABLE. */

@@ -11,7 +11,7 @@ import {
   type StoredBoardConfig,
 } from '@kd/data/report-repository';
 import type { Campaign } from '@kd/domain/campaign';
-import { unprocessable } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { buildReport, type ReportContent } from '@kd/domain/report/index';
 import { reminderEmail, reportEmail } from '@kd/domain/report/email';
 import { remindersDue } from '@kd/domain/report/reminder';
@@ -203,7 +203,7 @@ export async function reportNow(
 ): Promise<{ reportId: string; content: ReportContent }> {
   const now = deps.now();
   const campaign = await activeCampaign(deps.campaigns, tenant, now);
-  if (!campaign) throw unprocessable('NO_ACTIVE_CAMPAIGN', 'Chưa có đợt kiểm điểm có mốc thời gian để lập báo cáo.');
+  if (!campaign) throw new DomainError('NO_ACTIVE_CAMPAIGN', 'Chưa có đợt kiểm điểm có mốc thời gian để lập báo cáo.');
   const tick: Tick = { kind: 'manual', at: now.toISOString(), requestId };
   const full = deps as ReportJobDeps;
   const built = await buildFor(full, tenant, board, campaign, tick);

@@ -1,10 +1,10 @@
-import { workflowStateLabels } from '@kd/domain/review/workflow';
+import { dossierStateLabels as workflowStateLabels } from '@kd/domain/review/workflow';
 import { unitKindLabels } from '@kd/domain/unit-kind';
 import type { Dossier } from '@kd/data/dossier';
 import type { StoredUnit } from '@kd/data/unit-repository';
 import { Page as Layout } from './page';
-import type { Caller } from '../../auth/claims';
-import { roleMay } from '../../access/permissions';
+import type { Caller } from '@kd/domain/access/index';
+import { roleMay } from '@kd/domain/access/index';
 import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@kd/data/audit';
 import type { StoredUnit } from '@kd/data/unit-repository';
 import { Page as Layout } from './page';
-import { roleLabels, Role, type Caller } from '../../auth/claims';
+import { roleLabels, Role, type Caller } from '@kd/domain/access/index';
 import { auditActionLabels, when } from './labels';
 
 const compact = (value: unknown): string => {

@@ -4,8 +4,8 @@ import type { MilestoneStatus } from '@kd/domain/review/milestone-status';
 import { unitKindLabels, isCell, isPartyOrganisation } from '@kd/domain/unit-kind';
 import type { StoredUnit } from '@kd/data/unit-repository';
 import { Page as Layout } from './page';
-import type { Caller } from '../../auth/claims';
-import { roleMay } from '../../access/permissions';
+import type { Caller } from '@kd/domain/access/index';
+import { roleMay } from '@kd/domain/access/index';
 import { when } from './labels';
 
 export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: number }) {

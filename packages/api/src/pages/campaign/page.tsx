@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Caller } from '../../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { Layout } from '../layout';
 import { campaignStyles } from './styles';
 

@@ -4,15 +4,15 @@ import { formatVietnameseDate } from '@kd/domain/local-date';
 import { memberStatus, memberStatusLabels } from '@kd/domain/member';
 import type { MemberFacts } from '@kd/domain/member-facts';
 import { partyPositionLabels } from '@kd/domain/party-position';
-import { availableActions, workflowStateLabels } from '@kd/domain/review/workflow';
+import { availableActions, dossierStateLabels as workflowStateLabels, isEditable } from '@kd/domain/review/workflow';
 import type { UnitYearEvaluation, Violation } from '@kd/domain/review/unit-year';
 import { isCell } from '@kd/domain/unit-kind';
-import { editableStates } from '@kd/data/dossier';
+
 import type { StoredUnitYear } from '@kd/data/review-repository';
 import type { StoredUnit } from '@kd/data/unit-repository';
 import { Page as Layout } from './page';
-import type { Caller } from '../../auth/claims';
-import { roleMay } from '../../access/permissions';
+import type { Caller } from '@kd/domain/access/index';
+import { roleMay } from '@kd/domain/access/index';
 import { CampaignLinks } from './campaign-page';
 import { full, notRatedLabels, short, when } from './labels';
 import { MemberForm } from './member-form';
@@ -65,7 +65,7 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): string[] {
 export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
-  const editable = editableStates.includes(dossier.state) && roleMay(caller.role, 'results.write');
+  const editable = isEditable(dossier.state) && roleMay(caller.role, 'results.write');
   const canSubmit = availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
   const base = `/campaigns/${year}/units/${unit.id}`;
   const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));

@@ -4,7 +4,7 @@ import { formatVietnameseDateTime } from '@kd/domain/local-date';
 import { formatCount, formatPercent } from '@kd/domain/rollup/format';
 import type { RollupNumbers, RollupResponse } from '@kd/domain/rollup/view';
 import { isCell, unitKindLabels } from '@kd/domain/unit-kind';
-import type { Caller } from '../../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';

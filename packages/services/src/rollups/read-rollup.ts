@@ -1,9 +1,9 @@
-import { notFound } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { isZeroCounts } from '@kd/domain/rollup/counts';
 import { rollupNumbers, type RollupResponse } from '@kd/domain/rollup/view';
 import { readRollup } from '@kd/data/rollup-repository';
 import type { Store } from '@kd/data/client';
-import type { Caller } from '../auth/claims';
+import type { Caller } from '@kd/domain/access/index';
 import { assertInScope, unitInScope } from '../access/scope';
 
 /**
@@ -16,7 +16,7 @@ export async function loadRollup(store: Store, caller: Caller, year: number, uni
   const { rollup, children } = await readRollup(store, caller.tenant, year, unitId);
   if (!rollup || rollup.path.length === 0) {
     await unitInScope(store, caller, unitId, 'unit.read');
-    throw notFound(`Chưa có số liệu tổng hợp năm ${year} của đơn vị.`, 'ROLLUP_NOT_FOUND');
+    throw new DomainError('ROLLUP_NOT_FOUND', `Chưa có số liệu tổng hợp năm ${year} của đơn vị.`);
   }
   assertInScope(caller, { id: rollup.unitId, path: rollup.path }, 'unit.read');
   const visible = children.filter((c) => !(c.closedOn && isZeroCounts(c.counts)));

@@ -2,14 +2,16 @@ import { buildRatingMinutes, buildSelfReview, type NotRatedReason as MinutesNotR
 import { mergeSigns, nationalDegradationSigns } from '@kd/domain/degradation-signs/index';
 import type { NotRatedReason } from '@kd/domain/evaluation/index';
 import { partyPositionLabels } from '@kd/domain/party-position';
-import { unprocessable } from '@kd/domain/errors';
+import { DomainError } from '@kd/domain/errors/index';
 import { isCell } from '@kd/domain/unit-kind';
 import { requireUnit } from '@kd/data/unit-repository';
 import { getMemberReview, listUnitEvents } from '@kd/data/review-repository';
 import { renderDocx } from '@kd/files/docx/index';
-import type { AppDeps } from '../deps';
-import type { Caller } from '../auth/claims';
-import { evaluatedUnit, factsOf, notRatedAsCollective, scopedMember, todayInVietnam } from './campaign-service';
+import type { ServiceDeps } from '../deps';
+import { memberOfUnit } from '../access/scope';
+import { vietnamDateOf } from '@kd/domain/local-date';
+import type { Caller } from '@kd/domain/access/index';
+import { evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
 
 /** "Tỉnh ủy Trà Vinh" → "Trà Vinh": the place printed before the date of a party document. */
 export function placeOf(rootName: string): string {
@@ -24,7 +26,7 @@ const minutesReason: Record<NotRatedReason, MinutesNotRated> = {
   pending: 'notYetRated',
 };
 
-async function headerOf(deps: AppDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
+async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
   const [parent, root] = await Promise.all([
     unit.parentId ? requireUnit(deps.store, tenant, unit.parentId) : Promise.resolve(null),
     requireUnit(deps.store, tenant, unit.path[0]!),
@@ -33,9 +35,9 @@ async function headerOf(deps: AppDeps, tenant: string, unit: { parentId: string 
 }
 
 /** A member's self-review (Mẫu 2A) as a Word file: the record's texts, the checklist appendix, the self-proposed rating. */
-export async function selfReviewDocx(deps: AppDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
+export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const { unit, stored } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
-  const member = await scopedMember(deps, caller, unit, memberId);
+  const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
   const [record, header] = await Promise.all([getMemberReview(deps.store, caller.tenant, unit.id, year, member.id), headerOf(deps, caller.tenant, unit)]);
   const signs = new Map(mergeSigns(nationalDegradationSigns).map((s) => [s.code, s] as const));
   const checklist = record.checklist.flatMap((a) => {
@@ -44,7 +46,7 @@ export async function selfReviewDocx(deps: AppDeps, caller: Caller, year: number
   });
   const model = buildSelfReview({
     ...header,
-    date: todayInVietnam(deps),
+    date: vietnamDateOf(deps.clock()),
     year,
     member: {
       fullName: member.fullName,
@@ -63,12 +65,12 @@ export async function selfReviewDocx(deps: AppDeps, caller: Caller, year: number
 }
 
 /** Minutes of the cell's rating meeting: needs the meeting recorded (time, place, chair, clerk). */
-export async function ratingMinutesDocx(deps: AppDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
+export async function ratingMinutesDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'unit.read');
   if (!isCell(unit.kind)) throw notRatedAsCollective(unit.kind);
   const meeting = (await listUnitEvents(deps.store, caller.tenant, unit.id, year)).get('cellResultsDecided');
   if (!meeting?.heldOn || !meeting.startTime || !meeting.location || !meeting.chairMemberId || !meeting.clerkMemberId) {
-    throw unprocessable('CELL_MEETING_NOT_RECORDED', 'Chưa ghi nhận cuộc họp chi bộ (ngày, giờ, địa điểm, chủ trì, thư ký) nên chưa lập được biên bản.');
+    throw new DomainError('CELL_MEETING_NOT_RECORDED', 'Chưa ghi nhận cuộc họp chi bộ (ngày, giờ, địa điểm, chủ trì, thư ký) nên chưa lập được biên bản.');
   }
   const header = await headerOf(deps, caller.tenant, unit);
   const byId = new Map(stored.members.map((m) => [m.id, m] as const));

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/claims';
+import type { Role } from './role';
 
 /**
  * What each role may do, in one table (the README prints it). Reading is always limited to the

@@ -1,5 +1,5 @@
 import { actions, actionLabels, permissions } from './permissions';
-import { roles, roleLabels } from '../auth/claims';
+import { roles, roleLabels } from './role';
 
 /** The role × action table as Markdown, for the README (a test keeps the two equal). */
 export function renderRoleTable(): string {

@@ -1,0 +1,4 @@
+export { roles, Role, roleLabels } from './role';
+export { Caller } from './caller';
+export { actions, actionLabels, permissions, roleMay, type Action } from './permissions';
+export { renderRoleTable } from './role-table';

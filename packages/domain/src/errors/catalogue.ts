@@ -1,0 +1,95 @@
+import type { ErrorKind } from './kinds';
+
+interface Entry {
+  kind: ErrorKind;
+  /** What the code means, in Vietnamese (the OpenAPI document lists it under its status). */
+  meaning: string;
+}
+
+const e = (kind: ErrorKind, meaning: string): Entry => ({ kind, meaning });
+
+/**
+ * Every error code the product answers with, in one place: code → kind (→ HTTP status at the
+ * edge) and what it means. A code not listed here does not type-check. Row errors of an upload
+ * (`rowErrorCodes`) are a separate vocabulary: they sit inside the upload answer, not in `error`.
+ */
+export const errorCatalogue = {
+  // 400 — the request cannot be read
+  BAD_REQUEST: e('badRequest', 'Yêu cầu không hợp lệ.'),
+  VALIDATION_FAILED: e('badRequest', 'Dữ liệu gửi lên sai dạng (chi tiết từng trường trong `details`).'),
+  MALFORMED_JSON: e('badRequest', 'Nội dung JSON không đọc được.'),
+  FILE_UNREADABLE: e('badRequest', 'Tệp hỏng hoặc không phải bảng tính.'),
+  FILE_ENCODING: e('badRequest', 'Tệp CSV không đúng mã UTF-8.'),
+  FILE_EMPTY: e('badRequest', 'Tệp trống.'),
+  NO_ROWS: e('badRequest', 'Tệp chỉ có dòng tiêu đề.'),
+  HEADER_UNKNOWN: e('badRequest', 'Tệp có cột không thuộc mẫu.'),
+  HEADER_MISSING: e('badRequest', 'Tệp thiếu cột bắt buộc.'),
+  HEADER_DUPLICATE: e('badRequest', 'Tệp có cột trùng tên.'),
+  // 401
+  UNAUTHENTICATED: e('unauthenticated', 'Chưa đăng nhập.'),
+  INVALID_TOKEN: e('unauthenticated', 'Token không hợp lệ hoặc đã hết hạn.'),
+  // 403
+  OUTSIDE_SUBTREE: e('forbidden', 'Đơn vị nằm ngoài phạm vi quản lý của người gọi.'),
+  ROLE_NOT_ALLOWED: e('forbidden', 'Vai trò của người gọi không được làm thao tác này.'),
+  UPPER_LEVEL_ONLY: e('forbidden', 'Thao tác do cấp trên của đơn vị thực hiện.'),
+  // 404 — unknown, or of another province (existence does not leak)
+  NOT_FOUND: e('notFound', 'Không tìm thấy.'),
+  ROUTE_NOT_FOUND: e('notFound', 'Không có địa chỉ này.'),
+  UNIT_NOT_FOUND: e('notFound', 'Không tìm thấy đơn vị.'),
+  MEMBER_NOT_FOUND: e('notFound', 'Không tìm thấy đảng viên.'),
+  CAMPAIGN_NOT_FOUND: e('notFound', 'Không có đợt kiểm điểm của năm.'),
+  ROLLUP_NOT_FOUND: e('notFound', 'Chưa có số liệu tổng hợp.'),
+  REPORT_NOT_FOUND: e('notFound', 'Không tìm thấy báo cáo.'),
+  UPLOAD_NOT_FOUND: e('notFound', 'Không tìm thấy tệp đã tải lên.'),
+  RULEBOOK_NOT_FOUND: e('notFound', 'Không có bộ quy tắc.'),
+  OUTBOX_LOCAL_ONLY: e('notFound', 'Hộp thư đi chỉ có khi chạy trên máy.'),
+  NOT_CONFIGURED: e('notFound', 'Chức năng chưa được cấu hình trên hệ thống này.'),
+  // 409
+  VERSION_CONFLICT: e('conflict', 'Dữ liệu đã được người khác thay đổi (phiên bản cũ).'),
+  UNIT_LOCKED: e('conflict', 'Hồ sơ đã gửi hoặc đã thẩm định: không sửa được.'),
+  INVALID_STATE: e('conflict', 'Hồ sơ không ở trạng thái cho phép thao tác.'),
+  UNIT_EXISTS: e('conflict', 'Mã đơn vị đã có.'),
+  MEMBER_EXISTS: e('conflict', 'Mã đảng viên đã có.'),
+  PARENT_CHANGED: e('conflict', 'Đơn vị cấp trên đã thay đổi trong lúc thao tác.'),
+  // 413
+  BODY_TOO_LARGE: e('tooLarge', 'Nội dung gửi lên quá lớn.'),
+  FILE_TOO_LARGE: e('tooLarge', 'Tệp quá lớn.'),
+  TOO_MANY_ROWS: e('tooLarge', 'Tệp có quá nhiều dòng.'),
+  // 415
+  UNSUPPORTED_TYPE: e('unsupportedType', 'Chỉ nhận tệp .xlsx hoặc .csv.'),
+  // 422 — well-formed, refused by the rules
+  UPLOAD_HAS_ERRORS: e('unprocessable', 'Tệp có lỗi ở từng dòng: chưa ghi gì.'),
+  SUBMISSION_BLOCKED: e('unprocessable', 'Còn vi phạm chặn việc gửi hồ sơ (danh sách trong `details.violations`).'),
+  NOT_A_CELL: e('unprocessable', 'Thao tác chỉ dành cho chi bộ.'),
+  NOT_A_GROUP: e('unprocessable', 'Thao tác chỉ dành cho tổ đảng.'),
+  NOT_RATED_AS_COLLECTIVE: e('unprocessable', 'Đơn vị không xếp loại như một tổ chức đảng.'),
+  CELL_MEETING_NOT_RECORDED: e('unprocessable', 'Chưa ghi nhận cuộc họp chi bộ xếp loại.'),
+  ADJUSTMENT_UNKNOWN_MEMBER: e('unprocessable', 'Điều chỉnh cho đảng viên không có trong kết quả.'),
+  NO_ACTIVE_CAMPAIGN: e('unprocessable', 'Không có đợt kiểm điểm đang mở có mốc thời gian.'),
+  UNIT_CLOSED: e('unprocessable', 'Đơn vị đã giải thể.'),
+  UNIT_HAS_MEMBERS: e('unprocessable', 'Đơn vị còn đảng viên.'),
+  UNIT_HAS_CHILDREN: e('unprocessable', 'Đơn vị còn đơn vị trực thuộc.'),
+  KIND_NOT_ALLOWED: e('unprocessable', 'Loại đơn vị không được đặt ở vị trí này.'),
+  PARENT_NOT_FOUND: e('unprocessable', 'Không tìm thấy đơn vị cấp trên mới.'),
+  CANNOT_MOVE_ROOT: e('unprocessable', 'Không chuyển được đơn vị gốc.'),
+  CANNOT_CLOSE_ROOT: e('unprocessable', 'Không giải thể được đơn vị gốc.'),
+  MOVE_INTO_OWN_SUBTREE: e('unprocessable', 'Không chuyển đơn vị vào cây trực thuộc của chính nó.'),
+  SUBTREE_TOO_LARGE: e('unprocessable', 'Cây đơn vị quá lớn cho một lần chuyển.'),
+  DUPLICATE_SIGN_CODE: e('unprocessable', 'Mã biểu hiện suy thoái bị trùng.'),
+  DUPLICATE_SIGN_ORDER: e('unprocessable', 'Hai biểu hiện suy thoái có cùng số thứ tự.'),
+  RULEBOOK_INVALID: e('unprocessable', 'Bộ quy tắc không hợp lệ.'),
+  RULEBOOK_OVERLAY_MISMATCH: e('unprocessable', 'Bộ quy tắc bổ sung không áp dụng cho bộ quy tắc này.'),
+  // 500
+  INTERNAL: e('internal', 'Lỗi hệ thống.'),
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export function kindOf(code: ErrorCode): ErrorKind {
+  return errorCatalogue[code].kind;
+}
+
+/** The codes of one kind, in catalogue order (for the OpenAPI error responses). */
+export function codesOfKind(kind: ErrorKind): ErrorCode[] {
+  return (Object.keys(errorCatalogue) as ErrorCode[]).filter((code) => errorCatalogue[code].kind === kind);
+}

@@ -1,0 +1,16 @@
+/**
+ * What kind of failure an error is. The HTTP edge maps each kind to one status
+ * (packages/api/src/http-status.ts); the domain never speaks HTTP.
+ */
+export const errorKinds = [
+  'badRequest',
+  'unauthenticated',
+  'forbidden',
+  'notFound',
+  'conflict',
+  'tooLarge',
+  'unsupportedType',
+  'unprocessable',
+  'internal',
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];

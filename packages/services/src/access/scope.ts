@@ -1,0 +1,44 @@
+import { DomainError, outsideSubtree } from '@kd/domain/errors/index';
+import { requireUnit, type StoredUnit } from '@kd/data/unit-repository';
+import { getMember, requireMember } from '@kd/data/member-repository';
+import type { Member } from '@kd/domain/member';
+import type { Store } from '@kd/data/client';
+import { roleMay, type Action, type Caller } from '@kd/domain/access/index';
+
+/**
+ * The one place that decides whether a caller may touch a unit. The tenant comes from the token
+ * only, so a unit of another tenant is simply not found (404, nothing leaks); a unit of the same
+ * tenant outside the caller's subtree is 403.
+ */
+export async function unitInScope(store: Store, caller: Caller, unitId: string, action: Action): Promise<StoredUnit> {
+  const unit = await requireUnit(store, caller.tenant, unitId);
+  assertInScope(caller, unit, action);
+  return unit;
+}
+
+export function assertInScope(caller: Caller, unit: Pick<StoredUnit, 'path' | 'id'>, action: Action): void {
+  if (!unit.path.includes(caller.unit)) throw outsideSubtree();
+  if (!roleMay(caller.role, action)) throw new DomainError('ROLE_NOT_ALLOWED', 'Vai trò của bạn không được thực hiện thao tác này.');
+}
+
+/** Changes to a unit's own place in the tree (move, close) and appraisals are made from above it. */
+export function assertStrictlyBelow(caller: Caller, unit: Pick<StoredUnit, 'path' | 'id'>): void {
+  if (unit.id === caller.unit) throw new DomainError('UPPER_LEVEL_ONLY', 'Thao tác này do cấp trên của đơn vị thực hiện.');
+}
+
+/** A member and its unit, the unit in the caller's scope for `action`. */
+export async function memberInScope(store: Store, caller: Caller, memberId: string, action: Action): Promise<{ member: Member; unit: StoredUnit }> {
+  const member = await requireMember(store, caller.tenant, memberId);
+  const unit = await requireUnit(store, caller.tenant, member.unitId).catch(() => {
+    throw new DomainError('MEMBER_NOT_FOUND', 'Không tìm thấy đảng viên.');
+  });
+  assertInScope(caller, unit, action);
+  return { member, unit };
+}
+
+/** A member of `unit` (already in scope): 404 for anyone else, wherever they are. */
+export async function memberOfUnit(store: Store, tenant: string, unit: Pick<StoredUnit, 'id'>, memberId: string): Promise<Member> {
+  const member = await getMember(store, tenant, memberId);
+  if (!member || member.unitId !== unit.id) throw new DomainError('MEMBER_NOT_FOUND', 'Không tìm thấy đảng viên trong đơn vị này.');
+  return member;
+}

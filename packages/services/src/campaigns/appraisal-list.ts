@@ -1,0 +1,23 @@
+import type { Campaign } from '@kd/domain/campaign';
+import type { Caller } from '@kd/domain/access/index';
+import { isPartyOrganisation } from '@kd/domain/unit-kind';
+import { requireCampaign } from '@kd/data/campaign-repository';
+import type { Dossier } from '@kd/data/dossier';
+import { getDossiers } from '@kd/data/review-repository';
+import { listSubtree, type StoredUnit } from '@kd/data/unit-repository';
+import type { ServiceDeps } from '../deps';
+import { unitInScope } from '../access/scope';
+
+export interface AppraisalEntry {
+  unit: StoredUnit;
+  dossier: Dossier;
+}
+
+/** The party organisations below the caller's unit with their dossier (the appraisal page lists them). */
+export async function appraisalList(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<{ unit: StoredUnit; campaign: Campaign; entries: AppraisalEntry[] }> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
+  const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  const below = (await listSubtree(deps.store, caller.tenant, unit)).filter((u) => u.id !== unit.id && isPartyOrganisation(u.kind));
+  const dossiers = await getDossiers(deps.store, caller.tenant, below.map((u) => u.id), year);
+  return { unit, campaign, entries: below.map((u) => ({ unit: u, dossier: dossiers.get(u.id)! })) };
+}

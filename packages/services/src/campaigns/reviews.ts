@@ -1,0 +1,39 @@
+import type { Caller } from '@kd/domain/access/index';
+import type { CollectiveReview, CollectiveReviewInput } from '@kd/domain/review/collective-review';
+import type { MemberReview, MemberReviewInput } from '@kd/domain/review/member-review';
+import { isPartyOrganisation } from '@kd/domain/unit-kind';
+import { requireCampaign } from '@kd/data/campaign-repository';
+import { getCollectiveReview, getMemberReview, saveCollectiveReview, saveMemberReview } from '@kd/data/review-repository';
+import type { ServiceDeps } from '../deps';
+import { memberOfUnit, unitInScope } from '../access/scope';
+import { changeBy } from '../actor';
+import { notRatedAsCollective } from './unit-year';
+
+/** A member's self-review record of the year (Mẫu 2A texts and checklist); rev 0 when none yet. */
+export async function readSelfReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<MemberReview> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
+  await requireCampaign(deps.store, caller.tenant, year);
+  const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
+  return getMemberReview(deps.store, caller.tenant, unit.id, year, member.id);
+}
+
+export async function saveSelfReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string, input: MemberReviewInput, rev: number): Promise<MemberReview> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
+  await requireCampaign(deps.store, caller.tenant, year);
+  await memberOfUnit(deps.store, caller.tenant, unit, memberId);
+  return saveMemberReview(deps.store, caller.tenant, unit.id, year, memberId, input, rev, changeBy(deps, caller));
+}
+
+/** The unit's collective review of the year (Mẫu 1A texts); rev 0 when none yet. */
+export async function readCollectiveReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<CollectiveReview> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
+  await requireCampaign(deps.store, caller.tenant, year);
+  return getCollectiveReview(deps.store, caller.tenant, unit.id, year);
+}
+
+export async function saveUnitReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, input: CollectiveReviewInput, rev: number): Promise<CollectiveReview> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
+  await requireCampaign(deps.store, caller.tenant, year);
+  if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
+  return saveCollectiveReview(deps.store, caller.tenant, unit.id, year, input, rev, changeBy(deps, caller));
+}

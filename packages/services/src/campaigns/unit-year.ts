@@ -1,0 +1,76 @@
+import type { Campaign } from '@kd/domain/campaign';
+import type { Caller, Action } from '@kd/domain/access/index';
+import { DomainError } from '@kd/domain/errors/index';
+import { emptyFacts, type MemberFacts } from '@kd/domain/member-facts';
+import type { Rating } from '@kd/domain/rating';
+import { rulebookFor } from '@kd/domain/rulebook/index';
+import { isCell, isPartyOrganisation, type UnitKind } from '@kd/domain/unit-kind';
+import { collectiveRatingOf, evaluateUnitYear, type UnitYear, type UnitYearEvaluation } from '@kd/domain/review/unit-year';
+import { requireCampaign } from '@kd/data/campaign-repository';
+import { getDossiers, loadUnitYear, type StoredUnitYear } from '@kd/data/review-repository';
+import { listSubtree, type StoredUnit } from '@kd/data/unit-repository';
+import type { ServiceDeps } from '../deps';
+import { unitInScope } from '../access/scope';
+
+function asUnitYear(unit: StoredUnit, stored: StoredUnitYear): UnitYear {
+  return {
+    unit: { id: unit.id, kind: unit.kind, foundedOn: unit.foundedOn },
+    members: stored.members,
+    rows: stored.rows,
+    collective: stored.dossier.collective,
+    adjustedCollective: stored.dossier.adjustedCollective,
+    meetingDate: stored.dossier.meetingDate,
+  };
+}
+
+export interface EvaluatedUnitYear {
+  campaign: Campaign;
+  unit: StoredUnit;
+  stored: StoredUnitYear;
+  evaluation: UnitYearEvaluation;
+}
+
+/**
+ * A unit's year, evaluated with the campaign's rulebook: for a committee (base or sub), the members
+ * of its whole subtree count in its quota and its direct children's collective ratings in its own.
+ */
+export async function evaluateStoredUnit(deps: ServiceDeps, tenant: string, unit: StoredUnit, campaign: Campaign): Promise<EvaluatedUnitYear> {
+  const stored = await loadUnitYear(deps.store, tenant, unit.id, campaign.year);
+  const committee = isPartyOrganisation(unit.kind) && !isCell(unit.kind);
+  let subtree: UnitYear[] = [];
+  let childCollectiveRatings: (Rating | null)[] = [];
+  if (committee) {
+    const below = (await listSubtree(deps.store, tenant, unit)).filter((u) => u.id !== unit.id && isPartyOrganisation(u.kind));
+    const holders = below.filter((u) => isCell(u.kind) || u.memberCount > 0);
+    subtree = await Promise.all(holders.map(async (u) => asUnitYear(u, await loadUnitYear(deps.store, tenant, u.id, campaign.year))));
+    const children = below.filter((u) => u.parentId === unit.id);
+    const dossiers = await getDossiers(deps.store, tenant, children.map((u) => u.id), campaign.year);
+    childCollectiveRatings = children.map((u) => collectiveRatingOf(dossiers.get(u.id)!));
+  }
+  const evaluation = evaluateUnitYear({
+    rulebook: rulebookFor(campaign),
+    year: campaign.year,
+    campaignRatingDate: campaign.ratingDate,
+    unitYear: asUnitYear(unit, stored),
+    subtree,
+    childCollectiveRatings,
+    isPartyOrganisation: isPartyOrganisation(unit.kind),
+  });
+  return { campaign, unit, stored, evaluation };
+}
+
+/** The caller's view of a unit's year: scope first (403/404), then the campaign, then the evaluation. */
+export async function evaluatedUnit(deps: ServiceDeps, caller: Caller, year: number, unitId: string, action: Action = 'unit.read'): Promise<EvaluatedUnitYear> {
+  const unit = await unitInScope(deps.store, caller, unitId, action);
+  const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  return evaluateStoredUnit(deps, caller.tenant, unit, campaign);
+}
+
+/** The facts of a member's row, or empty facts for a member without one (forms start from these). */
+export function factsOf(stored: StoredUnitYear, memberId: string): MemberFacts {
+  return stored.rows.get(memberId)?.facts ?? emptyFacts();
+}
+
+export function notRatedAsCollective(kind: UnitKind): DomainError {
+  return new DomainError('NOT_RATED_AS_COLLECTIVE', 'Đơn vị này không đánh giá, xếp loại như một tổ chức đảng (tổ đảng, đảng ủy cấp trên cơ sở, tỉnh ủy).', { kind });
+}

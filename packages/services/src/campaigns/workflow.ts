@@ -1,0 +1,65 @@
+import type { Caller } from '@kd/domain/access/index';
+import { DomainError } from '@kd/domain/errors/index';
+import type { Adjustments } from '@kd/domain/review/appraisal';
+import { nextState, transitions } from '@kd/domain/review/workflow';
+import { isPartyOrganisation } from '@kd/domain/unit-kind';
+import { requireCampaign } from '@kd/data/campaign-repository';
+import { getDossier, updateDossier, type Dossier } from '@kd/data/dossier';
+import { approveDossier } from '@kd/data/review-repository';
+import type { StoredUnit } from '@kd/data/unit-repository';
+import type { ServiceDeps } from '../deps';
+import { assertStrictlyBelow, unitInScope } from '../access/scope';
+import { changeBy } from '../actor';
+import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
+
+/** Submission: refused (422 SUBMISSION_BLOCKED, with the list) while any blocking violation stands. */
+export async function submitDossier(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number): Promise<Dossier> {
+  const unit = await unitInScope(deps.store, caller, unitId, transitions.submit.permission);
+  const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
+  const { stored, evaluation } = await evaluateStoredUnit(deps, caller.tenant, unit, campaign);
+  const state = nextState(stored.dossier.state, 'submit');
+  if (evaluation.blocking.length > 0) {
+    throw new DomainError('SUBMISSION_BLOCKED', `Chưa thể gửi hồ sơ: còn ${evaluation.blocking.length} vi phạm phải xử lý trước.`, { violations: evaluation.blocking });
+  }
+  const change = changeBy(deps, caller);
+  return updateDossier(
+    deps.store,
+    caller.tenant,
+    unit.id,
+    year,
+    { from: transitions.submit.from, expectedRev: rev, patch: { state, submittedAt: change.at, firstSubmittedAt: stored.dossier.firstSubmittedAt ?? change.at }, action: 'dossier.submit' },
+    change,
+  );
+}
+
+/** Approving and returning are the upper level's: a strict ancestor whose role may appraise. */
+async function appraisedUnit(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<StoredUnit> {
+  const unit = await unitInScope(deps.store, caller, unitId, transitions.approve.permission);
+  assertStrictlyBelow(caller, unit);
+  await requireCampaign(deps.store, caller.tenant, year);
+  return unit;
+}
+
+/** Approval, optionally with adjustments of members' ratings and the unit's own (each with its reason); the dossier locks. */
+export async function approve(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number, adjustments: Adjustments): Promise<Dossier> {
+  const unit = await appraisedUnit(deps, caller, year, unitId);
+  const before = await getDossier(deps.store, caller.tenant, unit.id, year);
+  const state = nextState(before.state, 'approve');
+  return approveDossier(deps.store, caller.tenant, unit.id, year, { before, state, expectedRev: rev, adjustments }, changeBy(deps, caller));
+}
+
+export async function returnDossier(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number, reason: string): Promise<Dossier> {
+  const unit = await appraisedUnit(deps, caller, year, unitId);
+  const before = await getDossier(deps.store, caller.tenant, unit.id, year);
+  const state = nextState(before.state, 'return');
+  const change = changeBy(deps, caller);
+  return updateDossier(
+    deps.store,
+    caller.tenant,
+    unit.id,
+    year,
+    { from: transitions.return.from, expectedRev: rev, patch: { state, returnReason: reason, appraisedAt: change.at }, action: 'dossier.return', reason },
+    change,
+  );
+}

@@ -1,0 +1,13 @@
+import type { Store } from '@kd/data/client';
+import type { UploadStore } from '@kd/files/spreadsheet/upload-source';
+
+/**
+ * What every use case runs against: the store, the one clock (tests set it) and the optional
+ * adapters of the runtime. The HTTP app, the pages, the jobs and the tests all pass one of these.
+ */
+export interface ServiceDeps {
+  store: Store;
+  clock: () => Date;
+  /** In AWS only: the bucket browsers upload spreadsheets to through pre-signed URLs. */
+  uploads?: UploadStore;
+}

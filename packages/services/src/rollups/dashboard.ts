@@ -1,0 +1,33 @@
+import type { Campaign } from '@kd/domain/campaign';
+import type { Caller } from '@kd/domain/access/index';
+import { DomainError } from '@kd/domain/errors/index';
+import { getCampaign, listCampaigns } from '@kd/data/campaign-repository';
+import type { ServiceDeps } from '../deps';
+import { unitInScope } from '../access/scope';
+import { loadRollup } from './read-rollup';
+
+/** The year a dashboard opens on: the one asked for if it has a campaign, else the latest campaign's. */
+export async function dashboardYear(deps: ServiceDeps, caller: Caller, unitId: string, asked: number | null): Promise<{ unitId: string; year: number }> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
+  const years = (await listCampaigns(deps.store, caller.tenant)).map((x) => x.year);
+  const year = asked !== null && years.includes(asked) ? asked : years.at(-1);
+  if (!year) throw new DomainError('CAMPAIGN_NOT_FOUND', 'Chưa có đợt kiểm điểm nào.');
+  return { unitId: unit.id, year };
+}
+
+/** Everything the board's dashboard of a unit shows: its roll-up, last year's, the campaign, the years and the way up to the caller's unit. */
+export async function readDashboard(deps: ServiceDeps, caller: Caller, year: number, unitId: string) {
+  const rollup = await loadRollup(deps.store, caller, year, unitId);
+  const [previous, campaign, campaigns, ancestors] = await Promise.all([
+    loadRollup(deps.store, caller, year - 1, rollup.unitId).catch(() => null),
+    getCampaign(deps.store, caller.tenant, year),
+    listCampaigns(deps.store, caller.tenant),
+    Promise.all(
+      rollup.path.slice(rollup.path.indexOf(caller.unit), -1).map(async (id) => {
+        const a = await loadRollup(deps.store, caller, year, id).catch(() => null);
+        return { id, name: a?.name ?? id };
+      }),
+    ),
+  ]);
+  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), ancestors };
+}

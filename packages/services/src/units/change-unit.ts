@@ -1,0 +1,53 @@
+import type { Caller } from '@kd/domain/access/index';
+import { DomainError } from '@kd/domain/errors/index';
+import type { LocalDate } from '@kd/domain/local-date';
+import type { Sector, UnitKind } from '@kd/domain/unit-kind';
+import { closeUnit, createChildUnit, moveUnit, renameUnit, requireUnit, type StoredUnit } from '@kd/data/unit-repository';
+import type { ServiceDeps } from '../deps';
+import { assertInScope, assertStrictlyBelow, unitInScope } from '../access/scope';
+import { actorOf } from '../actor';
+
+export interface NewChildUnit {
+  id?: string | undefined;
+  name: string;
+  kind: UnitKind;
+  foundedOn?: LocalDate | null | undefined;
+  sector?: Sector | null | undefined;
+}
+
+/** A new unit under `parentId` (the id is generated when not given). */
+export async function createChild(deps: ServiceDeps, caller: Caller, parentId: string, input: NewChildUnit): Promise<StoredUnit> {
+  const parent = await unitInScope(deps.store, caller, parentId, 'unit.create');
+  const id = input.id ?? `${parent.id}-${crypto.randomUUID().slice(0, 8)}`;
+  return createChildUnit(
+    deps.store,
+    caller.tenant,
+    parent,
+    { id, name: input.name, kind: input.kind, foundedOn: input.foundedOn ?? null, sector: input.sector ?? parent.sector },
+    actorOf(caller),
+    deps.clock().toISOString(),
+  );
+}
+
+export async function rename(deps: ServiceDeps, caller: Caller, unitId: string, name: string, version?: number): Promise<StoredUnit> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'unit.rename');
+  return renameUnit(deps.store, caller.tenant, unit, name, version, actorOf(caller), deps.clock().toISOString());
+}
+
+/** Moves a unit (from above it) under another parent in the caller's scope. */
+export async function move(deps: ServiceDeps, caller: Caller, unitId: string, parentId: string, version?: number): Promise<StoredUnit> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'unit.move');
+  assertStrictlyBelow(caller, unit);
+  const newParent = await requireUnit(deps.store, caller.tenant, parentId).catch(() => {
+    throw new DomainError('PARENT_NOT_FOUND', 'Không tìm thấy đơn vị cấp trên mới.');
+  });
+  assertInScope(caller, newParent, 'unit.move');
+  return moveUnit(deps.store, caller.tenant, unit, newParent, version, actorOf(caller), deps.clock().toISOString());
+}
+
+/** Closes a unit (from above it), keeping its history. */
+export async function close(deps: ServiceDeps, caller: Caller, unitId: string, closedOn: LocalDate, version?: number): Promise<StoredUnit> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'unit.close');
+  assertStrictlyBelow(caller, unit);
+  return closeUnit(deps.store, caller.tenant, unit, closedOn, version, actorOf(caller), deps.clock().toISOString());
+}

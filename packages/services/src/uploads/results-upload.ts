@@ -1,0 +1,71 @@
+import type { Caller } from '@kd/domain/access/index';
+import { DomainError } from '@kd/domain/errors/index';
+import { defaultRulebookSettings, rulebookFor } from '@kd/domain/rulebook/index';
+import { validateResultsRows } from '@kd/domain/upload/index';
+import { evaluateUpload } from '@kd/domain/upload/evaluate-upload';
+import { assertEditable } from '@kd/domain/review/workflow';
+import { commitResults, getDossier } from '@kd/data/dossier';
+import { listUnitMembers } from '@kd/data/member-repository';
+import { getCampaign } from '@kd/data/campaign-repository';
+import { sweepResultVersions } from '@kd/data/result-sweep';
+import type { ServiceDeps } from '../deps';
+import { changeBy } from '../actor';
+import { unitInScope } from '../access/scope';
+import { assertCellUpload, tableOf } from './upload-target';
+import { refusedForErrors, type Outcome, type UploadAnswer, type UploadSource } from './upload-answer';
+
+/**
+ * The year's rules for an upload: the tenant's campaign when it has one, else the regime in force
+ * that year with its shipped overlays and default rating day.
+ */
+async function uploadSettings(deps: ServiceDeps, tenant: string, year: number) {
+  const settings = (await getCampaign(deps.store, tenant, year)) ?? defaultRulebookSettings(year);
+  if (!settings) throw new DomainError('CAMPAIGN_NOT_FOUND', `Không có đợt kiểm điểm năm ${year}.`);
+  return settings;
+}
+
+/**
+ * A results upload (docs/spreadsheets.md, docs/api.md): read the file as it streams in, check every
+ * row, apply the year's rulebook, and — unless a dry run, and only without row errors — commit the
+ * rows as one new version. Violations never block a commit.
+ */
+export async function uploadResults(deps: ServiceDeps, caller: Caller, year: number, unitId: string, source: UploadSource, dryRun: boolean): Promise<Outcome<UploadAnswer>> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
+  assertCellUpload(unit, 'Kết quả kiểm điểm đảng viên chỉ tải lên cho chi bộ.');
+  const [dossier, settings] = await Promise.all([getDossier(deps.store, caller.tenant, unit.id, year), uploadSettings(deps, caller.tenant, year)]);
+  assertEditable(dossier);
+  // The roster is read while the file streams in: on a large cell both take a while.
+  const [table, roster] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id)]);
+  const members = new Map(roster.map((m) => [m.id, m]));
+  const validation = validateResultsRows(table, { roster: members });
+  const { evaluations, violations } = evaluateUpload({
+    rulebook: rulebookFor(settings),
+    year,
+    ratingDate: dossier.meetingDate ?? settings.ratingDate,
+    unit,
+    members,
+    rows: validation.rows,
+    collective: dossier.collective,
+  });
+  const answer: UploadAnswer = {
+    rows: validation.total,
+    accepted: validation.rows.length,
+    committed: false,
+    version: null,
+    unchanged: false,
+    errorCount: validation.errorCount,
+    errors: validation.errors,
+    violations,
+    evaluations,
+  };
+  if (dryRun) return { status: 200, answer };
+  if (validation.errorCount > 0) return refusedForErrors(answer, 'dòng');
+  const outcome = await commitResults(deps.store, caller.tenant, unit.id, year, validation.rows, { ...changeBy(deps, caller), source: 'upload' });
+  if (outcome.changed) {
+    // Housekeeping only: rows it would delete are invisible already, so a failure changes nothing.
+    await sweepResultVersions(deps.store, caller.tenant, unit.id, year, { current: outcome.version, previous: dossier.currentVersion }).catch((error: unknown) =>
+      console.warn('sweepResultVersions failed', error),
+    );
+  }
+  return { status: 200, answer: { ...answer, committed: true, version: outcome.version, unchanged: !outcome.changed } };
+}

@@ -1,0 +1,31 @@
+import type { Caller } from '@kd/domain/access/index';
+import { resultsTemplate, rosterTemplate } from '@kd/files/spreadsheet/index';
+import { readResults } from '@kd/data/dossier';
+import { listUnitMembers } from '@kd/data/member-repository';
+import { listChildren } from '@kd/data/unit-repository';
+import type { ServiceDeps } from '../deps';
+import { unitInScope } from '../access/scope';
+
+/** Ids keep letters, digits, dots and dashes in a file name. */
+const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_');
+
+/** The roster template of a cell, pre-filled with its members and their groups. */
+export async function rosterTemplateFile(deps: ServiceDeps, caller: Caller, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
+  const [members, children] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), listChildren(deps.store, caller.tenant, unit.id)]);
+  const groups = new Map(children.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
+  const bytes = await rosterTemplate({
+    unitName: unit.name,
+    members: members.map((m) => ({ ...m, groupName: m.groupId ? (groups.get(m.groupId) ?? null) : null })),
+  });
+  return { bytes, fileName: `danh-sach-dang-vien-${safeName(unit.id)}.xlsx` };
+}
+
+/** The results template of a cell's year, pre-filled from the roster and the current results. */
+export async function resultsTemplateFile(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
+  const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
+  const [members, results] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), readResults(deps.store, caller.tenant, unit.id, year)]);
+  const existing = new Map([...results.values()].map((row) => [row.memberId, row.facts]));
+  const bytes = await resultsTemplate({ unitName: unit.name, year, members, existing });
+  return { bytes, fileName: `ket-qua-kiem-diem-${year}-${safeName(unit.id)}.xlsx` };
+}

@@ -1,0 +1,16 @@
+import { DomainError } from '@kd/domain/errors/index';
+import { isCell } from '@kd/domain/unit-kind';
+import type { Table } from '@kd/domain/upload/index';
+import { readTable } from '@kd/files/spreadsheet/index';
+import type { StoredUnit } from '@kd/data/unit-repository';
+import type { UploadSource } from './upload-answer';
+
+/** Members live in cells: a roster or results file goes to a cell (422 NOT_A_CELL otherwise). */
+export function assertCellUpload(unit: Pick<StoredUnit, 'kind'>, message: string): void {
+  if (!isCell(unit.kind)) throw new DomainError('NOT_A_CELL', message);
+}
+
+/** The uploaded table, read as the body streams in (an empty body reads as an empty file). */
+export function tableOf(source: UploadSource): Promise<Table> {
+  return readTable(source.stream ? { stream: source.stream } : { bytes: new Uint8Array() }, source.contentType);
+}

@@ -1,0 +1,24 @@
+import type { Caller } from '@kd/domain/access/index';
+import { getDossier, readResults } from '@kd/data/dossier';
+import { listUnitMembers } from '@kd/data/member-repository';
+import { listChildren } from '@kd/data/unit-repository';
+import type { ServiceDeps } from '../deps';
+import { unitInScope } from '../access/scope';
+
+/** What the results upload page of a cell's year shows: the roster, the dossier and the current results. */
+export async function resultsUploadView(deps: ServiceDeps, caller: Caller, year: number, unitId: string) {
+  const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
+  const [members, dossier, results] = await Promise.all([
+    listUnitMembers(deps.store, caller.tenant, unit.id),
+    getDossier(deps.store, caller.tenant, unit.id, year),
+    readResults(deps.store, caller.tenant, unit.id, year),
+  ]);
+  return { unit, members, dossier, results };
+}
+
+/** What the roster upload page of a cell shows: its members and its groups by id. */
+export async function rosterUploadView(deps: ServiceDeps, caller: Caller, unitId: string) {
+  const unit = await unitInScope(deps.store, caller, unitId, 'member.write');
+  const [members, children] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), listChildren(deps.store, caller.tenant, unit.id)]);
+  return { unit, members, groups: new Map(children.filter((u) => u.kind === 'group').map((g) => [g.id, g.name])) };
+}
