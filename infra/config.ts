@@ -10,7 +10,9 @@ export interface DeployConfig {
   readonly webOrigins: string[];
 }
 
-export const DEFAULT_SES_IDENTITY = 'kiemdiem.example.vn';
+import { DEFAULT_SES_IDENTITY, senderOf } from '@kd/config/sender';
+
+export { DEFAULT_SES_IDENTITY };
 
 function contextString(node: Node, key: string): string | undefined {
   const value: unknown = node.tryGetContext(key);
@@ -21,7 +23,7 @@ function contextString(node: Node, key: string): string | undefined {
 
 export function readDeployConfig(node: Node): DeployConfig {
   const sesIdentity = contextString(node, 'sesIdentity') ?? DEFAULT_SES_IDENTITY;
-  const sesFrom = contextString(node, 'sesFrom') ?? (sesIdentity.includes('@') ? sesIdentity : `no-reply@${sesIdentity}`);
+  const sesFrom = contextString(node, 'sesFrom') ?? senderOf(sesIdentity);
   if (!sesFrom.toLowerCase().endsWith(sesIdentity.includes('@') ? sesIdentity.toLowerCase() : `@${sesIdentity.toLowerCase()}`)) {
     throw new Error(`sesFrom "${sesFrom}" does not belong to the SES identity "${sesIdentity}"`);
   }
@@ -33,4 +35,12 @@ export function readDeployConfig(node: Node): DeployConfig {
     if (!/^https:\/\/[^/]+$/.test(origin)) throw new Error(`webOrigins entry "${origin}" must look like https://host`);
   }
   return { sesIdentity, sesFrom, webOrigins };
+}
+
+/** Where the stack deploys: the account and region the CDK CLI resolved (both unset in offline synth). */
+export function deployTarget(env: NodeJS.ProcessEnv = process.env): { account?: string; region?: string } {
+  return {
+    ...(env.CDK_DEFAULT_ACCOUNT ? { account: env.CDK_DEFAULT_ACCOUNT } : {}),
+    ...(env.CDK_DEFAULT_REGION ? { region: env.CDK_DEFAULT_REGION } : {}),
+  };
 }

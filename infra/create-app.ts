@@ -1,7 +1,7 @@
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readDeployConfig } from './config';
+import { deployTarget, readDeployConfig } from './config';
 import { KiemDiemStack } from './kiem-diem-stack';
 
 export const STACK_NAME = 'KiemDiem';
@@ -18,8 +18,7 @@ export function createApp(props: AppProps = {}): { app: App; stack: KiemDiemStac
   if (String(app.node.tryGetContext('skipBundling')) === 'true') {
     app.node.setContext(cxapi.BUNDLING_STACKS, []);
   }
-  const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const region = process.env.CDK_DEFAULT_REGION;
+  const { account, region } = deployTarget();
   const stack = new KiemDiemStack(app, STACK_NAME, {
     description: 'Kiểm điểm, đánh giá, xếp loại chất lượng — API, data, schedules',
     // Environment-agnostic unless the CLI knows both; nothing in the stack looks anything up.

@@ -16,6 +16,7 @@ import type { Auth } from './auth';
 import type { Data } from './data';
 import { LOG_RETENTION, NodeFunction } from './node-function';
 import type { Uploads } from './uploads';
+import { lambdaEnv } from '@kd/config/lambda';
 
 /** Every JSON endpoint lives here (contract §2); the gateway lets only valid Cognito tokens through. */
 export const API_ROUTE_PATH = '/api/v1/{proxy+}';
@@ -57,10 +58,10 @@ export class Api extends Construct {
       // The HTTP API gives up after 30 s; the function should not outlive the request.
       timeout: Duration.seconds(29),
       environment: {
-        TABLE_NAME: data.table.tableName,
-        USER_POOL_ID: auth.userPool.userPoolId,
-        USER_POOL_CLIENT_ID: auth.client.userPoolClientId,
-        AUTH_MODE: 'cognito',
+        [lambdaEnv.tableName]: data.table.tableName,
+        [lambdaEnv.userPoolId]: auth.userPool.userPoolId,
+        [lambdaEnv.userPoolClientId]: auth.client.userPoolClientId,
+        [lambdaEnv.authMode]: 'cognito',
       },
     });
     data.grantReadWrite(this.handler);
@@ -130,7 +131,7 @@ export class Api extends Construct {
 
   /** Let the app presign uploads into the bucket and read them back. */
   useUploads(uploads: Uploads): void {
-    this.handler.fn.addEnvironment('UPLOAD_BUCKET', uploads.bucket.bucketName);
+    this.handler.fn.addEnvironment(lambdaEnv.uploadBucket, uploads.bucket.bucketName);
     uploads.grantPresignAndRead(this.handler);
   }
 }

@@ -9,6 +9,7 @@ import { deadLetterQueue } from './dead-letter-queue';
 import { NodeFunction } from './node-function';
 import { acknowledgeWildcardResource } from '../nag';
 import { SCHEDULE_TIME_ZONE } from './rollups';
+import { lambdaEnv } from '@kd/config/lambda';
 
 /** Every morning at 07:00 Vietnamese time: who is late, who is due soon. */
 export const DEADLINE_REPORT_CRON = 'cron(0 7 * * ? *)';
@@ -68,15 +69,15 @@ export class Reports extends Construct {
       memorySize: 512,
       timeout: Duration.minutes(5),
       environment: {
-        TABLE_NAME: props.data.table.tableName,
-        SES_FROM: props.sesFrom,
-        APP_URL: props.appUrl,
+        [lambdaEnv.tableName]: props.data.table.tableName,
+        [lambdaEnv.sesFrom]: props.sesFrom,
+        [lambdaEnv.appUrl]: props.appUrl,
         // What a one-off milestone schedule needs; its target is this function
         // (context.invokedFunctionArn at run time: the function cannot name its own ARN here).
-        SCHEDULE_GROUP_NAME: this.scheduleGroup.scheduleGroupName,
-        SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
-        SCHEDULE_DEAD_LETTER_ARN: this.deadLetters.queueArn,
-        SCHEDULE_TIME_ZONE: SCHEDULE_TIME_ZONE.timezoneName,
+        [lambdaEnv.scheduleGroupName]: this.scheduleGroup.scheduleGroupName,
+        [lambdaEnv.schedulerRoleArn]: this.schedulerRole.roleArn,
+        [lambdaEnv.scheduleDeadLetterArn]: this.deadLetters.queueArn,
+        [lambdaEnv.scheduleTimeZone]: SCHEDULE_TIME_ZONE.timezoneName,
       },
     });
     const fn = this.deadlineReport.fn;

@@ -10,6 +10,7 @@ import type { Data } from './data';
 import { deadLetterQueue } from './dead-letter-queue';
 import { NodeFunction } from './node-function';
 import { acknowledge, acknowledgeWildcardResource } from '../nag';
+import { lambdaEnv } from '@kd/config/lambda';
 
 /** Local time of every schedule: the party committees work on Vietnamese time. */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_HO_CHI_MINH;
@@ -39,7 +40,7 @@ export class Rollups extends Construct {
       description: 'Applies table changes to the roll-up counts',
       memorySize: 512,
       timeout: Duration.seconds(60),
-      environment: { TABLE_NAME: table.tableName },
+      environment: { [lambdaEnv.tableName]: table.tableName },
     });
     data.grantReadWrite(this.streamConsumer);
 
@@ -72,7 +73,7 @@ export class Rollups extends Construct {
       description: 'Recomputes roll-up counts from the stored items every night',
       memorySize: 1024,
       timeout: Duration.minutes(15),
-      environment: { TABLE_NAME: table.tableName },
+      environment: { [lambdaEnv.tableName]: table.tableName },
     });
     data.grantReadWrite(this.reconcile);
 

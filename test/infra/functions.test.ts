@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config/lambda';
 import { logicalIdOf, synthStack } from './synth';
 
 const { template } = synthStack();
@@ -130,5 +131,23 @@ describe('the upload bucket', () => {
     withDomain.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: Match.arrayWith(['https://kiemdiem.tinhuy.vn']) })] },
     });
+  });
+});
+
+describe('the functions’ environment', () => {
+  it('sets, for each function, only variables its configuration module reads, and every one it requires (names from one place)', () => {
+    const varsOf = (fn: { Properties: any }) => fn.Properties.Environment.Variables as Record<string, unknown>;
+    const kindOf = (vars: Record<string, unknown>): LambdaFunction[] =>
+      vars[lambdaEnv.authMode] ? ['api'] : vars[lambdaEnv.sesFrom] ? ['deadlineReport'] : ['rollupStream', 'reconcile'];
+    for (const [id, fn] of functions) {
+      const vars = varsOf(fn);
+      // Lambda sets AWS_REGION itself; NODE_OPTIONS belongs to the runtime. Tokens stand in for values.
+      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, k === lambdaEnv.sesFrom ? 'a@b.vn' : k === lambdaEnv.appUrl ? 'https://x.vn' : k === lambdaEnv.scheduleTimeZone ? 'Asia/Ho_Chi_Minh' : k === lambdaEnv.authMode ? 'cognito' : 'x'])) };
+      for (const kind of kindOf(vars)) {
+        const schema = lambdaConfigSchemas[kind];
+        expect(Object.keys(vars).filter((k) => k !== 'NODE_OPTIONS' && !(k in schema.shape)), `${id} (${kind})`).toEqual([]);
+        expect(schema.safeParse(asStrings).success, `${id} (${kind})`).toBe(true);
+      }
+    }
   });
 });

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import './env';
 import { createStore } from '@kd/data/client';
-import { installFaultHookFromEnv } from '@kd/data/fault-hook';
+import { installKillAt } from '@kd/data/fault-hook';
+import { localConfig } from '@kd/config/local';
 import { createApp } from '@kd/api/app';
 import { loadLocalSigner } from '@kd/api/auth/local-signer';
 import { localClaims } from '@kd/api/auth/claims-sources';
@@ -17,7 +18,7 @@ import { identities } from './fixture';
 const [endpoint, tableName, csvFile] = process.argv.slice(2);
 if (!endpoint || !tableName || !csvFile) throw new Error('usage: commit-crash-child <endpoint> <table> <csv>');
 
-installFaultHookFromEnv();
+installKillAt(localConfig(process.cwd()).faultKillAt);
 const signer = await loadLocalSigner(null);
 const app = createApp({ store: createStore({ tableName, endpoint }), clock: () => new Date(), claims: localClaims(signer) });
 const res = await app.request('/api/v1/campaigns/2021/units/c1/results?dryRun=false', {

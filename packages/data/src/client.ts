@@ -18,7 +18,8 @@ export interface Store {
 
 export function createStore(config: StoreConfig): Store {
   const raw = new DynamoDBClient({
-    region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+    // Without a region here the SDK resolves its own (AWS_REGION in Lambda and locally).
+    ...(config.region ? { region: config.region } : {}),
     ...(config.endpoint
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

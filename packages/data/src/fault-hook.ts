@@ -17,9 +17,8 @@ export async function fault(point: FaultPoint): Promise<void> {
   if (installed) await installed(point);
 }
 
-/** `KD_FAULT_KILL_AT=<point>`: the process kills itself with SIGKILL at that point (used by crash tests). */
-export function installFaultHookFromEnv(env: NodeJS.ProcessEnv = process.env): void {
-  const at = env.KD_FAULT_KILL_AT;
+/** The process kills itself with SIGKILL at that point (crash tests set it through `KD_FAULT_KILL_AT`). */
+export function installKillAt(at: string | undefined): void {
   if (!at) return;
   installFaultHook((point) => {
     if (point === at) process.kill(process.pid, 'SIGKILL');

@@ -5,6 +5,8 @@ import { loadLocalSigner } from '@kd/api/auth/local-signer';
 import { localClaims } from '@kd/api/auth/claims-sources';
 import type { Identity } from '@kd/api/deps';
 import { outboxMailer } from '@kd/jobs/reports/outbox-mailer';
+import { DEFAULT_SENDER } from '@kd/config/sender';
+import { config } from './paths';
 
 /** The app as `npm start` serves it: the local key, the demo identities, the real clock (or a set one). */
 export async function createLocalApp(options: { store: Store; dataDir: string | null; identities: Identity[]; clock?: () => Date }) {
@@ -17,7 +19,7 @@ export async function createLocalApp(options: { store: Store; dataDir: string | 
     local: { signer, identities: () => options.identities },
     // "Lập báo cáo ngay" delivers into the same outbox as the scheduler (packages/local/src/scheduler.ts).
     ...(options.dataDir
-      ? { reports: { mailer: outboxMailer(join(options.dataDir, 'outbox'), clock), from: 'no-reply@kiemdiem.example.vn', appUrl: `http://localhost:${process.env.PORT ?? 3000}`, outboxDir: join(options.dataDir, 'outbox') } }
+      ? { reports: { mailer: outboxMailer(join(options.dataDir, 'outbox'), clock), from: DEFAULT_SENDER, appUrl: config().appUrl, outboxDir: join(options.dataDir, 'outbox') } }
       : {}),
   });
   return { app, signer };

@@ -6,6 +6,8 @@ import { activeCampaign, storedCampaigns, type CampaignSource } from '@kd/jobs/r
 import { storedCompletions, type CompletionSource } from '@kd/jobs/reports/completion-source';
 import type { Mailer } from '@kd/jobs/reports/mailer';
 import { outboxMailer } from '@kd/jobs/reports/outbox-mailer';
+import { DEFAULT_SENDER } from '@kd/config/sender';
+import { config } from './paths';
 import { runTick, type ReportJobDeps, type TickOutcome } from '@kd/jobs/reports/report-job';
 import type { BackgroundContext, BackgroundJob, StartJob } from './background';
 import { generateDemo } from './demo';
@@ -137,8 +139,8 @@ export async function startReportScheduler(context: BackgroundContext, options: 
   const deps: ReportJobDeps = {
     store: context.store,
     mailer: options.mailer ?? outboxMailer(join(context.dataDir, 'outbox'), () => clock.now()),
-    from: options.from ?? 'no-reply@kiemdiem.example.vn',
-    appUrl: options.appUrl ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    from: options.from ?? DEFAULT_SENDER,
+    appUrl: options.appUrl ?? config().appUrl,
     now: () => clock.now(),
     campaigns: options.campaigns ?? storedCampaigns(context.store),
     completions: options.completions ?? storedCompletions(context.store),

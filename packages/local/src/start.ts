@@ -6,22 +6,23 @@ import { createStore } from '@kd/data/client';
 import { ensureTable } from '@kd/data/ensure-table';
 import { roleLabels } from '@kd/domain/access/index';
 import { enableWriteAheadLog, SHARED_DB_FILE, startDynamoLocal } from './dynamo-local';
-import { dataDir } from './paths';
+import { config } from './paths';
 import { isSeeded, seedTenant } from './seed';
 import { createLocalApp } from './local-app';
 import { generateDemo } from './demo';
 import { seedCampaigns } from './seed-campaigns';
 import { localJobs } from './jobs';
 
-const TABLE = process.env.KD_TABLE ?? 'kiem-diem';
 
 async function main() {
   const started = Date.now();
-  const dir = dataDir();
+  const settings = config();
+  const TABLE = settings.tableName;
+  const dir = settings.dataDir;
   mkdirSync(join(dir, 'dynamodb'), { recursive: true });
-  const port = Number(process.env.PORT ?? 3000);
+  const port = settings.port;
   const dbPath = join(dir, 'dynamodb');
-  const dynamoPort = process.env.KD_DYNAMO_PORT ? Number(process.env.KD_DYNAMO_PORT) : undefined;
+  const dynamoPort = settings.dynamoPort;
   if (!existsSync(join(dbPath, SHARED_DB_FILE))) {
     // First start: let DynamoDB Local create its file and the table, then switch the file to WAL.
     const first = await startDynamoLocal({ path: dbPath, port: dynamoPort });
@@ -72,7 +73,7 @@ async function main() {
   // (it reconciles once when it has no checkpoint), so seeding does not wait for them.
   jobs = await Promise.all(localJobs.map((start) => start({ store, endpoint: dynamo.endpoint, dataDir: dir, clock: () => new Date() })));
   const { app } = await createLocalApp({ store, dataDir: dir, identities });
-  server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () => {
+  server = serve({ fetch: app.fetch, port, hostname: settings.host }, () => {
     const url = `http://localhost:${port}`;
     console.log(`\nKiểm điểm đang chạy tại ${url}  (sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
     console.log(`Tài liệu API: ${url}/docs · DynamoDB Local: ${dynamo.endpoint} · dữ liệu: ${dir}`);

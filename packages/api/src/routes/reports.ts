@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_SENDER } from '@kd/config/sender';
 import { createRoute, z } from '@hono/zod-openapi';
 import { BoardConfig } from '@kd/domain/report/board-config';
 import { ReportContent, lateUnits } from '@kd/domain/report/report-content';
@@ -75,7 +76,7 @@ export function reportJobDeps(deps: AppDeps) {
   return {
     store: deps.store,
     mailer: deps.reports?.mailer,
-    from: deps.reports?.from ?? 'no-reply@kiemdiem.example.vn',
+    from: deps.reports?.from ?? DEFAULT_SENDER,
     appUrl: deps.reports?.appUrl ?? '',
     now: deps.clock,
     campaigns: storedCampaigns(deps.store),
