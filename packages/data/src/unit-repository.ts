@@ -75,6 +75,16 @@ export async function listSubtree(
   return items.map((i) => StoredUnit.parse(i)).filter((u) => options.includeClosed || !u.closedOn);
 }
 
+/** Every unit of the tenant, closed ones included, in path order (the reconcile's tree). One Query on GSI2. */
+export async function listAllUnits(store: Store, tenant: string): Promise<StoredUnit[]> {
+  const items = await queryAll(store, {
+    IndexName: indexNames.byPath,
+    KeyConditionExpression: 'gsi2pk = :t',
+    ExpressionAttributeValues: { ':t': keys.tenantTree(tenant) },
+  });
+  return items.map((item) => StoredUnit.parse(item));
+}
+
 export interface NewUnit {
   id: string;
   name: string;
