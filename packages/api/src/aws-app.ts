@@ -1,9 +1,9 @@
 import { lambdaConfig } from '@kd/config/lambda';
 import { createStore } from '@kd/data/client';
+import { s3UploadBucket } from '@kd/data/upload-bucket';
+import { bucketUploadStore } from '@kd/files/spreadsheet/upload-source';
 import { createApp } from './app';
 import { cognitoClaims } from './auth/claims-sources';
-import { S3Client } from '@aws-sdk/client-s3';
-import { s3UploadStore } from '@kd/files/spreadsheet/upload-source';
 
 /** The app as the Lambda function serves it: Cognito claims, no dev routes, the real clock. */
 export function createAwsApp() {
@@ -12,6 +12,6 @@ export function createAwsApp() {
     store: createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION }),
     clock: () => new Date(),
     claims: cognitoClaims({ region: env.AWS_REGION, userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
-    ...(env.UPLOAD_BUCKET ? { uploads: s3UploadStore(new S3Client({ region: env.AWS_REGION }), env.UPLOAD_BUCKET) } : {}),
+    ...(env.UPLOAD_BUCKET ? { uploads: bucketUploadStore(s3UploadBucket({ bucket: env.UPLOAD_BUCKET, region: env.AWS_REGION })) } : {}),
   });
 }

@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch';
 import { queryAll } from './query-all';
 import { DomainError } from '@kd/domain/errors/index';
 import { Member } from '@kd/domain/member';
@@ -38,20 +39,11 @@ export async function requireMember(store: Store, tenant: string, memberId: stri
 
 /** Several members by id, in one or a few BatchGetItem calls (100 keys each). */
 export async function getMembers(store: Store, tenant: string, ids: readonly string[]): Promise<Map<string, Member>> {
+  const items = await batchGetAll(store, ids.map((id) => keys.member(tenant, id)));
   const found = new Map<string, Member>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [store.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.member(tenant, id)) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[store.tableName] ?? []) {
-        const m = Member.parse(item);
-        found.set(m.id, m);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
+  for (const item of items) {
+    const m = Member.parse(item);
+    found.set(m.id, m);
   }
   return found;
 }

@@ -1,4 +1,5 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
 
@@ -39,14 +40,7 @@ export async function sweepResultVersions(
         }),
       );
       const found = (out.Items ?? []) as { pk: string; sk: string }[];
-      for (let i = 0; i < found.length; i += 25) {
-        let pending = found.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          const res = await store.doc.send(new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }));
-          pending = (res.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;
-          if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-        }
-      }
+      await batchWriteAll(store, found.map((Key) => ({ DeleteRequest: { Key } })));
       deleted += found.length;
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { MilestoneEvent } from '@kd/domain/campaign';
 import { LocalDate } from '@kd/domain/local-date';
@@ -9,6 +9,7 @@ import { emptyMemberReview, MemberReview, type MemberReviewInput } from '@kd/dom
 import type { Adjustments } from '@kd/domain/review/appraisal';
 import { assertEditable, editableStates, lockedError, type DossierState } from '@kd/domain/review/workflow';
 import { DomainError } from '@kd/domain/errors/index';
+import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -310,22 +311,20 @@ export async function loadUnitYear(store: Store, tenant: string, unitId: string,
   return { dossier, rows, members };
 }
 
-/** Dossiers of many units for a year (missing ones as default drafts), 100 keys per BatchGet. */
+/** The dossiers that exist among `unitIds` for a year, by unit id, 100 keys per BatchGet. */
+export async function getStoredDossiers(
+  store: Store,
+  tenant: string,
+  unitIds: readonly string[],
+  year: number,
+  options: { consistentRead?: boolean } = {},
+): Promise<Map<string, Dossier>> {
+  const items = await batchGetAll(store, unitIds.map((id) => keys.dossier(tenant, id, year)), options);
+  return new Map(items.map((item) => Dossier.parse(item)).map((d) => [d.unitId, d] as const));
+}
+
+/** Dossiers of many units for a year (missing ones as default drafts). */
 export async function getDossiers(store: Store, tenant: string, unitIds: readonly string[], year: number): Promise<Map<string, Dossier>> {
-  const found = new Map<string, Dossier>();
-  for (let i = 0; i < unitIds.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [store.tableName]: { Keys: unitIds.slice(i, i + 100).map((id) => keys.dossier(tenant, id, year)) },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      const out = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[store.tableName] ?? []) {
-        const d = Dossier.parse(item);
-        found.set(d.unitId, d);
-      }
-      request = out.UnprocessedKeys as typeof request;
-      if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-    }
-  }
+  const found = await getStoredDossiers(store, tenant, unitIds, year);
   return new Map(unitIds.map((id) => [id, found.get(id) ?? Dossier.parse({ unitId: id, year })] as const));
 }

@@ -1,9 +1,9 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { addCounts, fromFlat, type RollupCounts } from '@kd/domain/rollup/counts';
 import { defaultQuotaParams, type QuotaParams } from '@kd/domain/rollup/quota';
 import { Rating } from '@kd/domain/rating';
 import { UnitKind } from '@kd/domain/unit-kind';
+import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { queryAll } from './query-all';
 import { indexNames, keys } from './keys';
@@ -113,21 +113,12 @@ export async function getRollupItems(
   unitIds: readonly string[],
   sk: 'OWN' | 'ROLLUP',
 ): Promise<Map<string, Record<string, unknown>>> {
+  const items = await batchGetAll(
+    store,
+    unitIds.map((id) => (sk === 'OWN' ? keys.rollupOwn(tenant, year, id) : keys.rollupTotal(tenant, year, id))),
+    { consistentRead: true },
+  );
   const found = new Map<string, Record<string, unknown>>();
-  const unique = [...new Set(unitIds)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [store.tableName]: {
-        Keys: unique.slice(i, i + 100).map((id) => (sk === 'OWN' ? keys.rollupOwn(tenant, year, id) : keys.rollupTotal(tenant, year, id))),
-        ConsistentRead: true,
-      },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 10 * 2 ** attempt)));
-      const out = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[store.tableName] ?? []) found.set(String(item.unitId), item);
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
+  for (const item of items) found.set(String(item.unitId), item);
   return found;
 }

@@ -60,6 +60,16 @@ export async function listChildren(
   return items.map((i) => StoredUnit.parse(i)).filter((u) => options.includeClosed || !u.closedOn);
 }
 
+/** Units of the tenant's tree (GSI2), those under a path prefix or all of them, in path order. */
+async function queryTree(store: Store, tenant: string, pathPrefix?: string): Promise<StoredUnit[]> {
+  const items = await queryAll(store, {
+    IndexName: indexNames.byPath,
+    KeyConditionExpression: pathPrefix === undefined ? 'gsi2pk = :t' : 'gsi2pk = :t AND begins_with(gsi2sk, :p)',
+    ExpressionAttributeValues: { ':t': keys.tenantTree(tenant), ...(pathPrefix === undefined ? {} : { ':p': pathPrefix }) },
+  });
+  return items.map((i) => StoredUnit.parse(i));
+}
+
 /** The whole subtree of a unit (itself included), in path order. One Query on GSI2. */
 export async function listSubtree(
   store: Store,
@@ -67,12 +77,12 @@ export async function listSubtree(
   root: Pick<StoredUnit, 'path'>,
   options: { includeClosed?: boolean } = {},
 ): Promise<StoredUnit[]> {
-  const items = await queryAll(store, {
-    IndexName: indexNames.byPath,
-    KeyConditionExpression: 'gsi2pk = :t AND begins_with(gsi2sk, :p)',
-    ExpressionAttributeValues: { ':t': keys.tenantTree(tenant), ':p': keys.treePath(root.path) },
-  });
-  return items.map((i) => StoredUnit.parse(i)).filter((u) => options.includeClosed || !u.closedOn);
+  return (await queryTree(store, tenant, keys.treePath(root.path))).filter((u) => options.includeClosed || !u.closedOn);
+}
+
+/** Every unit of the tenant, closed ones included, in path order (the reconcile's tree). One Query on GSI2. */
+export function listAllUnits(store: Store, tenant: string): Promise<StoredUnit[]> {
+  return queryTree(store, tenant);
 }
 
 export interface NewUnit {

@@ -1,6 +1,4 @@
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileErrors } from './file-errors';
 import { MAX_FILE_BYTES } from './limits';
 
@@ -19,27 +17,30 @@ export interface UploadStore {
 
 export const UPLOAD_URL_TTL_SECONDS = 900;
 
+/** The object store the files are put in (S3: `s3UploadBucket` in packages/data/src/upload-bucket.ts). */
+export interface UploadBucket {
+  name: string;
+  presignPut(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+  /** The object's body and its declared size, before any of the body is read. */
+  get(key: string): Promise<{ body: Readable | undefined; size: number | undefined }>;
+}
+
 /**
- * The S3 implementation. The object's declared size is checked before its body is read, so a
+ * Uploads through a bucket. The object's declared size is checked before its body is read, so a
  * file put past the limit is refused without downloading it.
- *
- * @example
- * const uploads = s3UploadStore(new S3Client({}), process.env.UPLOAD_BUCKET!);
  */
-export function s3UploadStore(client: S3Client, bucket: string): UploadStore {
+export function bucketUploadStore(bucket: UploadBucket): UploadStore {
   return {
-    bucket,
+    bucket: bucket.name,
     expiresInSeconds: UPLOAD_URL_TTL_SECONDS,
-    presign: (key, contentType) =>
-      getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType }), { expiresIn: UPLOAD_URL_TTL_SECONDS }),
+    presign: (key, contentType) => bucket.presignPut(key, contentType, UPLOAD_URL_TTL_SECONDS),
     async open(key) {
-      const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const body = out.Body as Readable | undefined;
-      if ((out.ContentLength ?? 0) > MAX_FILE_BYTES) {
+      const { body, size } = await bucket.get(key);
+      if ((size ?? 0) > MAX_FILE_BYTES) {
         body?.destroy();
         throw fileErrors.tooLarge();
       }
-      if (!body) throw new Error(`S3 object ${key} has no body`);
+      if (!body) throw new Error(`upload object ${key} has no body`);
       return body;
     },
   };

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { z } from 'zod';
+import { lambdaConfig } from '@kd/config/lambda';
 import { createStore } from '@kd/data/client';
 import { latestDailyTick } from '@kd/domain/report/schedule';
 import { dueInstants } from '@kd/domain/report/schedule';
@@ -13,18 +14,6 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
 import { unavailableMilestoneScheduler, type MilestoneScheduler } from './milestone-schedules';
 import { eventBridgeMilestoneScheduler } from './eventbridge-milestone-scheduler';
-
-/** The function's environment (infra/constructs/reports.ts). */
-export const DeadlineReportEnv = z.object({
-  TABLE_NAME: z.string().min(1),
-  SES_FROM: z.email(),
-  APP_URL: z.url(),
-  SCHEDULE_GROUP_NAME: z.string().min(1).optional(),
-  SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
-  SCHEDULE_DEAD_LETTER_ARN: z.string().min(1).optional(),
-  SCHEDULE_TIME_ZONE: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
-});
-export type DeadlineReportEnv = z.infer<typeof DeadlineReportEnv>;
 
 /**
  * What EventBridge Scheduler delivers. The daily schedule sends no input of its own, so the tick
@@ -65,7 +54,7 @@ const log = (message: string, details?: Record<string, unknown>) => console.log(
 let functionArn = '';
 
 function fromEnvironment() {
-  const env = DeadlineReportEnv.parse(process.env);
+  const env = lambdaConfig('deadlineReport');
   const milestones =
     env.SCHEDULE_GROUP_NAME && env.SCHEDULER_ROLE_ARN && env.SCHEDULE_DEAD_LETTER_ARN
       ? eventBridgeMilestoneScheduler({
@@ -76,7 +65,7 @@ function fromEnvironment() {
           targetArn: () => functionArn,
         })
       : unavailableMilestoneScheduler(log);
-  const store = createStore({ tableName: env.TABLE_NAME });
+  const store = createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION });
   return createDeadlineReportHandler(
     {
       store,

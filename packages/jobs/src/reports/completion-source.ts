@@ -1,7 +1,6 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '@kd/data/client';
-import { keys } from '@kd/data/keys';
-import { Dossier } from '@kd/data/dossier';
+import { getStoredDossiers } from '@kd/data/review-repository';
+import { getUnitEventTimes } from '@kd/data/unit-event-times';
 import type { MilestoneEvent } from '@kd/domain/campaign';
 import type { UnitCompletions } from '@kd/domain/report/completion';
 import { isPartyOrganisation } from '@kd/domain/unit-kind';
@@ -16,21 +15,8 @@ export interface CompletionSource {
 
 /** Events issue 3 records: group meetings and reports and cell meetings as unit events, submissions and appraisals on the dossier. */
 const RECORDED: readonly MilestoneEvent[] = ['groupMeetingHeld', 'groupReportSent', 'cellResultsDecided', 'dossierSubmitted', 'appraisalDone'];
-
-async function batchGet(store: Store, keyList: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < keyList.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [store.tableName]: { Keys: keyList.slice(i, i + 100) } };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      const out = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...(out.Responses?.[store.tableName] ?? []));
-      request = out.UnprocessedKeys as typeof request;
-      if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-    }
-  }
-  return items;
-}
-
+/** The events kept as unit event items (the others are read from the dossiers). */
+const UNIT_EVENTS: readonly MilestoneEvent[] = ['groupMeetingHeld', 'groupReportSent', 'cellResultsDecided'];
 
 /**
  * Completion times read from the table: unit events (`EVENT#<event>` items of the unit's year,
@@ -44,20 +30,12 @@ export function storedCompletions(store: Store): CompletionSource {
     recordable: new Set(RECORDED),
     async completions(tenant, year, subtree) {
       const ids = subtree.map((u) => u.id);
-      const eventKeys = subtree.flatMap((u) =>
-        (['groupMeetingHeld', 'groupReportSent', 'cellResultsDecided'] as const).map((e) => keys.unitEvent(tenant, u.id, year, e)),
-      );
-      const [dossierItems, eventItems] = await Promise.all([
-        batchGet(store, ids.map((id) => keys.dossier(tenant, id, year))),
-        batchGet(store, eventKeys),
+      const [dossiers, events] = await Promise.all([
+        getStoredDossiers(store, tenant, ids, year),
+        getUnitEventTimes(store, tenant, year, ids, UNIT_EVENTS),
       ]);
-      const dossiers = new Map(dossierItems.map((item) => Dossier.parse(item)).map((d) => [d.unitId, d] as const));
       const result = new Map<string, UnitCompletions>(ids.map((id) => [id, {}]));
-      for (const item of eventItems) {
-        const unitId = String(item.unitId);
-        const event = String(item.event) as MilestoneEvent;
-        if (typeof item.at === 'string' && result.has(unitId)) result.get(unitId)![event] = item.at;
-      }
+      for (const { unitId, event, at } of events) if (result.has(unitId)) result.get(unitId)![event] = at;
       for (const dossier of dossiers.values()) {
         const c = result.get(dossier.unitId);
         if (!c) continue;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '@kd/data/client';
 import { claimAttempt, getReminder, getReport, listDeliveries, markFailed, markSent, type Delivery } from '@kd/data/report-repository';
-import { keys } from '@kd/data/keys';
 import { reportEmail, reportFileName } from '@kd/domain/report/email';
 import { writeReportXlsx } from '@kd/files/report-xlsx';
 import type { MailMessage, Mailer } from './mailer';
@@ -75,5 +74,3 @@ export async function deliverMessage(deps: DeliveryDeps, messagePk: string): Pro
   const deliveries = await listDeliveries(deps.store, messagePk);
   for (const d of deliveries) if (d.status !== 'sent') await deliver(deps, d);
 }
-
-export const reportMessagePk = (tenant: string, reportId: string) => keys.report(tenant, reportId).pk;

@@ -1,9 +1,9 @@
 import type { Store } from '@kd/data/client';
+import { compareSequence, decodeRecord, StreamRecord, type TableChange } from '@kd/data/stream-records';
+import { TableReader } from '@kd/data/table-reader';
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, mergeReports, type ApplyOptions, type ApplyReport } from './apply-units';
 import { reconcileYear } from './reconcile';
-import { compareSequence, decodeRecord, StreamRecord, type TableChange } from './stream-records';
-import { TableReader } from './unit-state';
 
 export interface StreamBatchResult {
   /** Sequence numbers of records to deliver again (the earliest that touched a failed unit). */

@@ -1,16 +1,15 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { addCounts, equalCounts, flatCountNames, isZeroCounts, subtractCounts, toFlat, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
+import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
 import { baseQuota } from '@kd/domain/rollup/quota';
 import { isBaseOrganisation, isCell, isPartyOrganisation } from '@kd/domain/unit-kind';
+import { backoff } from '@kd/data/backoff';
 import type { Store } from '@kd/data/client';
-import { keys } from '@kd/data/keys';
+import type { TotalChange } from '@kd/data/rollup-items';
 import { getRollupItems, parseOwn, parseRollup, type StoredOwn } from '@kd/data/rollup-repository';
+import { isTransientWriteError, writeRollupTransaction } from '@kd/data/rollup-writes';
+import { TableReader } from '@kd/data/table-reader';
 import { MAX_TRANSACTION_ITEMS } from '@kd/data/transaction';
 import type { RollupYear } from './campaigns';
-import { computeOwn, TableReader, type ComputedOwn } from './unit-state';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { computeOwn, type ComputedOwn } from './unit-state';
 
 export interface ApplyOptions {
   now?: () => Date;
@@ -73,12 +72,6 @@ function samePlacement(s: StoredOwn, c: ComputedOwn): boolean {
   );
 }
 
-function isRetryable(error: unknown): boolean {
-  const name = (error as { name?: string }).name ?? '';
-  if (error instanceof TransactionCanceledException) return true;
-  return /TransactionConflict|ProvisionedThroughputExceeded|Throttl|RequestLimitExceeded|InternalServerError|ServiceUnavailable|TransactionInProgress/.test(name);
-}
-
 async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -116,7 +109,7 @@ export async function applyUnits(
   for (let round = 0; pending.size > 0 && round < maxRounds; round++) {
     if (round > 0) {
       report.retries++;
-      await new Promise((r) => setTimeout(r, Math.min(2000, 25 * 2 ** round) * (0.5 + Math.random())));
+      await backoff(round, { baseMs: 25, capMs: 2000, jitter: true });
     }
     const reader = new TableReader(store, tenant);
     const stored = new Map<string, StoredOwn>();
@@ -250,7 +243,7 @@ export async function applyUnits(
         report.rollupWrites += written.rollups;
         for (const id of group) done.add(id);
       } catch (error) {
-        if (!isRetryable(error)) throw error;
+        if (!isTransientWriteError(error)) throw error;
         for (const id of group) retry.add(id);
       }
     }
@@ -311,94 +304,22 @@ async function writeGroup(
       writes.push({ unitId: b, before: s, after: { ...after, name: s.name, kind: s.kind, parentId: s.parentId, path: s.path, baseOrgId: s.baseOrgId, closedOn: s.closedOn, collectiveDecided: s.collectiveDecided }, quotaOnly: true });
     }
   }
-  const items: TransactItem[] = [];
-  for (const w of writes) {
-    const a = w.after;
-    items.push({
-      Put: {
-        TableName: store.tableName,
-        Item: {
-          ...keys.rollupOwn(tenant, y, a.unitId),
-          type: 'rollupOwn',
-          gsi1pk: keys.rollupChildren(tenant, y, a.unitId),
-          gsi1sk: keys.rollupOwnSort,
-          gsi2pk: keys.rollupYear(tenant, y),
-          gsi2sk: keys.rollupYearSort(a.unitId, 'OWN'),
-          tenant,
-          year: y,
-          unitId: a.unitId,
-          name: a.name,
-          kind: a.kind,
-          parentId: a.parentId,
-          path: a.path,
-          closedOn: a.closedOn,
-          baseOrgId: a.baseOrgId,
-          collectiveDecided: a.collectiveDecided,
-          quotaRatioPercent: year.quota.ratioPercent,
-          quotaRounding: year.quota.rounding,
-          rev: (w.before?.rev ?? 0) + 1,
-          updatedAt: at,
-          ...toFlat(a.counts),
-        },
-        ConditionExpression: w.before ? '#rev = :rev' : 'attribute_not_exists(pk)',
-        ExpressionAttributeNames: w.before ? { '#rev': 'rev' } : undefined,
-        ExpressionAttributeValues: w.before ? { ':rev': w.before.rev } : undefined,
-      },
-    });
-  }
   const metaOf = new Map(writes.filter((w) => !w.quotaOnly).map((w) => [w.unitId, w.after]));
   const targets = new Set<string>([...delta.keys(), ...metaOf.keys(), ...conditioned.keys()]);
-  let rollupWrites = 0;
+  const totals: TotalChange[] = [];
   for (const unitId of targets) {
     const d = delta.get(unitId) ?? zeroCounts();
     const meta = metaOf.get(unitId);
     if (isZeroCounts(d) && !meta && !conditioned.has(unitId)) continue;
-    const names: Record<string, string> = { '#rev': 'rev', '#y': 'year', '#at': 'updatedAt' };
-    const values: Record<string, unknown> = { ':one': 1, ':t': tenant, ':y': y, ':u': unitId, ':at': at, ':g2': keys.rollupYear(tenant, y), ':g2s': keys.rollupYearSort(unitId, 'ROLLUP') };
-    const set = ['#at = :at', 'tenant = :t', '#y = :y', 'unitId = :u', 'gsi2pk = :g2', 'gsi2sk = :g2s', '#type = :type'];
-    names['#type'] = 'type';
-    values[':type'] = 'rollup';
-    if (meta) {
-      Object.assign(names, { '#name': 'name', '#kind': 'kind', '#path': 'path' });
-      Object.assign(values, {
-        ':name': meta.name,
-        ':kind': meta.kind,
-        ':parent': meta.parentId,
-        ':path': meta.path,
-        ':closed': meta.closedOn,
-        ':g1': keys.rollupChildren(tenant, y, meta.parentId ?? '-'),
-        ':g1s': keys.rollupChildSort(unitId),
-        ':qr': year.quota.ratioPercent,
-        ':qm': year.quota.rounding,
-      });
-      set.push('#name = :name', '#kind = :kind', 'parentId = :parent', '#path = :path', 'closedOn = :closed', 'gsi1pk = :g1', 'gsi1sk = :g1s', 'quotaRatioPercent = :qr', 'quotaRounding = :qm');
-    }
-    const add = ['#rev :one'];
-    const flat = toFlat(d);
-    flatCountNames.forEach((name, i) => {
-      if (flat[name] === 0) return;
-      names[`#c${i}`] = name;
-      values[`:c${i}`] = flat[name];
-      add.push(`#c${i} :c${i}`);
-    });
-    const expected = conditioned.get(unitId);
-    const condition = conditioned.has(unitId) ? (expected === null ? 'attribute_not_exists(#rev)' : '#rev = :expected') : undefined;
-    if (expected !== null && expected !== undefined) values[':expected'] = expected;
-    items.push({
-      Update: {
-        TableName: store.tableName,
-        Key: keys.rollupTotal(tenant, y, unitId),
-        UpdateExpression: `SET ${set.join(', ')} ADD ${add.join(', ')}`,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    });
-    rollupWrites++;
+    totals.push({ unitId, delta: d, placement: meta, expectedRev: conditioned.has(unitId) ? conditioned.get(unitId) : undefined });
   }
-  if (items.length === 0) return { own: 0, rollups: 0 };
-  if (items.length > MAX_TRANSACTION_ITEMS) throw Object.assign(new Error(`roll-up transaction of ${items.length} items`), { name: 'TransactionTooLarge' });
+  const size = writes.length + totals.length;
+  if (size === 0) return { own: 0, rollups: 0 };
+  if (size > MAX_TRANSACTION_ITEMS) throw Object.assign(new Error(`roll-up transaction of ${size} items`), { name: 'TransactionTooLarge' });
   await before();
-  await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
-  return { own: writes.length, rollups: rollupWrites };
+  await writeRollupTransaction(store, tenant, { year: y, quota: year.quota }, at, {
+    owns: writes.map((w) => ({ own: w.after, previousRev: w.before?.rev ?? null })),
+    totals,
+  });
+  return { own: writes.length, rollups: totals.length };
 }

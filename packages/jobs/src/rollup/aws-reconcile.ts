@@ -1,9 +1,9 @@
 import middy from '@middy/core';
 import { z } from 'zod';
+import { lambdaConfig } from '@kd/config/lambda';
 import { createStore, type Store } from '@kd/data/client';
 import { reconcileAll, type ReconcileReport } from './reconcile';
 
-export const ReconcileEnv = z.object({ TABLE_NAME: z.string().min(1) });
 /** The schedule sends nothing; a manual run may name tenants. */
 const ReconcileEvent = z.object({ tenants: z.array(z.string().min(1)).optional() }).loose().nullish();
 
@@ -11,8 +11,8 @@ let store: Store | undefined;
 
 /** The nightly reconcile: recomputes every roll-up, repairs drift and logs what it repaired. */
 export const reconcileHandler = middy<unknown, { reports: Omit<ReconcileReport, 'apply'>[] }>().handler(async (event) => {
-  const env = ReconcileEnv.parse(process.env);
-  store ??= createStore({ tableName: env.TABLE_NAME });
+  const env = lambdaConfig('reconcile');
+  store ??= createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION });
   const input = ReconcileEvent.parse(event ?? null);
   const reports = await reconcileAll(store, { tenants: input?.tenants });
   const summary = reports.map(({ apply: _apply, ...r }) => r);

@@ -1,11 +1,8 @@
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { z } from 'zod';
+import { lambdaConfig } from '@kd/config/lambda';
 import { createStore, type Store } from '@kd/data/client';
 import { applyStreamBatch } from './apply-stream-batch';
-
-/** The function's environment (infra/constructs/rollups.ts). */
-export const RollupStreamEnv = z.object({ TABLE_NAME: z.string().min(1) });
 
 let store: Store | undefined;
 
@@ -15,8 +12,8 @@ let store: Store | undefined;
  * An unexpected error reports the whole batch.
  */
 export const rollupStreamHandler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(async (event) => {
-  const env = RollupStreamEnv.parse(process.env);
-  store ??= createStore({ tableName: env.TABLE_NAME });
+  const env = lambdaConfig('rollupStream');
+  store ??= createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION });
   const records = event.Records ?? [];
   try {
     const result = await applyStreamBatch(store, records);

@@ -1,5 +1,5 @@
 import type { Campaign } from '@kd/domain/campaign';
-import { resolveRulebook } from '@kd/domain/rulebook/index';
+import { rulebookFor } from '@kd/domain/rulebook/index';
 import { quotaParamsOf, type RollupCampaignContext } from '@kd/domain/rollup/own-contribution';
 import type { QuotaParams } from '@kd/domain/rollup/quota';
 import type { Store } from '@kd/data/client';
@@ -22,19 +22,11 @@ export async function loadCampaigns(store: Store, tenant: string): Promise<Campa
   return listCampaigns(store, tenant);
 }
 
-const resolved = new Map<string, ReturnType<typeof resolveRulebook>>();
-function rulebookOf(campaign: Campaign) {
-  const key = [campaign.rulebookId, ...campaign.overlayIds].join('+');
-  let rulebook = resolved.get(key);
-  if (!rulebook) resolved.set(key, (rulebook = resolveRulebook(campaign.rulebookId, campaign.overlayIds)));
-  return rulebook;
-}
-
 /** Pure: each campaign with its rulebook resolved (rulebooks are immutable data) and its frozen flag. */
 export function rollupYears(campaigns: readonly Campaign[]): RollupYear[] {
   const latest = Math.max(...campaigns.map((c) => c.year));
   return campaigns.map((campaign) => {
-    const rulebook = rulebookOf(campaign);
+    const rulebook = rulebookFor(campaign);
     return {
       campaign,
       context: { year: campaign.year, rulebook, ratingDate: campaign.ratingDate },

@@ -1,16 +1,15 @@
-import { ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { addCounts, equalCounts, flatCountNames, isZeroCounts, subtractCounts, toFlat, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
+import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
 import { baseQuota } from '@kd/domain/rollup/quota';
 import { isBaseOrganisation } from '@kd/domain/unit-kind';
 import type { Store } from '@kd/data/client';
-import { queryAll } from '@kd/data/query-all';
-import { indexNames, keys } from '@kd/data/keys';
 import { listYearRollups, type StoredOwn } from '@kd/data/rollup-repository';
-import { StoredUnit } from '@kd/data/unit-repository';
+import { createRollupItems, updateRollupTotal } from '@kd/data/rollup-writes';
+import { TableReader } from '@kd/data/table-reader';
+import { listTenants } from '@kd/data/tenant-list';
+import { listAllUnits, type StoredUnit } from '@kd/data/unit-repository';
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, type ApplyOptions, type ApplyReport } from './apply-units';
-import { computeOwn, TableReader, type ComputedOwn } from './unit-state';
+import { computeOwn, type ComputedOwn } from './unit-state';
 
 export interface ReconcileReport {
   tenant: string;
@@ -29,15 +28,6 @@ export interface ReconcileReport {
   skipped: string[];
   apply: ApplyReport;
   ms: number;
-}
-
-async function allUnits(store: Store, tenant: string): Promise<StoredUnit[]> {
-  const items = await queryAll(store, {
-    IndexName: indexNames.byPath,
-    KeyConditionExpression: 'gsi2pk = :t',
-    ExpressionAttributeValues: { ':t': keys.tenantTree(tenant) },
-  });
-  return items.map((item) => StoredUnit.parse(item));
 }
 
 async function computeAll(store: Store, tenant: string, year: RollupYear, units: readonly StoredUnit[], concurrency: number): Promise<Map<string, ComputedOwn>> {
@@ -74,63 +64,6 @@ export function buildItems(computed: Map<string, ComputedOwn>, year: RollupYear)
   return { own, totals: sumByAncestor(own) };
 }
 
-function ownItem(tenant: string, year: RollupYear, c: ComputedOwn, at: string): Record<string, unknown> {
-  const y = year.campaign.year;
-  return {
-    ...keys.rollupOwn(tenant, y, c.unitId),
-    type: 'rollupOwn',
-    gsi1pk: keys.rollupChildren(tenant, y, c.unitId),
-    gsi1sk: keys.rollupOwnSort,
-    gsi2pk: keys.rollupYear(tenant, y),
-    gsi2sk: keys.rollupYearSort(c.unitId, 'OWN'),
-    tenant, year: y, unitId: c.unitId, name: c.name, kind: c.kind, parentId: c.parentId, path: c.path, closedOn: c.closedOn,
-    baseOrgId: c.baseOrgId, collectiveDecided: c.collectiveDecided,
-    quotaRatioPercent: year.quota.ratioPercent, quotaRounding: year.quota.rounding,
-    rev: 1, updatedAt: at, ...toFlat(c.counts),
-  };
-}
-
-function totalItem(tenant: string, year: RollupYear, c: Pick<ComputedOwn, 'unitId' | 'name' | 'kind' | 'parentId' | 'path' | 'closedOn'>, counts: RollupCounts, at: string): Record<string, unknown> {
-  const y = year.campaign.year;
-  return {
-    ...keys.rollupTotal(tenant, y, c.unitId),
-    type: 'rollup',
-    gsi1pk: keys.rollupChildren(tenant, y, c.parentId ?? '-'),
-    gsi1sk: keys.rollupChildSort(c.unitId),
-    gsi2pk: keys.rollupYear(tenant, y),
-    gsi2sk: keys.rollupYearSort(c.unitId, 'ROLLUP'),
-    tenant, year: y, unitId: c.unitId, name: c.name, kind: c.kind, parentId: c.parentId, path: c.path, closedOn: c.closedOn,
-    quotaRatioPercent: year.quota.ratioPercent, quotaRounding: year.quota.rounding,
-    rev: 1, updatedAt: at, ...toFlat(counts),
-  };
-}
-
-/** Writes new items in transactions of 100, each item on condition that it does not exist yet. */
-async function putNew(store: Store, items: Record<string, unknown>[], inFlight = 4): Promise<boolean> {
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 100) chunks.push(items.slice(i, i + 100));
-  let next = 0;
-  let clean = true;
-  await Promise.all(
-    Array.from({ length: Math.min(inFlight, chunks.length) }, async () => {
-      while (next < chunks.length) {
-        const chunk = chunks[next++]!;
-        try {
-          await store.doc.send(
-            new TransactWriteCommand({
-              TransactItems: chunk.map((Item) => ({ Put: { TableName: store.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-            }),
-          );
-        } catch (error) {
-          if (!(error instanceof TransactionCanceledException)) throw error;
-          clean = false;
-        }
-      }
-    }),
-  );
-  return clean;
-}
-
 /**
  * Repairs ROLLUP items whose value is not the sum of the OWN items below them. The ROLLUP items
  * are read before the OWN items and each repair is conditioned on the item being unchanged since,
@@ -153,43 +86,8 @@ async function repairSums(store: Store, tenant: string, year: RollupYear, at: st
     if (have && equalCounts(have.counts, want) && !metaStale && (meta || isZeroCounts(want))) continue;
     if (!have && !meta && isZeroCounts(want)) continue;
     const diff = subtractCounts(want, have?.counts ?? zeroCounts());
-    const names: Record<string, string> = { '#rev': 'rev', '#y': 'year', '#at': 'updatedAt', '#type': 'type' };
-    const values: Record<string, unknown> = { ':one': 1, ':t': tenant, ':y': y, ':u': unitId, ':at': at, ':type': 'rollup', ':g2': keys.rollupYear(tenant, y), ':g2s': keys.rollupYearSort(unitId, 'ROLLUP') };
-    const set = ['#at = :at', 'tenant = :t', '#y = :y', 'unitId = :u', 'gsi2pk = :g2', 'gsi2sk = :g2s', '#type = :type'];
-    if (meta) {
-      Object.assign(names, { '#name': 'name', '#kind': 'kind', '#path': 'path' });
-      Object.assign(values, {
-        ':name': meta.name, ':kind': meta.kind, ':parent': meta.parentId, ':path': meta.path, ':closed': meta.closedOn,
-        ':g1': keys.rollupChildren(tenant, y, meta.parentId ?? '-'), ':g1s': keys.rollupChildSort(unitId),
-        ':qr': year.quota.ratioPercent, ':qm': year.quota.rounding,
-      });
-      set.push('#name = :name', '#kind = :kind', 'parentId = :parent', '#path = :path', 'closedOn = :closed', 'gsi1pk = :g1', 'gsi1sk = :g1s', 'quotaRatioPercent = :qr', 'quotaRounding = :qm');
-    }
-    const add = ['#rev :one'];
-    const flat = toFlat(diff);
-    flatCountNames.forEach((name, i) => {
-      if (flat[name] === 0) return;
-      names[`#c${i}`] = name;
-      values[`:c${i}`] = flat[name];
-      add.push(`#c${i} :c${i}`);
-    });
-    if (have) values[':rev'] = have.rev;
-    try {
-      await store.doc.send(
-        new UpdateCommand({
-          TableName: store.tableName,
-          Key: keys.rollupTotal(tenant, y, unitId),
-          UpdateExpression: `SET ${set.join(', ')} ADD ${add.join(', ')}`,
-          ConditionExpression: have ? '#rev = :rev' : 'attribute_not_exists(#rev)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      repaired.push(unitId);
-    } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-      skipped.push(unitId);
-    }
+    const written = await updateRollupTotal(store, tenant, { year: y, quota: year.quota }, { unitId, delta: diff, placement: meta, expectedRev: have ? have.rev : null }, at);
+    (written ? repaired : skipped).push(unitId);
   }
   return { repaired, skipped };
 }
@@ -217,17 +115,14 @@ export async function reconcileYear(store: Store, tenant: string, year: RollupYe
     report.ms = Date.now() - started;
     return report;
   }
-  const units = await allUnits(store, tenant);
+  const units = await listAllUnits(store, tenant);
   report.units = units.length;
   const computed = await computeAll(store, tenant, year, units, options.concurrency ?? 16);
   if (existing.own.size === 0 && existing.total.size === 0) {
     const { own, totals } = buildItems(computed, year);
     const byId = new Map(own.map((c) => [c.unitId, c]));
-    const items = [
-      ...own.map((c) => ownItem(tenant, year, c, at)),
-      ...[...byId.values()].map((c) => totalItem(tenant, year, c, totals.get(c.unitId) ?? zeroCounts(), at)),
-    ];
-    if (await putNew(store, items)) {
+    const totalItems = [...byId.values()].map((c) => ({ unit: c, counts: totals.get(c.unitId) ?? zeroCounts() }));
+    if (await createRollupItems(store, tenant, { year: y, quota: year.quota }, at, own, totalItems)) {
       report.built = true;
       report.ms = Date.now() - started;
       return report;
@@ -280,23 +175,6 @@ export async function reconcileTenant(store: Store, tenant: string, options: App
   const reports: ReconcileReport[] = [];
   for (const year of await loadRollupYears(store, tenant)) reports.push(await reconcileYear(store, tenant, year, options));
   return reports;
-}
-
-/** The tenants of the table (their marker items; a nightly scan of keys only). */
-export async function listTenants(store: Store): Promise<string[]> {
-  const tenants: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await store.doc.send(
-      new ScanCommand({ TableName: store.tableName, FilterExpression: 'sk = :s', ExpressionAttributeValues: { ':s': 'TENANT' }, ProjectionExpression: 'pk', ExclusiveStartKey }),
-    );
-    for (const item of out.Items ?? []) {
-      const m = /^T#(.+)#TENANT$/.exec(String(item.pk));
-      if (m) tenants.push(m[1]!);
-    }
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return tenants;
 }
 
 /** Every tenant's campaigns: the nightly job, and `npm start` after seeding the demo. */

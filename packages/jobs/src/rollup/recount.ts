@@ -1,9 +1,10 @@
 import { zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
 import type { Store } from '@kd/data/client';
+import { TableReader } from '@kd/data/table-reader';
 import { listSubtree, requireUnit } from '@kd/data/unit-repository';
 import type { RollupYear } from './campaigns';
 import { buildItems } from './reconcile';
-import { computeOwn, TableReader } from './unit-state';
+import { computeOwn } from './unit-state';
 
 /**
  * The naive recount: every unit of the subtree evaluated from the table (its dossier, its current

@@ -1,117 +1,18 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Member } from '@kd/domain/member';
 import { ownContribution } from '@kd/domain/rollup/own-contribution';
-import { zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
+import { zeroCounts } from '@kd/domain/rollup/counts';
 import type { Rating } from '@kd/domain/rating';
 import { isBaseOrganisation, isCell, isPartyOrganisation, type UnitKind } from '@kd/domain/unit-kind';
-import type { Store } from '@kd/data/client';
-import { Dossier, ResultRow } from '@kd/data/dossier';
-import { indexNames, keys } from '@kd/data/keys';
-import { StoredUnit } from '@kd/data/unit-repository';
+import type { Dossier, ResultRow } from '@kd/data/dossier';
+import type { OwnRecord } from '@kd/data/rollup-items';
+import type { TableReader } from '@kd/data/table-reader';
 import type { RollupYear } from './campaigns';
 
-/** A unit's own contribution as the table says now, with its placement in the live tree. */
-export interface ComputedOwn {
-  unitId: string;
-  name: string;
-  kind: UnitKind;
-  parentId: string | null;
-  path: string[];
-  closedOn: string | null;
-  baseOrgId: string | null;
-  /** `quotaSum` is zero here; a base organisation's is derived from its subtree when written. */
-  counts: RollupCounts;
-  collectiveDecided: Rating | null;
-}
-
 /**
- * Reads what a unit's own contribution depends on, consistently where the table allows it
- * (GSI queries — the roster, the children — are eventually consistent in DynamoDB; the nightly
- * reconcile repairs what a stale read could leave behind). Unit items are cached per instance.
+ * A unit's own contribution as the table says now, with its placement in the live tree.
+ * `counts.quotaSum` is zero here; a base organisation's is derived from its subtree when written.
  */
-export class TableReader {
-  private readonly units = new Map<string, Promise<StoredUnit | undefined>>();
-  constructor(readonly store: Store, readonly tenant: string) {}
-
-  /** Units already read (the reconcile lists the whole tree in one Query). */
-  prime(units: readonly StoredUnit[]): void {
-    for (const u of units) this.units.set(u.id, Promise.resolve(u));
-  }
-
-  unit(unitId: string): Promise<StoredUnit | undefined> {
-    let found = this.units.get(unitId);
-    if (!found) {
-      found = this.store.doc
-        .send(new GetCommand({ TableName: this.store.tableName, Key: keys.unit(this.tenant, unitId), ConsistentRead: true }))
-        .then((out) => (out.Item ? StoredUnit.parse(out.Item) : undefined));
-      this.units.set(unitId, found);
-    }
-    return found;
-  }
-
-  async dossier(unitId: string, year: number): Promise<Dossier | null> {
-    const out = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: keys.dossier(this.tenant, unitId, year), ConsistentRead: true }));
-    return out.Item ? Dossier.parse(out.Item) : null;
-  }
-
-  async dossiers(unitIds: readonly string[], year: number): Promise<Map<string, Dossier>> {
-    const found = new Map<string, Dossier>();
-    for (let i = 0; i < unitIds.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-        [this.store.tableName]: { Keys: unitIds.slice(i, i + 100).map((id) => keys.dossier(this.tenant, id, year)), ConsistentRead: true },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const out = await this.store.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[this.store.tableName] ?? []) {
-          const d = Dossier.parse(item);
-          found.set(d.unitId, d);
-        }
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
-  }
-
-  async rows(unitId: string, year: number, version: number | null): Promise<Map<string, ResultRow>> {
-    const rows = new Map<string, ResultRow>();
-    if (version === null) return rows;
-    await this.queryAll(
-      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': keys.unitYear(this.tenant, unitId, year), ':v': keys.resultVersionPrefix(version) }, ConsistentRead: true },
-      (item) => {
-        const row = ResultRow.parse(item);
-        rows.set(row.memberId, row);
-      },
-    );
-    return rows;
-  }
-
-  async roster(unitId: string): Promise<Member[]> {
-    const members: Member[] = [];
-    await this.queryAll(
-      { IndexName: indexNames.byParent, KeyConditionExpression: 'gsi1pk = :u', ExpressionAttributeValues: { ':u': keys.unitMembers(this.tenant, unitId) } },
-      (item) => members.push(Member.parse(item)),
-    );
-    return members;
-  }
-
-  async children(unitId: string): Promise<StoredUnit[]> {
-    const units: StoredUnit[] = [];
-    await this.queryAll(
-      { IndexName: indexNames.byParent, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.unitChildren(this.tenant, unitId) } },
-      (item) => units.push(StoredUnit.parse(item)),
-    );
-    return units;
-  }
-
-  private async queryAll(input: Record<string, unknown>, each: (item: Record<string, unknown>) => void): Promise<void> {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.store.doc.send(new QueryCommand({ ...(input as object), TableName: this.store.tableName, ExclusiveStartKey } as never));
-      for (const item of out.Items ?? []) each(item);
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  }
-}
+export type ComputedOwn = OwnRecord;
 
 export function decidedOf(dossier: Pick<Dossier, 'collective' | 'adjustedCollective'> | null | undefined): Rating | null {
   return dossier?.adjustedCollective?.rating ?? dossier?.collective.decided ?? null;

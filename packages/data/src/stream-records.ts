@@ -1,0 +1,72 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { parseKey } from './key-parse';
+
+/**
+ * A DynamoDB Streams record as Lambda delivers it and as GetRecords returns it (the same shape):
+ * only what the roll-ups read is checked; anything else passes through untouched.
+ */
+export const StreamRecord = z.object({
+  eventName: z.string().optional(),
+  dynamodb: z.object({
+    SequenceNumber: z.string(),
+    Keys: z.record(z.string(), z.unknown()).optional(),
+    NewImage: z.record(z.string(), z.unknown()).optional(),
+    OldImage: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type StreamRecord = z.infer<typeof StreamRecord>;
+
+/** What a table change means for the roll-ups. */
+export type TableChange =
+  | { kind: 'dossier'; tenant: string; year: number; unitId: string }
+  | { kind: 'row'; tenant: string; year: number; unitId: string; version: number }
+  | { kind: 'member'; tenant: string; unitIds: string[] }
+  | { kind: 'unit'; tenant: string; unitId: string }
+  | { kind: 'campaign'; tenant: string; year: number; settingsChanged: boolean };
+
+const image = (raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
+  raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
+
+const Member = z.object({ unitId: z.string() });
+const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown() }).partial();
+
+/**
+ * Decodes one record into the change it stands for, by its keys (`parseKey`); null for items the
+ * roll-ups do not depend on (audit entries, roll-up items themselves, reviews …).
+ */
+export function decodeRecord(record: StreamRecord): TableChange | null {
+  const keysOf = image(record.dynamodb.Keys) ?? image(record.dynamodb.NewImage) ?? image(record.dynamodb.OldImage);
+  const key = parseKey({ pk: typeof keysOf?.pk === 'string' ? keysOf.pk : '', sk: typeof keysOf?.sk === 'string' ? keysOf.sk : '' });
+  switch (key?.item) {
+    case 'dossier':
+      return { kind: 'dossier', tenant: key.tenant, unitId: key.unitId, year: key.year };
+    case 'resultRow':
+      return { kind: 'row', tenant: key.tenant, unitId: key.unitId, year: key.year, version: key.version };
+    case 'unit':
+      return { kind: 'unit', tenant: key.tenant, unitId: key.unitId };
+    case 'member': {
+      const ids = [image(record.dynamodb.OldImage), image(record.dynamodb.NewImage)].flatMap((img) => {
+        const parsed = Member.safeParse(img);
+        return parsed.success ? [parsed.data.unitId] : [];
+      });
+      return { kind: 'member', tenant: key.tenant, unitIds: [...new Set(ids)] };
+    }
+    case 'campaign': {
+      const before = CampaignSettings.safeParse(image(record.dynamodb.OldImage) ?? {});
+      const after = CampaignSettings.safeParse(image(record.dynamodb.NewImage) ?? {});
+      const pick = (r: typeof before) => (r.success ? JSON.stringify([r.data.rulebookId, r.data.overlayIds, r.data.ratingDate, r.data.closedAt]) : '');
+      return { kind: 'campaign', tenant: key.tenant, year: key.year, settingsChanged: pick(before) !== pick(after) };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Stream sequence numbers are decimal strings of any length: compared as numbers. */
+export function compareSequence(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
