@@ -5,11 +5,11 @@ import type { Store } from '@kd/data/client';
 import { putCampaign } from '@kd/data/campaign-repository';
 import { putBoardConfigIfAbsent } from '@kd/data/report-repository';
 import { Campaign } from '@kd/domain/campaign';
-import type { Mailer } from '@kd/jobs/reports/mailer';
+import type { Mailer } from '@kd/services/index';
 import { outboxMailer } from '@kd/jobs/reports/outbox-mailer';
-import { storedCampaigns } from '@kd/jobs/reports/campaign-source';
-import { storedCompletions } from '@kd/jobs/reports/completion-source';
-import type { ReportJobDeps } from '@kd/jobs/reports/report-job';
+import { storedCampaigns } from '@kd/services/index';
+import { storedCompletions } from '@kd/services/index';
+import type { ReportJobDeps } from '@kd/services/index';
 
 /** The 2021 campaign of the fixture's t1 with seed 000's dossier milestone: cells, "trước ngày 22/12/2021". */
 export const campaign2021 = Campaign.parse({

@@ -4,7 +4,7 @@ import { createApp } from '@kd/api/app';
 import { loadLocalSigner } from '@kd/api/auth/local-signer';
 import { localClaims } from '@kd/api/auth/claims-sources';
 import type { Identity } from '@kd/api/deps';
-import { outboxMailer } from '@kd/jobs/reports/outbox-mailer';
+import { outboxMailer, readOutbox } from '@kd/jobs/reports/outbox-mailer';
 import { DEFAULT_SENDER } from '@kd/config/sender';
 import { config } from './paths';
 
@@ -19,7 +19,7 @@ export async function createLocalApp(options: { store: Store; dataDir: string | 
     local: { signer, identities: () => options.identities },
     // "Lập báo cáo ngay" delivers into the same outbox as the scheduler (packages/local/src/scheduler.ts).
     ...(options.dataDir
-      ? { reports: { mailer: outboxMailer(join(options.dataDir, 'outbox'), clock), from: DEFAULT_SENDER, appUrl: config().appUrl, outboxDir: join(options.dataDir, 'outbox') } }
+      ? { reports: { mailer: outboxMailer(join(options.dataDir, 'outbox'), clock), from: DEFAULT_SENDER, appUrl: config().appUrl, outboxFiles: async () => (await readOutbox(join(options.dataDir!, 'outbox'))).map((f) => f.file) } }
       : {}),
   });
   return { app, signer };

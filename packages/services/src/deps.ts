@@ -1,5 +1,6 @@
 import type { Store } from '@kd/data/client';
 import type { UploadStore } from '@kd/files/spreadsheet/upload-source';
+import type { ReportDelivery } from './reports/report-deps';
 
 /**
  * What every use case runs against: the store, the one clock (tests set it) and the optional
@@ -10,4 +11,6 @@ export interface ServiceDeps {
   clock: () => Date;
   /** In AWS only: the bucket browsers upload spreadsheets to through pre-signed URLs. */
   uploads?: UploadStore;
+  /** How "Lập báo cáo ngay" sends: SES in AWS, the outbox locally. Without it the report is kept and its mail left for the next scheduled run. */
+  reports?: ReportDelivery;
 }

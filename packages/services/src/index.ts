@@ -30,3 +30,11 @@ export { cellMemberEvaluations, memberEvaluation } from './campaigns/member-eval
 export { dashboardYear, readDashboard } from './rollups/dashboard';
 export { unitOverview, unitNames } from './units/unit-overview';
 export { resultsUploadView, rosterUploadView } from './uploads/upload-views';
+export { boardReports, readReport, requestReport, reportXlsxFile, lateUnitsNow, recipientsOf, setRecipients, outboxOf, reportJobDeps } from './reports/board-reports';
+export { runTick, reportNow, liveReport, retryOpenDeliveries, reportIdFor, type ReportJobDeps, type TickOutcome } from './reports/report-job';
+export { deliver, deliverMessage, reportLink, XLSX_TYPE, type DeliveryDeps } from './reports/deliver';
+export { storedCampaigns, activeCampaign, type CampaignSource } from './reports/campaign-source';
+export { storedCompletions, type CompletionSource } from './reports/completion-source';
+export { buildMime, type Mailer, type MailMessage, type MailAttachment } from './reports/mailer';
+export { unavailableMilestoneScheduler, dueScheduleName, dueScheduleInput, type MilestoneScheduler } from './reports/milestone-schedules';
+export type { ReportDelivery } from './reports/report-deps';

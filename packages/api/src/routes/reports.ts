@@ -1,23 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { DEFAULT_SENDER } from '@kd/config/sender';
 import { createRoute, z } from '@hono/zod-openapi';
 import { BoardConfig } from '@kd/domain/report/board-config';
-import { ReportContent, lateUnits } from '@kd/domain/report/report-content';
-import { reportFileName } from '@kd/domain/report/email';
+import { ReportContent } from '@kd/domain/report/report-content';
 import { CompletionStatus } from '@kd/domain/report/completion';
-import { DomainError } from '@kd/domain/errors/index';
-import { Delivery, ReportSummary, getBoardConfig, listDeliveries, listReports, putBoardConfig, reportPk, requireReport } from '@kd/data/report-repository';
-import { DEFAULT_REMINDER_DAYS } from '@kd/domain/report/board-config';
-import { writeReportXlsx } from '@kd/files/report-xlsx';
-import { storedCampaigns } from '@kd/jobs/reports/campaign-source';
-import { storedCompletions } from '@kd/jobs/reports/completion-source';
-import { liveReport, reportNow } from '@kd/jobs/reports/report-job';
-import type { Store } from '@kd/data/client';
-import type { Caller } from '@kd/domain/access/index';
+import { Delivery, ReportSummary } from '@kd/data/report-repository';
+import { boardReports, lateUnitsNow, readReport, recipientsOf, reportXlsxFile, requestReport, setRecipients, XLSX_TYPE } from '@kd/services/index';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { unitInScope } from '@kd/services/access/scope';
-import { actorOf } from '@kd/services/actor';
 import { bearer, commonErrors, json, refusedError, UnitIdParam } from '../openapi';
 
 const ReportIdParam = UnitIdParam.extend({
@@ -64,28 +52,6 @@ const deliveryView = (d: Delivery) => ({
   updatedAt: d.updatedAt,
 });
 
-/** The report `reportId` of board `unitId`, in the caller's scope (scope first: it decides 403/404). */
-export async function reportInScope(store: Store, caller: Caller, unitId: string, reportId: string) {
-  const board = await unitInScope(store, caller, unitId, 'unit.read');
-  const report = await requireReport(store, caller.tenant, reportId).catch(() => undefined);
-  if (!report || report.boardId !== board.id) throw new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
-  return { board, report, deliveries: await listDeliveries(store, reportPk(caller.tenant, reportId)) };
-}
-
-export function reportJobDeps(deps: AppDeps) {
-  return {
-    store: deps.store,
-    mailer: deps.reports?.mailer,
-    from: deps.reports?.from ?? DEFAULT_SENDER,
-    appUrl: deps.reports?.appUrl ?? '',
-    now: deps.clock,
-    campaigns: storedCampaigns(deps.store),
-    completions: storedCompletions(deps.store),
-  };
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** API routes of deadline reports: history, one report and its .xlsx, late units, report now, recipients. */
 export function reportRoutes(deps: AppDeps) {
   const r = newRouter();
@@ -100,9 +66,8 @@ export function reportRoutes(deps: AppDeps) {
       responses: { 200: json(z.object({ reports: z.array(ReportSummaryView) }), 'Báo cáo, mới nhất trước'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.read');
-      return c.json({ reports: await listReports(deps.store, caller.tenant, unit.id) }, 200);
+      const { reports } = await boardReports(deps, c.get('caller'), c.req.valid('param').unitId);
+      return c.json({ reports }, 200);
     },
   );
 
@@ -116,10 +81,7 @@ export function reportRoutes(deps: AppDeps) {
       responses: { 201: json(ReportView, 'Báo cáo vừa lập'), ...commonErrors, ...refusedError },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const board = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'report.request');
-      const { reportId } = await reportNow(reportJobDeps(deps), caller.tenant, board, randomUUID());
-      const { report, deliveries } = await reportInScope(deps.store, caller, board.id, reportId);
+      const { report, deliveries } = await requestReport(deps, c.get('caller'), c.req.valid('param').unitId);
       const { boardPath: _p, ...rest } = report;
       return c.json({ ...rest, deliveries: deliveries.map(deliveryView) }, 201);
     },
@@ -136,7 +98,7 @@ export function reportRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { unitId, reportId } = c.req.valid('param');
-      const { report, deliveries } = await reportInScope(deps.store, c.get('caller'), unitId, reportId);
+      const { report, deliveries } = await readReport(deps, c.get('caller'), unitId, reportId);
       const { boardPath: _p, ...rest } = report;
       return c.json({ ...rest, deliveries: deliveries.map(deliveryView) }, 200);
     },
@@ -156,12 +118,8 @@ export function reportRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { unitId, reportId } = c.req.valid('param');
-      const { report } = await reportInScope(deps.store, c.get('caller'), unitId, reportId);
-      const body = await writeReportXlsx(report.content);
-      return c.body(new Uint8Array(body), 200, {
-        'content-type': XLSX_TYPE,
-        'content-disposition': `attachment; filename="${reportFileName(report.content)}"`,
-      });
+      const file = await reportXlsxFile(deps, c.get('caller'), unitId, reportId);
+      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${file.fileName}"` });
     },
   );
 
@@ -175,11 +133,8 @@ export function reportRoutes(deps: AppDeps) {
       responses: { 200: json(LateUnits, 'Đơn vị trễ hạn, theo từng mốc'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.read');
-      const now = deps.clock();
-      const content = await liveReport(reportJobDeps(deps), caller.tenant, unit, now);
-      return c.json({ unitId: unit.id, year: content?.year ?? null, asOf: now.toISOString(), units: content ? lateUnits(content) : [] }, 200);
+      const { unit, year, asOf, units } = await lateUnitsNow(deps, c.get('caller'), c.req.valid('param').unitId);
+      return c.json({ unitId: unit.id, year, asOf, units }, 200);
     },
   );
 
@@ -193,15 +148,7 @@ export function reportRoutes(deps: AppDeps) {
       responses: { 200: json(RecipientsView, 'Cấu hình'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'unit.read');
-      const config = await getBoardConfig(deps.store, caller.tenant, unit.id);
-      return c.json(
-        config
-          ? { unitId: unit.id, configured: true, emails: config.emails, reminderDaysBefore: config.reminderDaysBefore, receivesReports: config.receivesReports }
-          : { unitId: unit.id, configured: false, emails: [], reminderDaysBefore: [...DEFAULT_REMINDER_DAYS], receivesReports: false },
-        200,
-      );
+      return c.json(await recipientsOf(deps, c.get('caller'), c.req.valid('param').unitId), 200);
     },
   );
 
@@ -215,10 +162,7 @@ export function reportRoutes(deps: AppDeps) {
       responses: { 200: json(RecipientsView, 'Cấu hình đã lưu'), ...commonErrors },
     }),
     async (c) => {
-      const caller = c.get('caller');
-      const unit = await unitInScope(deps.store, caller, c.req.valid('param').unitId, 'report.request');
-      const saved = await putBoardConfig(deps.store, caller.tenant, unit.id, c.req.valid('json'), { actor: actorOf(caller), at: deps.clock().toISOString() });
-      return c.json({ unitId: unit.id, configured: true, emails: saved.emails, reminderDaysBefore: saved.reminderDaysBefore, receivesReports: saved.receivesReports }, 200);
+      return c.json(await setRecipients(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('json')), 200);
     },
   );
 

@@ -6,13 +6,13 @@ import { latestDailyTick } from '@kd/domain/report/schedule';
 import { dueInstants } from '@kd/domain/report/schedule';
 import type { Tick } from '@kd/domain/report/tick';
 import { listAllBoards } from '@kd/data/report-repository';
-import { activeCampaign, storedCampaigns } from './campaign-source';
-import { storedCompletions } from './completion-source';
-import { runTick, type ReportJobDeps } from './report-job';
+import { activeCampaign, storedCampaigns } from '@kd/services/index';
+import { storedCompletions } from '@kd/services/index';
+import { runTick, type ReportJobDeps } from '@kd/services/index';
 import { sesMailer } from './ses-mailer';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
-import { unavailableMilestoneScheduler, type MilestoneScheduler } from './milestone-schedules';
+import { unavailableMilestoneScheduler, type MilestoneScheduler } from '@kd/services/index';
 import { eventBridgeMilestoneScheduler } from './eventbridge-milestone-scheduler';
 
 /**

@@ -1,6 +1,6 @@
 import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import { toVietnamIso } from '@kd/domain/local-date';
-import { dueScheduleInput, dueScheduleName, type MilestoneScheduler } from './milestone-schedules';
+import { dueScheduleInput, dueScheduleName, type MilestoneScheduler } from '@kd/services/index';
 
 export interface EventBridgeMilestoneSchedulerConfig {
   client: SchedulerClient;
