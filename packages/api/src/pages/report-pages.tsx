@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { DomainError } from '@kd/domain/errors/index';
 import { boardReports, lateUnitsNow, outboxOf, readReport, reportXlsxFile, requestReport, XLSX_TYPE } from '@kd/services/index';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -63,6 +64,7 @@ export function reportPages(deps: AppDeps) {
     '/units/:unitId/outbox',
     page(async (c, caller) => {
       const { unit, deliveries, files } = await outboxOf(deps, caller, param(c, 'unitId'));
+      if (!local) throw new DomainError('OUTBOX_LOCAL_ONLY', 'Hộp thư đi chỉ có khi chạy trên máy.');
       return c.html(<OutboxPage caller={caller} unit={unit} deliveries={deliveries} files={files} />);
     }),
   );
