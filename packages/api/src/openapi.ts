@@ -12,22 +12,22 @@ export const ErrorSchema = z
   .openapi('Error');
 
 /** An error response of one kind, its description listing every code of that kind in the catalogue. */
-export const errorResponse = (kind: ErrorKind, summary: string) => ({
+export const errorDoc = (kind: ErrorKind, summary: string) => ({
   content: { 'application/json': { schema: ErrorSchema } },
   description: `${summary}. Mã lỗi: ${codesOfKind(kind).map((code) => `\`${code}\` (${errorCatalogue[code].meaning.replace(/\.$/, '')})`).join('; ')}.`,
 });
 
 /** The error answers every authenticated route can give (docs/api.md, "Errors"). */
 export const commonErrors = {
-  400: errorResponse('badRequest', 'Dữ liệu không đọc được hoặc sai dạng'),
-  401: errorResponse('unauthenticated', 'Chưa đăng nhập hoặc token không hợp lệ'),
-  403: errorResponse('forbidden', 'Đơn vị nằm ngoài phạm vi của người dùng, hoặc vai trò không được phép'),
-  404: errorResponse('notFound', 'Không tồn tại (kể cả dữ liệu của tỉnh khác)'),
+  400: errorDoc('badRequest', 'Dữ liệu không đọc được hoặc sai dạng'),
+  401: errorDoc('unauthenticated', 'Chưa đăng nhập hoặc token không hợp lệ'),
+  403: errorDoc('forbidden', 'Đơn vị nằm ngoài phạm vi của người dùng, hoặc vai trò không được phép'),
+  404: errorDoc('notFound', 'Không tồn tại (kể cả dữ liệu của tỉnh khác)'),
 } as const;
-export const conflictError = { 409: errorResponse('conflict', 'Xung đột phiên bản hoặc đơn vị đã khóa') } as const;
-export const refusedError = { 422: errorResponse('unprocessable', 'Yêu cầu hợp lệ nhưng quy tắc không cho phép') } as const;
-export const tooLargeError = { 413: errorResponse('tooLarge', 'Quá lớn') } as const;
-export const unsupportedTypeError = { 415: errorResponse('unsupportedType', 'Sai kiểu nội dung') } as const;
+export const conflictError = { 409: errorDoc('conflict', 'Xung đột phiên bản hoặc đơn vị đã khóa') } as const;
+export const refusedError = { 422: errorDoc('unprocessable', 'Yêu cầu hợp lệ nhưng quy tắc không cho phép') } as const;
+export const tooLargeError = { 413: errorDoc('tooLarge', 'Quá lớn') } as const;
+export const unsupportedTypeError = { 415: errorDoc('unsupportedType', 'Sai kiểu nội dung') } as const;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

@@ -4,11 +4,11 @@ import { z } from 'zod';
  * Why a member on the roll has no rating in the cell's minutes (rules.md §3.1, §4.A; seed 000 "Một số
  * lưu ý"). The labels are printed in the minutes.
  */
-export const notRatedReasons = ['exempt', 'suspended', 'newlyAdmitted', 'absentRatedLater', 'notYetRated'] as const;
-export const NotRatedReason = z.enum(notRatedReasons);
-export type NotRatedReason = z.infer<typeof NotRatedReason>;
+export const minutesNotRatedReasons = ['exempt', 'suspended', 'newlyAdmitted', 'absentRatedLater', 'notYetRated'] as const;
+export const MinutesNotRatedReason = z.enum(minutesNotRatedReasons);
+export type MinutesNotRatedReason = z.infer<typeof MinutesNotRatedReason>;
 
-export const notRatedReasonLabels: Record<NotRatedReason, string> = {
+export const minutesNotRatedReasonLabels: Record<MinutesNotRatedReason, string> = {
   exempt: 'Miễn công tác và sinh hoạt đảng',
   suspended: 'Đình chỉ sinh hoạt đảng',
   newlyAdmitted: 'Đảng viên mới kết nạp chưa đủ 6 tháng',

@@ -5,7 +5,7 @@ import { Rating, ratingAbbreviations, ratingLabels, ratings } from '../rating';
 import { compareVietnameseNames } from '../vietnamese-name';
 import { minutesLabels, roman, SIGN_HINT } from './labels';
 import { paragraph, text, toNfc, type Block, type DocumentModel, type TableCell } from './model';
-import { NotRatedReason, notRatedReasonLabels } from './not-rated-reason';
+import { MinutesNotRatedReason, minutesNotRatedReasonLabels } from './not-rated-reason';
 import { PartyHeaderInput, partyHeaderBlock } from './party-header';
 
 const nfc = z.string().transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '));
@@ -23,7 +23,7 @@ export const MinutesMember = z
     groupProposed: Rating.nullish(),
     votesFor: Count.nullish(),
     decided: Rating.nullish(),
-    notRated: NotRatedReason.nullish(),
+    notRated: MinutesNotRatedReason.nullish(),
     note: optionalText,
   })
   .refine((m) => !(m.decided && m.notRated), { message: 'Đảng viên đã được xếp loại thì không ghi lý do không xếp loại', path: ['notRated'] });
@@ -127,7 +127,7 @@ export function buildRatingMinutes(raw: RatingMinutesInput): DocumentModel {
           { text: abbreviation(m.groupProposed), align: 'center' },
           { text: votes(m.votesFor), align: 'center' },
           { text: m.decided ? abbreviation(m.decided) : '—', align: 'center', bold: Boolean(m.decided) },
-          { text: [reason ? notRatedReasonLabels[reason] : null, m.note].filter(Boolean).join('; ') },
+          { text: [reason ? minutesNotRatedReasonLabels[reason] : null, m.note].filter(Boolean).join('; ') },
         ];
       }),
     },
@@ -171,19 +171,19 @@ function abbreviation(r: Rating | null | undefined): string {
   return r ? (ratingAbbreviations[r][0] ?? ratingLabels[r]) : '';
 }
 
-function notRatedList(members: Member[], reasonOf: (m: Member) => NotRatedReason | null): Block[] {
+function notRatedList(members: Member[], reasonOf: (m: Member) => MinutesNotRatedReason | null): Block[] {
   const rows = members.filter((m) => reasonOf(m) !== null);
   if (rows.length === 0) return [paragraph('Không có.', { indent: true })];
   return rows.map((m) => {
     const reason = reasonOf(m);
-    return paragraph(`- Đồng chí ${m.fullName}: ${reason ? notRatedReasonLabels[reason].toLocaleLowerCase('vi') : ''}${m.note ? ` (${m.note})` : ''}.`, {
+    return paragraph(`- Đồng chí ${m.fullName}: ${reason ? minutesNotRatedReasonLabels[reason].toLocaleLowerCase('vi') : ''}${m.note ? ` (${m.note})` : ''}.`, {
       indent: true,
     });
   });
 }
 
 /** Counts per level over the members rated at this meeting; percentages of that number. */
-function totals(members: Member[], reasonOf: (m: Member) => NotRatedReason | null): Block[] {
+function totals(members: Member[], reasonOf: (m: Member) => MinutesNotRatedReason | null): Block[] {
   const rated = members.filter((m) => m.decided);
   const notRated = members.length - rated.length;
   return [
@@ -196,13 +196,13 @@ function totals(members: Member[], reasonOf: (m: Member) => NotRatedReason | nul
   ];
 }
 
-function breakdown(members: Member[], reasonOf: (m: Member) => NotRatedReason | null): string {
-  const counts = new Map<NotRatedReason, number>();
+function breakdown(members: Member[], reasonOf: (m: Member) => MinutesNotRatedReason | null): string {
+  const counts = new Map<MinutesNotRatedReason, number>();
   for (const m of members) {
     const r = reasonOf(m);
     if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
-  return [...counts].map(([r, n]) => `${notRatedReasonLabels[r].toLocaleLowerCase('vi')}: ${n}`).join('; ');
+  return [...counts].map(([r, n]) => `${minutesNotRatedReasonLabels[r].toLocaleLowerCase('vi')}: ${n}`).join('; ');
 }
 
 /** "16,7%": one decimal, Vietnamese decimal comma. */

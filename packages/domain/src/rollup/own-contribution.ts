@@ -1,5 +1,6 @@
 import { evaluateMember, evaluateUnit, type MemberEvaluation } from '../evaluation/index';
 import type { LocalDate } from '../local-date';
+import { ratingDateOf } from '../review/unit-year';
 import type { Member } from '../member';
 import { emptyFacts, type MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
@@ -44,13 +45,9 @@ export interface OwnContribution {
   collectiveFinal: Rating | null;
 }
 
-export function ratingDateOf(campaign: RollupCampaignContext, dossier: Pick<DossierFacts, 'meetingDate'> | null): LocalDate {
-  return dossier?.meetingDate ?? campaign.ratingDate;
-}
-
 /** Every roster member evaluated; a member without a row is evaluated on empty facts (pending). */
 export function evaluateRoster(input: Pick<OwnInput, 'campaign' | 'dossier' | 'roster' | 'rows'>): MemberEvaluation[] {
-  const ratingDate = ratingDateOf(input.campaign, input.dossier);
+  const ratingDate = ratingDateOf(input.campaign.ratingDate, input.dossier?.meetingDate ?? null);
   return input.roster.map((member) => {
     const row = input.rows.get(member.id);
     return evaluateMember({
@@ -95,7 +92,7 @@ export function ownContribution(input: OwnInput): OwnContribution {
     rulebook: input.campaign.rulebook,
     unit: input.unit,
     year: input.campaign.year,
-    ratingDate: ratingDateOf(input.campaign, dossier),
+    ratingDate: ratingDateOf(input.campaign.ratingDate, dossier?.meetingDate ?? null),
     collective: { proposed: dossier?.collective.proposed ?? null, decided },
     memberEvaluations: isCell(input.unit.kind) ? evaluations : [],
     childCollectiveRatings: input.childCollectiveRatings,

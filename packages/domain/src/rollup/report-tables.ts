@@ -3,14 +3,14 @@ import { formatPercent, share } from './format';
 import type { RollupNumbers, RollupResponse } from './view';
 
 /** A cell of a report table: text, a count, or a share (a fraction shown as a percentage). */
-export type TableCell = string | number | { share: number | null };
+export type ReportTableCell = string | number | { share: number | null };
 
 export interface ReportTable {
   title: string;
   subtitle: string;
   /** Column headings in Vietnamese, numbered as rules.md §7 numbers them. */
   headers: string[];
-  rows: TableCell[][];
+  rows: ReportTableCell[][];
   /** Rows to print in bold (subtotals, total). */
   emphasised: number[];
 }
@@ -55,7 +55,7 @@ export function bieu1(rollup: RollupResponse): ReportTable {
     u.complete, { share: share(u.complete, u.rated) }, u.incomplete, { share: share(u.incomplete, u.rated) },
     capCheck(u.excellent, u.good, null), note,
   ];
-  const rows: TableCell[][] = [];
+  const rows: ReportTableCell[][] = [];
   const emphasised: number[] = [];
   let stt = 0;
   for (const [kind, list] of grouped(rollup.children)) {
@@ -83,7 +83,7 @@ export function bieu2(rollup: RollupResponse): ReportTable {
     '(11) HTTNV: số lượng', '(12) HTTNV: %', '(13) HTNV: số lượng', '(14) HTNV: %', '(15) KHTNV: số lượng', '(16) KHTNV: %',
     '(17) Tỷ lệ HTXSNV/HTTNV (≤ 20 %)', '(18) Khen thưởng; bị kỷ luật',
   ];
-  const row = (stt: string, n: RollupNumbers): TableCell[] => {
+  const row = (stt: string, n: RollupNumbers): ReportTableCell[] => {
     const m = n.members;
     const quotaApplies = isBaseOrganisation(n.kind) || n.kind === 'bloc' || n.kind === 'province';
     return [
@@ -94,7 +94,7 @@ export function bieu2(rollup: RollupResponse): ReportTable {
       m.disciplined > 0 ? `Bị kỷ luật trong năm: ${m.disciplined}` : '',
     ];
   };
-  const rows: TableCell[][] = [];
+  const rows: ReportTableCell[][] = [];
   let stt = 0;
   for (const [, list] of grouped(rollup.children)) for (const child of list) rows.push(row(String(++stt), child));
   const emphasised = [rows.length];

@@ -1,4 +1,4 @@
-import { buildRatingMinutes, buildSelfReview, type NotRatedReason as MinutesNotRated } from '@kd/domain/documents/index';
+import { buildRatingMinutes, buildSelfReview, type MinutesNotRatedReason as MinutesNotRated } from '@kd/domain/documents/index';
 import { mergeSigns, nationalDegradationSigns } from '@kd/domain/degradation-signs/index';
 import type { NotRatedReason } from '@kd/domain/evaluation/index';
 import { partyPositionLabels } from '@kd/domain/party-position';
