@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { closedLoop, ms, printTable } from './measure';
-import { createStore } from '@kd/data/client';
-import { getUnit, listChildren } from '@kd/data/unit-repository';
+import { createStore, getUnit, listChildren } from '@kd/data';
 
 const root = resolve(import.meta.dirname, '..');
 

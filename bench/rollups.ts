@@ -13,29 +13,14 @@
  * naive recount's; freshness p95 ≤ 2 s.   npx tsx bench/rollups.ts  (KD_BENCH_MEMBERS to scale down)
  */
 // The app first: its OpenAPI schemas extend zod before any other module builds one.
-import { createApp } from '@kd/api/app';
+import { createApp, loadLocalSigner, localClaims } from '@kd/api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createStore } from '@kd/data/client';
-import { ensureTable } from '@kd/data/ensure-table';
-import { transactPut } from '@kd/data/batch-write';
-import { campaignItem } from '@kd/data/campaign-repository';
-import { commitResults, ResultRow, rowItem } from '@kd/data/dossier';
-import { indexNames, keys } from '@kd/data/keys';
-import { memberItem } from '@kd/data/member-repository';
-import { unitItem, StoredUnit } from '@kd/data/unit-repository';
-import { Campaign } from '@kd/domain/campaign';
-import { Member } from '@kd/domain/member';
-import { MemberFacts } from '@kd/domain/member-facts';
-import type { Rating } from '@kd/domain/rating';
-import type { Unit } from '@kd/domain/unit';
-import { loadLocalSigner } from '@kd/api/auth/local-signer';
-import { localClaims } from '@kd/api/auth/claims-sources';
-import { loadRollupYears } from '@kd/jobs/rollup/campaigns';
-import { naiveRecount } from '@kd/jobs/rollup/recount';
-import { reconcileAll } from '@kd/jobs/rollup/reconcile';
+import { createStore, ensureTable, transactPut, campaignItem, commitResults, ResultRow, rowItem, indexNames, keys, memberItem, unitItem, StoredUnit } from '@kd/data';
+import { Campaign, Member, MemberFacts, type Rating, type Unit } from '@kd/domain';
+import { loadRollupYears, naiveRecount, reconcileAll } from '@kd/jobs';
 import { startDynamoLocal } from '../packages/local/src/dynamo-local';
 import { streamPoller } from '../packages/local/src/stream-poller';
 import { closedLoop, median, ms, percentile, printTable } from './measure';

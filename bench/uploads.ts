@@ -11,20 +11,13 @@
  *   npx tsx bench/uploads.ts
  */
 // The app first: its OpenAPI schemas extend zod before any other module builds one.
-import { createApp } from '@kd/api/app';
+import { createApp, loadLocalSigner, localClaims } from '@kd/api';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
-import { createStore, type Store } from '@kd/data/client';
-import { ensureTable } from '@kd/data/ensure-table';
-import { batchPut } from '@kd/data/batch-write';
-import { rowItem, ResultRow } from '@kd/data/dossier';
-import { MemberFacts } from '@kd/domain/member-facts';
-import { Member } from '@kd/domain/member';
-import type { Unit } from '@kd/domain/unit';
-import { loadLocalSigner } from '@kd/api/auth/local-signer';
-import { localClaims } from '@kd/api/auth/claims-sources';
-import { XLSX_CONTENT_TYPE } from '@kd/files/spreadsheet/index';
+import { createStore, ensureTable, batchPut, rowItem, ResultRow, type Store } from '@kd/data';
+import { MemberFacts, Member, type Unit } from '@kd/domain';
+import { XLSX_CONTENT_TYPE } from '@kd/files';
 import { startDynamoLocal } from '../packages/local/src/dynamo-local';
 import { seedTenant } from '../packages/local/src/seed';
 

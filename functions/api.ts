@@ -1,4 +1,4 @@
 import { handle } from 'hono/aws-lambda';
-import { createAwsApp } from '@kd/api/aws-app';
+import { createAwsApp } from '@kd/api';
 
 export const handler = handle(createAwsApp());

@@ -1,1 +1,1 @@
-export { deadlineReportHandler as handler } from '@kd/jobs/aws-handlers';
+export { deadlineReportHandler as handler } from '@kd/jobs';

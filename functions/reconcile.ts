@@ -1,1 +1,1 @@
-export { reconcileHandler as handler } from '@kd/jobs/aws-handlers';
+export { reconcileHandler as handler } from '@kd/jobs';

@@ -1,1 +1,1 @@
-export { rollupStreamHandler as handler } from '@kd/jobs/aws-handlers';
+export { rollupStreamHandler as handler } from '@kd/jobs';

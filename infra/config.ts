@@ -10,7 +10,7 @@ export interface DeployConfig {
   readonly webOrigins: string[];
 }
 
-import { DEFAULT_SES_IDENTITY, senderOf } from '@kd/config/sender';
+import { DEFAULT_SES_IDENTITY, senderOf } from '@kd/config';
 
 export { DEFAULT_SES_IDENTITY };
 

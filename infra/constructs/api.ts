@@ -16,7 +16,7 @@ import type { Auth } from './auth';
 import type { Data } from './data';
 import { LOG_RETENTION, NodeFunction } from './node-function';
 import type { Uploads } from './uploads';
-import { lambdaEnv } from '@kd/config/lambda';
+import { lambdaEnv } from '@kd/config';
 
 /** Every JSON endpoint lives here (contract §2); the gateway lets only valid Cognito tokens through. */
 export const API_ROUTE_PATH = '/api/v1/{proxy+}';

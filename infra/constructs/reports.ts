@@ -9,7 +9,7 @@ import { deadLetterQueue } from './dead-letter-queue';
 import { NodeFunction } from './node-function';
 import { acknowledgeWildcardResource } from '../nag';
 import { SCHEDULE_TIME_ZONE } from './rollups';
-import { lambdaEnv } from '@kd/config/lambda';
+import { lambdaEnv } from '@kd/config';
 
 /** Every morning at 07:00 Vietnamese time: who is late, who is due soon. */
 export const DEADLINE_REPORT_CRON = 'cron(0 7 * * ? *)';

@@ -10,7 +10,7 @@ import type { Data } from './data';
 import { deadLetterQueue } from './dead-letter-queue';
 import { NodeFunction } from './node-function';
 import { acknowledge, acknowledgeWildcardResource } from '../nag';
-import { lambdaEnv } from '@kd/config/lambda';
+import { lambdaEnv } from '@kd/config';
 
 /** Local time of every schedule: the party committees work on Vietnamese time. */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_HO_CHI_MINH;

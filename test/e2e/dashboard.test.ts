@@ -6,7 +6,7 @@ import { t1Members, t1Units } from '../support/fixture';
 import { startBrowserHarness, type BrowserHarness } from '../support/e2e';
 import { collapse, convertToPdf, pdfToText } from '../support/office';
 import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
-import { reconcileAll } from '@kd/jobs/rollup/reconcile';
+import { reconcileAll } from '@kd/jobs';
 
 let h: BrowserHarness;
 let dir: string;

@@ -8,10 +8,7 @@ import { serveApp } from '../support/server';
 import { csvOf } from '../integration/uploads-support';
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { createApp } from '@kd/api/app';
-import { loadLocalSigner } from '@kd/api/auth/local-signer';
-import { localClaims } from '@kd/api/auth/claims-sources';
-import { TOKEN_COOKIE } from '@kd/api/auth/middleware';
+import { createApp, loadLocalSigner, localClaims, TOKEN_COOKIE } from '@kd/api';
 
 let browser: Browser & { cleanup(): Promise<void> };
 let server: { url: string; close(): Promise<void> };

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config/lambda';
+import { lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config';
 import { logicalIdOf, synthStack } from './synth';
 
 const { template } = synthStack();

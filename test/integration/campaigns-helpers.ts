@@ -1,5 +1,5 @@
-import type { Identity } from '@kd/api/deps';
-import type { MemberFactsInput } from '@kd/domain/member-facts';
+import type { Identity } from '@kd/api';
+import type { MemberFactsInput } from '@kd/domain';
 import type { TestApp } from '../support/app';
 
 /** Small wrappers over the campaign API for the integration tests (not a test file itself). */

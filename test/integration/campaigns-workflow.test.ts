@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data/client';
+import type { Store } from '@kd/data';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture, t1Members, t1Units } from '../support/fixture';

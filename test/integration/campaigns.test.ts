@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data/client';
+import type { Store } from '@kd/data';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture, t1Members, t1Units } from '../support/fixture';
 import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
 import { campaignApi } from './campaigns-helpers';
-import { compareVietnameseNames } from '@kd/domain/vietnamese-name';
+import { compareVietnameseNames } from '@kd/domain';
 
 let store: Store;
 let t: TestApp;

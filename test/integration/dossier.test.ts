@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data/client';
-import { commitResults, getDossier, readResults, saveResultRow, updateDossier } from '@kd/data/dossier';
-import { listAudit } from '@kd/data/audit';
-import { MemberFacts } from '@kd/domain/member-facts';
+import { commitResults, getDossier, readResults, saveResultRow, updateDossier, listAudit, type Store } from '@kd/data';
+import { MemberFacts } from '@kd/domain';
 import { createTestStore } from '../support/store';
 
 let store: Store;

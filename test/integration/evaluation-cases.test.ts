@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MemberFactsInput } from '@kd/domain/member-facts';
+import type { MemberFactsInput } from '@kd/domain';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture, t1Members, t1Units } from '../support/fixture';

@@ -1,15 +1,10 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '@kd/data/client';
-import { putCampaign } from '@kd/data/campaign-repository';
-import { putBoardConfigIfAbsent } from '@kd/data/report-repository';
-import { Campaign } from '@kd/domain/campaign';
-import type { Mailer } from '@kd/services/index';
-import { outboxMailer } from '@kd/jobs/reports/outbox-mailer';
-import { storedCampaigns } from '@kd/services/index';
-import { storedCompletions } from '@kd/services/index';
-import type { ReportJobDeps } from '@kd/services/index';
+import { putCampaign, putBoardConfigIfAbsent, type Store } from '@kd/data';
+import { Campaign } from '@kd/domain';
+import { storedCampaigns, storedCompletions, type Mailer, type ReportJobDeps } from '@kd/services';
+import { outboxMailer } from '@kd/jobs';
 
 /** The 2021 campaign of the fixture's t1 with seed 000's dossier milestone: cells, "trước ngày 22/12/2021". */
 export const campaign2021 = Campaign.parse({
@@ -69,7 +64,7 @@ export interface Eml {
 /** A small MIME reader for the outbox files nodemailer writes (multipart, base64 parts). */
 export async function readEmls(dir: string): Promise<Eml[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
-  const { decodeHeader } = await import('@kd/jobs/reports/outbox-mailer');
+  const { decodeHeader } = await import('@kd/jobs');
   return Promise.all(
     files.map(async (file) => {
       const raw = await readFile(join(dir, file), 'utf8');

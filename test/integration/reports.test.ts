@@ -1,13 +1,10 @@
 // The app first: zod schemas get .openapi() only when built after @hono/zod-openapi is loaded.
 import '../support/app';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data/client';
-import { listReports, listDeliveries, reportPk } from '@kd/data/report-repository';
-import type { Identity } from '@kd/api/deps';
-import type { Mailer } from '@kd/services/index';
-import { runTick } from '@kd/services/index';
-import { createDeadlineReportHandler, tickOfEvent } from '@kd/jobs/reports/aws-deadline-report';
-import { unavailableMilestoneScheduler } from '@kd/services/index';
+import { listReports, listDeliveries, reportPk, type Store } from '@kd/data';
+import type { Identity } from '@kd/api';
+import { runTick, unavailableMilestoneScheduler, type Mailer } from '@kd/services';
+import { createDeadlineReportHandler, tickOfEvent } from '@kd/jobs';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';

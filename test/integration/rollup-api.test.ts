@@ -2,12 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The app first: @hono/zod-openapi extends zod before any schema the routes describe is built.
 import { createTestApp, type TestApp } from '../support/app';
 import ExcelJS from 'exceljs';
-import type { Store } from '@kd/data/client';
-import { commitResults } from '@kd/data/dossier';
-import { listYearRollups } from '@kd/data/rollup-repository';
-import { moveUnit, requireUnit } from '@kd/data/unit-repository';
-import { MemberFacts } from '@kd/domain/member-facts';
-import { reconcileTenant } from '@kd/jobs/rollup/reconcile';
+import { commitResults, listYearRollups, moveUnit, requireUnit, type Store } from '@kd/data';
+import { MemberFacts } from '@kd/domain';
+import { reconcileTenant } from '@kd/jobs';
 import { createTestStore } from '../support/store';
 import { identities, seedFixture } from '../support/fixture';
 import { putTestCampaign, streamConsumer } from '../support/rollups';

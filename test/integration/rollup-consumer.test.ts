@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data/client';
-import { commitResults, updateDossier, getDossier } from '@kd/data/dossier';
-import { readRollup } from '@kd/data/rollup-repository';
-import { moveUnit, requireUnit } from '@kd/data/unit-repository';
-import { requireMember, transferMember } from '@kd/data/member-repository';
-import { MemberFacts } from '@kd/domain/member-facts';
-import { loadRollupYears } from '@kd/jobs/rollup/campaigns';
-import { naiveRecount } from '@kd/jobs/rollup/recount';
-import { reconcileTenant } from '@kd/jobs/rollup/reconcile';
+import { commitResults, updateDossier, getDossier, readRollup, moveUnit, requireUnit, requireMember, transferMember, type Store } from '@kd/data';
+import { MemberFacts } from '@kd/domain';
+import { loadRollupYears, naiveRecount, reconcileTenant } from '@kd/jobs';
 import { createTestStore } from '../support/store';
 import { seedFixture } from '../support/fixture';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
@@ -54,7 +48,7 @@ describe('the roll-up stream consumer', () => {
     await updateDossier(store, 't1', 'c1', 2021, { from: ['draft'], expectedRev: d.rev, patch: { collective: { proposed: 'good', decided: 'good' }, state: 'submitted' }, action: 'x' }, { actor, at });
     const batches = await consumer.drain();
     for (const batch of batches) {
-      const again = await (await import('@kd/jobs/rollup/apply-stream-batch')).applyStreamBatch(store, batch);
+      const again = await (await import('@kd/jobs')).applyStreamBatch(store, batch);
       expect(again.report.ownWrites + again.report.rollupWrites).toBe(0);
     }
     const after = await readRollup(store, 't1', 2021, 'p1');
@@ -78,7 +72,7 @@ describe('the roll-up stream consumer', () => {
     const clean = await reconcileTenant(store, 't1');
     expect(clean[0]).toMatchObject({ ownRepaired: [], rollupRepaired: [], quotaRepaired: [] });
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { keys } = await import('@kd/data/keys');
+    const { keys } = await import('@kd/data');
     await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.rollupTotal('t1', 2021, 'b1'), UpdateExpression: 'ADD m_total :x', ExpressionAttributeValues: { ':x': 7 } }));
     const repaired = await reconcileTenant(store, 't1');
     expect(repaired[0]?.rollupRepaired).toEqual(['b1']);
@@ -87,8 +81,8 @@ describe('the roll-up stream consumer', () => {
 
   it('splits a batch that needs more than one transaction, and still adds up', async () => {
     const { seedTenant } = await import('../../packages/local/src/seed');
-    const { Member } = await import('@kd/domain/member');
-    const { applyUnits } = await import('@kd/jobs/rollup/apply-units');
+    const { Member } = await import('@kd/domain');
+    const { applyUnits } = await import('@kd/jobs');
     const unit = (id: string, kind: 'province' | 'baseCommittee' | 'cell', path: string[]) => ({ id, name: `Đơn vị ${id}`, kind, parentId: path.at(-2) ?? null, path, foundedOn: '2010-01-01', closedOn: null, sector: null, version: 1 });
     const cells = Array.from({ length: 120 }, (_, i) => unit(`k${i}`, 'cell', ['P', 'BC', `k${i}`]));
     const members = cells.map((c, i) => Member.parse({ id: `B${i}`, unitId: c.id, fullName: `Đảng viên ${i}`, admittedOn: '2015-01-01', officialOn: '2016-01-01' }));

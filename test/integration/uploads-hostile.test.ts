@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
-import type { Store } from '@kd/data/client';
+import type { Store } from '@kd/data';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';

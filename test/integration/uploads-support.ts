@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from '@kd/data/client';
-import type { Identity } from '@kd/api/deps';
-import { XLSX_CONTENT_TYPE } from '@kd/files/spreadsheet/index';
+import type { Store } from '@kd/data';
+import type { Identity } from '@kd/api';
+import { XLSX_CONTENT_TYPE } from '@kd/files';
 import type { TestApp } from '../support/app';
 import { identities } from '../support/fixture';
 

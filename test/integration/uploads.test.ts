@@ -2,13 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The app first: its OpenAPI schemas extend zod before any other module builds one.
 import { createTestApp, type TestApp } from '../support/app';
 import ExcelJS from 'exceljs';
-import type { Store } from '@kd/data/client';
-import { getDossier, readResults, updateDossier } from '@kd/data/dossier';
-import { listAudit } from '@kd/data/audit';
-import { getMember, listUnitMembers } from '@kd/data/member-repository';
-import { getUnit, listChildren } from '@kd/data/unit-repository';
-import { evaluateMember } from '@kd/domain/evaluation/index';
-import { resolveRulebook } from '@kd/domain/rulebook/index';
+import { getDossier, readResults, updateDossier, listAudit, getMember, listUnitMembers, getUnit, listChildren, type Store } from '@kd/data';
+import { evaluateMember, resolveRulebook } from '@kd/domain';
 import { createTestStore } from '../support/store';
 import { identities, seedFixture } from '../support/fixture';
 import { XLSX_CONTENT_TYPE, csvOf, formulaCells, itemCount, postFile, resultsPath, rosterPath } from './uploads-support';

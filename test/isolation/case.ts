@@ -1,4 +1,4 @@
-import type { Identity } from '@kd/api/deps';
+import type { Identity } from '@kd/api';
 
 /** What a route needs to be called against a target: its path parameters come from here. */
 export interface Target {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from '@kd/data/client';
-import { loadLocalSigner } from '@kd/api/auth/local-signer';
+import type { Store } from '@kd/data';
+import { loadLocalSigner } from '@kd/api';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';

@@ -1,8 +1,5 @@
-import type { Store } from '@kd/data/client';
-import { createApp } from '@kd/api/app';
-import { loadLocalSigner, type LocalSigner } from '@kd/api/auth/local-signer';
-import { localClaims } from '@kd/api/auth/claims-sources';
-import type { Identity } from '@kd/api/deps';
+import type { Store } from '@kd/data';
+import { createApp, loadLocalSigner, localClaims, type LocalSigner, type Identity } from '@kd/api';
 import { identities } from './fixture';
 
 export interface TestApp {

@@ -7,12 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import './env';
-import { createStore } from '@kd/data/client';
-import { installKillAt } from '@kd/data/fault-hook';
-import { localConfig } from '@kd/config/local';
-import { createApp } from '@kd/api/app';
-import { loadLocalSigner } from '@kd/api/auth/local-signer';
-import { localClaims } from '@kd/api/auth/claims-sources';
+import { createStore, installKillAt } from '@kd/data';
+import { localConfig } from '@kd/config';
+import { createApp, loadLocalSigner, localClaims } from '@kd/api';
 import { identities } from './fixture';
 
 const [endpoint, tableName, csvFile] = process.argv.slice(2);

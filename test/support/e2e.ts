@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Store } from '@kd/data/client';
+import type { Store } from '@kd/data';
 import { createTestStore } from './store';
 import { createTestApp, type TestApp } from './app';
 import { seedFixture } from './fixture';

@@ -1,8 +1,7 @@
-import type { Unit } from '@kd/domain/unit';
-import { Member } from '@kd/domain/member';
-import type { Store } from '@kd/data/client';
+import { Member, type Unit } from '@kd/domain';
+import type { Store } from '@kd/data';
 import { seedTenant } from '../../packages/local/src/seed';
-import type { Identity } from '@kd/api/deps';
+import type { Identity } from '@kd/api';
 
 /**
  * A small, hand-made pair of provinces for API tests: t1 has two base committees, t2 one cell.

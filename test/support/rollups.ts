@@ -1,10 +1,8 @@
 import { inject } from 'vitest';
-import type { Store } from '@kd/data/client';
-import { putCampaign } from '@kd/data/campaign-repository';
-import { Campaign } from '@kd/domain/campaign';
-import { TableStreamReader } from '@kd/local/stream-poller';
-import { applyStreamBatch } from '@kd/jobs/rollup/apply-stream-batch';
-import type { ApplyOptions } from '@kd/jobs/rollup/apply-units';
+import { putCampaign, type Store } from '@kd/data';
+import { Campaign } from '@kd/domain';
+import { TableStreamReader } from '@kd/local';
+import { applyStreamBatch, type ApplyOptions } from '@kd/jobs';
 
 /** A campaign of `year` under r2019 with the seed's local rules (the demo's settings). */
 export function testCampaign(year: number, extra: Partial<Campaign> = {}): Campaign {

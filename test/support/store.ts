@@ -1,7 +1,6 @@
 import { inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createStore, type Store } from '@kd/data/client';
-import { ensureTable } from '@kd/data/ensure-table';
+import { createStore, ensureTable, type Store } from '@kd/data';
 
 /** A fresh table on the run's DynamoDB Local, isolated from every other test file. */
 export async function createTestStore(prefix = 'test'): Promise<Store> {

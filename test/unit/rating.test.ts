@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRating, lowerOf } from '@kd/domain/rating';
+import { parseRating, lowerOf } from '@kd/domain';
 
 describe('rating', () => {
   it('reads full names and abbreviations after NFC and case folding', () => {

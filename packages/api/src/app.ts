@@ -20,7 +20,7 @@ import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
-import { DomainError } from '@kd/domain/errors/index';
+import { DomainError } from '@kd/domain';
 
 export const API_BASE = '/api/v1';
 

@@ -1,7 +1,6 @@
-import { lambdaConfig } from '@kd/config/lambda';
-import { createStore } from '@kd/data/client';
-import { s3UploadBucket } from '@kd/data/upload-bucket';
-import { bucketUploadStore } from '@kd/files/spreadsheet/upload-source';
+import { lambdaConfig } from '@kd/config';
+import { createStore, s3UploadBucket } from '@kd/data';
+import { bucketUploadStore } from '@kd/files';
 import { createApp } from './app';
 import { cognitoClaims } from './auth/claims-sources';
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { Caller } from '@kd/domain/access/index';
-import type { ServiceDeps } from '@kd/services/index';
+import type { Caller } from '@kd/domain';
+import type { ServiceDeps } from '@kd/services';
 import type { LocalSigner } from './auth/local-signer';
 
 /** A demo login (docs/api.md, `/dev/identities`). */

@@ -1,4 +1,4 @@
-import type { Caller } from '@kd/domain/access/index';
+import type { Caller } from '@kd/domain';
 
 /** Hono typing shared by every route: the verified caller is set by the auth middleware. */
 export interface AppEnv {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { DomainError } from '@kd/domain/errors/index';
+import { DomainError } from '@kd/domain';
 import { httpStatus } from './http-status';
 
 export interface ErrorBody {

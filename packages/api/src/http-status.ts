@@ -1,4 +1,4 @@
-import type { ErrorKind } from '@kd/domain/errors/index';
+import type { ErrorKind } from '@kd/domain';
 
 /** The HTTP status of each kind of error: the one table at the edge (docs/api.md, "Errors"). */
 export const httpStatus: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500> = {

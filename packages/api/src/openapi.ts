@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { codesOfKind, errorCatalogue, type ErrorKind } from '@kd/domain/errors/index';
+import { codesOfKind, errorCatalogue, type ErrorKind } from '@kd/domain';
 
 export const ErrorSchema = z
   .object({

@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { unitKindLabels, UnitKind, Sector } from '@kd/domain/unit-kind';
-import type { StoredUnit } from '@kd/data/unit-repository';
-import { Member, memberStatus } from '@kd/domain/member';
-import { PartyPosition } from '@kd/domain/party-position';
+import { unitKindLabels, UnitKind, Sector, Member, memberStatus, PartyPosition } from '@kd/domain';
+import type { StoredUnit } from '@kd/data';
 
 export const UnitView = z
   .object({

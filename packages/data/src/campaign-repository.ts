@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { Campaign } from '@kd/domain/campaign';
-import { DomainError } from '@kd/domain/errors/index';
+import { Campaign, DomainError } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 

@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError } from '@kd/domain/errors/index';
-import { LocalDate } from '@kd/domain/local-date';
-import { MemberFacts } from '@kd/domain/member-facts';
-import { Rating } from '@kd/domain/rating';
+import { DomainError, LocalDate, MemberFacts, Rating, assertEditable, DossierState, dossierStateLabels } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
 import { batchPut } from './batch-write';
 import { transact, type TransactItem } from './transaction';
 import { fault } from './fault-hook';
-import { assertEditable, DossierState, dossierStateLabels } from '@kd/domain/review/workflow';
 
 
 export const Dossier = z.object({

@@ -1,11 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch';
 import { queryAll } from './query-all';
-import { DomainError } from '@kd/domain/errors/index';
-import { Member } from '@kd/domain/member';
-import { isCell } from '@kd/domain/unit-kind';
-import { vietnamDateOf } from '@kd/domain/local-date';
-import { compareVietnameseNames } from '@kd/domain/vietnamese-name';
+import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';

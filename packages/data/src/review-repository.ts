@@ -1,14 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { MilestoneEvent } from '@kd/domain/campaign';
-import { LocalDate } from '@kd/domain/local-date';
-import type { Member } from '@kd/domain/member';
-import { Rating } from '@kd/domain/rating';
-import { CollectiveReview, emptyCollectiveReview, type CollectiveReviewInput } from '@kd/domain/review/collective-review';
-import { emptyMemberReview, MemberReview, type MemberReviewInput } from '@kd/domain/review/member-review';
-import type { Adjustments } from '@kd/domain/review/appraisal';
-import { assertEditable, editableStates, lockedError, type DossierState } from '@kd/domain/review/workflow';
-import { DomainError } from '@kd/domain/errors/index';
+import { LocalDate, Rating, CollectiveReview, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';

@@ -1,7 +1,4 @@
-import { flatCountNames, toFlat, type RollupCounts } from '@kd/domain/rollup/counts';
-import type { QuotaParams } from '@kd/domain/rollup/quota';
-import type { Rating } from '@kd/domain/rating';
-import type { UnitKind } from '@kd/domain/unit-kind';
+import { flatCountNames, toFlat, type RollupCounts, type QuotaParams, type Rating, type UnitKind } from '@kd/domain';
 import { keys } from './keys';
 
 /**

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { addCounts, fromFlat, type RollupCounts } from '@kd/domain/rollup/counts';
-import { defaultQuotaParams, type QuotaParams } from '@kd/domain/rollup/quota';
-import { Rating } from '@kd/domain/rating';
-import { UnitKind } from '@kd/domain/unit-kind';
+import { addCounts, fromFlat, defaultQuotaParams, Rating, UnitKind, type RollupCounts, type QuotaParams } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { queryAll } from './query-all';

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RollupCounts } from '@kd/domain/rollup/counts';
+import type { RollupCounts } from '@kd/domain';
 import { inChunks } from './batch';
 import type { Store } from './client';
 import { ownItem, totalItem, totalUpdate, type OwnRecord, type RollupCampaign, type RollupPlacement, type TotalChange } from './rollup-items';

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@kd/domain/errors/index';
-import { Member } from '@kd/domain/member';
-import { isCell } from '@kd/domain/unit-kind';
-import { foldHeader, type RosterMember, type RosterKey } from '@kd/domain/upload/index';
+import { DomainError, Member, isCell, foldHeader, type RosterMember, type RosterKey } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Member } from '@kd/domain/member';
+import { Member } from '@kd/domain';
 import type { Store } from './client';
 import { Dossier, ResultRow } from './dossier';
 import { indexNames, keys } from './keys';

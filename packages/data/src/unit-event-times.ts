@@ -1,4 +1,4 @@
-import type { MilestoneEvent } from '@kd/domain/campaign';
+import type { MilestoneEvent } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';

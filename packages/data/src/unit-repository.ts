@@ -1,10 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError } from '@kd/domain/errors/index';
-import { canContain, unitKindLabels } from '@kd/domain/unit-kind';
-import { Unit, isInSubtree } from '@kd/domain/unit';
-import type { LocalDate } from '@kd/domain/local-date';
+import { DomainError, canContain, unitKindLabels, Unit, isInSubtree, type LocalDate } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';

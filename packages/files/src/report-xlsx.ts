@@ -1,8 +1,5 @@
 import ExcelJS from 'exceljs';
-import { completionStatusLabels, type Counts } from '@kd/domain/report/completion';
-import { lateUnits, type ReportContent } from '@kd/domain/report/report-content';
-import { formatVietnameseDateTime } from '@kd/domain/local-date';
-import { tickKindLabels } from '@kd/domain/report/tick';
+import { completionStatusLabels, lateUnits, formatVietnameseDateTime, tickKindLabels, type Counts, type ReportContent } from '@kd/domain';
 
 /** Column headers of the report, also what a reader (or a test) looks for. */
 export const reportSheetNames = { summary: 'Tổng hợp', units: 'Chi tiết đơn vị', late: 'Đơn vị trễ hạn' } as const;

@@ -1,4 +1,4 @@
-import type { Store } from '@kd/data/client';
+import type { Store } from '@kd/data';
 
 /** What `npm start` runs beside the web app: the same handlers Lambda runs for streams and schedules. */
 export interface BackgroundJob {

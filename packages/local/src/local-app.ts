@@ -1,11 +1,8 @@
 import { join } from 'node:path';
-import type { Store } from '@kd/data/client';
-import { createApp } from '@kd/api/app';
-import { loadLocalSigner } from '@kd/api/auth/local-signer';
-import { localClaims } from '@kd/api/auth/claims-sources';
-import type { Identity } from '@kd/api/deps';
-import { outboxMailer, readOutbox } from '@kd/jobs/reports/outbox-mailer';
-import { DEFAULT_SENDER } from '@kd/config/sender';
+import type { Store } from '@kd/data';
+import { createApp, loadLocalSigner, localClaims, type Identity } from '@kd/api';
+import { outboxMailer, readOutbox } from '@kd/jobs';
+import { DEFAULT_SENDER } from '@kd/config';
 import { config } from './paths';
 
 /** The app as `npm start` serves it: the local key, the demo identities, the real clock (or a set one). */

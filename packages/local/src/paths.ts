@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localConfig } from '@kd/config/local';
+import { localConfig } from '@kd/config';
 
 /** The repository root, whatever the working directory. */
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');

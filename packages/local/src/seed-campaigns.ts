@@ -1,17 +1,5 @@
-import type { Store } from '@kd/data/client';
-import { transactPut } from '@kd/data/batch-write';
-import { campaignItem } from '@kd/data/campaign-repository';
-import { Dossier, ResultRow, rowItem } from '@kd/data/dossier';
-import type { DossierState } from '@kd/domain/review/workflow';
-import { keys } from '@kd/data/keys';
-import { unitEventItem } from '@kd/data/review-repository';
-import { addMonthsClamped, parts, type LocalDate } from '@kd/domain/local-date';
-import type { Member } from '@kd/domain/member';
-import { MemberFacts, type MemberFactsInput } from '@kd/domain/member-facts';
-import { compareRatings, lowerOf, type Rating } from '@kd/domain/rating';
-import { demoCampaigns, SEED_CELL_NAME } from '@kd/domain/review/demo-campaigns';
-import type { Unit } from '@kd/domain/unit';
-import { isCell, isPartyOrganisation } from '@kd/domain/unit-kind';
+import { transactPut, campaignItem, Dossier, ResultRow, rowItem, keys, unitEventItem, type Store } from '@kd/data';
+import { addMonthsClamped, parts, MemberFacts, compareRatings, lowerOf, demoCampaigns, SEED_CELL_NAME, isCell, isPartyOrganisation, type DossierState, type LocalDate, type Member, type MemberFactsInput, type Rating, type Unit } from '@kd/domain';
 import { createPrng, deriveSeed, type Prng } from './demo/prng';
 
 /** What the campaign seed reads of a tenant: the demo's, or a test fixture's. */

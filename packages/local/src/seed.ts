@@ -1,11 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from '@kd/data/client';
-import { transactPut } from '@kd/data/batch-write';
-import { keys } from '@kd/data/keys';
-import { unitItem, StoredUnit } from '@kd/data/unit-repository';
-import { memberItem } from '@kd/data/member-repository';
-import type { Unit } from '@kd/domain/unit';
-import type { Member } from '@kd/domain/member';
+import { transactPut, keys, unitItem, StoredUnit, memberItem, type Store } from '@kd/data';
+import type { Unit, Member } from '@kd/domain';
 
 export interface SeedTenant {
   tenantId: string;

@@ -9,8 +9,7 @@ import {
   type _Record,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import { applyStreamBatch } from '@kd/jobs/rollup/apply-stream-batch';
-import { reconcileAll } from '@kd/jobs/rollup/reconcile';
+import { applyStreamBatch, reconcileAll } from '@kd/jobs';
 import type { StartJob } from './background';
 
 /** Where each shard was read up to: restarts resume there (reprocessing would be harmless anyway). */

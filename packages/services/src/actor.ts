@@ -1,5 +1,5 @@
-import type { Actor } from '@kd/data/audit';
-import type { Caller } from '@kd/domain/access/index';
+import type { Actor } from '@kd/data';
+import type { Caller } from '@kd/domain';
 import type { ServiceDeps } from './deps';
 
 /** Who did a change, as the audit trail records it. */

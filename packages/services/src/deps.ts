@@ -1,5 +1,5 @@
-import type { Store } from '@kd/data/client';
-import type { UploadStore } from '@kd/files/spreadsheet/upload-source';
+import type { Store } from '@kd/data';
+import type { UploadStore } from '@kd/files';
 import type { ReportDelivery } from './reports/report-deps';
 
 /**

@@ -2,12 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headingText, type Block, type DocumentModel } from '@kd/domain/documents/model';
-import { PARTY_NAME } from '@kd/domain/documents/party-header';
-import { buildRatingMinutes, ratingMinutesTitle } from '@kd/domain/documents/rating-minutes';
-import { buildSelfReview } from '@kd/domain/documents/self-review';
-import { selfReviewHeadings } from '@kd/domain/documents/self-review-sections';
-import { renderDocx } from '@kd/files/docx/render';
+import { headingText, PARTY_NAME, buildRatingMinutes, ratingMinutesTitle, buildSelfReview, selfReviewHeadings, type Block, type DocumentModel } from '@kd/domain';
+import { renderDocx } from '@kd/files';
 import { collapse, convertToPdf, docxParagraphs, docxToText, pdfToPng, pdfToText, readZipEntry } from '../../support/office';
 import { minutesInput, selfReviewInput } from '../../unit/documents/fixtures';
 

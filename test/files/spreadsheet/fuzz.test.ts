@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kd/domain/errors/index';
-import { validateResultsRows, validateRosterRows } from '@kd/domain/upload/index';
-import { XLSX_CONTENT_TYPE, readTable } from '@kd/files/spreadsheet/index';
-import { httpStatus } from '@kd/api/http-status';
+import { DomainError, validateResultsRows, validateRosterRows } from '@kd/domain';
+import { XLSX_CONTENT_TYPE, readTable } from '@kd/files';
+import { httpStatus } from '@kd/api';
 
 const roster = new Map([['DV001', { fullName: 'Nguyễn Văn An' }]]);
 

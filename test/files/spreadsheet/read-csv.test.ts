@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { validateResultsRows } from '@kd/domain/upload/index';
-import { readTable } from '@kd/files/spreadsheet/index';
+import { validateResultsRows } from '@kd/domain';
+import { readTable } from '@kd/files';
 import { refusal } from './support';
-import { httpStatus } from '@kd/api/http-status';
+import { httpStatus } from '@kd/api';
 
 /** How Windows-1258 stores Vietnamese: letters with ^, ˘ or horn precomposed, tone marks combining. */
 function windowsForm(text: string): string {

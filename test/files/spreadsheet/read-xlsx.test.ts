@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { validateResultsRows, validateRosterRows } from '@kd/domain/upload/index';
-import { XLSX_CONTENT_TYPE, readTable } from '@kd/files/spreadsheet/index';
+import { validateResultsRows, validateRosterRows } from '@kd/domain';
+import { XLSX_CONTENT_TYPE, readTable } from '@kd/files';
 import { refusal } from './support';
 import { SHEET_PREFIX, buildZip, deflatedEntry, repeatedEntry, workbookParts } from './zip-builder';
-import { httpStatus } from '@kd/api/http-status';
+import { httpStatus } from '@kd/api';
 
 async function xlsx(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

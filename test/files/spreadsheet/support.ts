@@ -1,4 +1,4 @@
-import { DomainError } from '@kd/domain/errors/index';
+import { DomainError } from '@kd/domain';
 
 /** The DomainError a promise rejects with; fails the test on success or on any other error. */
 export async function refusal(promise: Promise<unknown>): Promise<DomainError> {

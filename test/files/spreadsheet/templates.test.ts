@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { type MemberFacts, emptyFacts } from '@kd/domain/member-facts';
-import { resultsColumns, rosterColumns, validateResultsRows, validateRosterRows } from '@kd/domain/upload/index';
-import { XLSX_CONTENT_TYPE, readTable, resultsTemplate, rosterTemplate } from '@kd/files/spreadsheet/index';
+import { emptyFacts, resultsColumns, rosterColumns, validateResultsRows, validateRosterRows, type MemberFacts } from '@kd/domain';
+import { XLSX_CONTENT_TYPE, readTable, resultsTemplate, rosterTemplate } from '@kd/files';
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

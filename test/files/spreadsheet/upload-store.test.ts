@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { bucketUploadStore, UPLOAD_URL_TTL_SECONDS, type UploadBucket } from '@kd/files/spreadsheet/upload-source';
-import { MAX_FILE_BYTES } from '@kd/files/spreadsheet/limits';
+import { bucketUploadStore, UPLOAD_URL_TTL_SECONDS, MAX_FILE_BYTES, type UploadBucket } from '@kd/files';
 
 /** A bucket in memory that records whether a body was read or thrown away. */
 function bucketWith(size: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineText, isOnTime, milestoneWindow } from '@kd/domain/deadline';
+import { deadlineText, isOnTime, milestoneWindow } from '@kd/domain';
 
 describe('milestone deadlines in Asia/Ho_Chi_Minh', () => {
   const dossier = { wording: 'before' as const, date: '2021-12-22', fromDate: null };

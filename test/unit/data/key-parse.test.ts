@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys } from '@kd/data/keys';
-import { parseKey } from '@kd/data/key-parse';
-import { decodeRecord } from '@kd/data/stream-records';
+import { keys, parseKey, decodeRecord } from '@kd/data';
 import { marshall } from '@aws-sdk/util-dynamodb';
 
 describe('parseKey reads back what keys builds', () => {

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped } from '@kd/domain/local-date';
-import { Member, memberStatus } from '@kd/domain/member';
-import { Unit } from '@kd/domain/unit';
-import { canContain, isCell } from '@kd/domain/unit-kind';
-import {
-  COMMITTEE_THRESHOLD,
-  DEMO_AS_OF,
-  DemoIdentity,
-  DemoRecipients,
-  demoRoles,
-  formatDemoSummary,
-  generateDemo,
-  summariseDemo,
-  type DemoTenant,
-} from '@kd/local/demo/index';
+import { addMonthsClamped, Member, memberStatus, Unit, canContain, isCell } from '@kd/domain';
+import { COMMITTEE_THRESHOLD, DEMO_AS_OF, DemoIdentity, DemoRecipients, demoRoles, formatDemoSummary, generateDemo, summariseDemo, type DemoTenant } from '@kd/local';
 
 const data = generateDemo();
 const tenant = (id: string): DemoTenant => {

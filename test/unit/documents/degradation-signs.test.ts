@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kd/domain/errors/index';
-import {
-  degradationGroupTitles,
-  isPlaceholder,
-  PLACEHOLDER_MARK,
-  placeholderText,
-  type DegradationSignInput,
-} from '@kd/domain/degradation-signs/degradation-sign';
-import { nationalDegradationSigns as national } from '@kd/domain/degradation-signs/national';
-import { mergeSigns } from '@kd/domain/degradation-signs/merge';
+import { DomainError, degradationGroupTitles, isPlaceholder, PLACEHOLDER_MARK, placeholderText, nationalDegradationSigns as national, mergeSigns, type DegradationSignInput } from '@kd/domain';
 
 /** Synthetic tenant wording: clearly test data, never a guess at the real text. */
 const synthetic = (n: number, code = `TEST.${String(n).padStart(2, '0')}`): DegradationSignInput => ({

@@ -1,6 +1,4 @@
-import { nationalDegradationSigns } from '@kd/domain/degradation-signs/national';
-import type { RatingMinutesInput } from '@kd/domain/documents/rating-minutes';
-import type { SelfReviewInput } from '@kd/domain/documents/self-review';
+import { nationalDegradationSigns, type RatingMinutesInput, type SelfReviewInput } from '@kd/domain';
 
 /** Demo people and units of seed 000 (Chi bộ Bệnh viện Phổi); names other than the bí thư are made up. */
 export const partyHeader = { upperCommittee: 'Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh', unitName: 'Chi bộ Bệnh viện Phổi' };

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, type Block, type DocumentModel } from '@kd/domain/documents/model';
-import { notRatedReasonLabels } from '@kd/domain/documents/not-rated-reason';
-import { buildRatingMinutes, percent, ratingMinutesColumns, ratingMinutesTitle } from '@kd/domain/documents/rating-minutes';
-import { compareVietnameseNames } from '@kd/domain/vietnamese-name';
+import { plainText, minutesNotRatedReasonLabels, buildRatingMinutes, percent, ratingMinutesColumns, ratingMinutesTitle, compareVietnameseNames, type Block, type DocumentModel } from '@kd/domain';
 import { minutesInput } from './fixtures';
 
 const of = <K extends Block['kind']>(m: DocumentModel, kind: K) => m.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
@@ -60,7 +57,7 @@ describe('buildRatingMinutes', () => {
     const text = plainText(model);
     expect(text).toContain('- Đồng chí Võ Thị Bình: đảng viên mới kết nạp chưa đủ 6 tháng.');
     expect(text).toContain('- Đồng chí Đặng Văn Dũng: miễn công tác và sinh hoạt đảng.');
-    expect(Object.values(notRatedReasonLabels)).toContain('Chưa xếp loại');
+    expect(Object.values(minutesNotRatedReasonLabels)).toContain('Chưa xếp loại');
   });
 
   it('counts a member with neither a decision nor a reason as not yet rated', () => {

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER_MARK } from '@kd/domain/degradation-signs/degradation-sign';
-import { SIGN_HINT, selfReviewLabels } from '@kd/domain/documents/labels';
-import { headingText, plainText, type Block, type DocumentModel } from '@kd/domain/documents/model';
-import { PARTY_NAME } from '@kd/domain/documents/party-header';
-import { buildSelfReview } from '@kd/domain/documents/self-review';
-import {
-  committeeReviewSections,
-  DEGRADATION_SIGNS_HEADING,
-  memberReviewSections,
-  selfReviewHeadings,
-  selfReviewParts,
-} from '@kd/domain/documents/self-review-sections';
+import { PLACEHOLDER_MARK, SIGN_HINT, selfReviewLabels, headingText, plainText, PARTY_NAME, buildSelfReview, committeeReviewSections, DEGRADATION_SIGNS_HEADING, memberReviewSections, selfReviewHeadings, selfReviewParts, type Block, type DocumentModel } from '@kd/domain';
 import { selfReviewInput } from './fixtures';
 
 const headings = (m: DocumentModel) => m.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');

@@ -1,8 +1,4 @@
-import { Member } from '@kd/domain/member';
-import { MemberFacts, type MemberFactsInput } from '@kd/domain/member-facts';
-import type { Rating } from '@kd/domain/rating';
-import { evaluateMember, type MemberEvaluation } from '@kd/domain/evaluation/index';
-import { resolveRulebook, type ResolvedRulebook } from '@kd/domain/rulebook/index';
+import { Member, MemberFacts, evaluateMember, resolveRulebook, type MemberFactsInput, type Rating, type MemberEvaluation, type ResolvedRulebook } from '@kd/domain';
 
 export const r2019 = resolveRulebook('r2019');
 export const s000 = resolveRulebook('r2019', ['s000-2021']);

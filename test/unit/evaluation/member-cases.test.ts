@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMember, MemberEvaluation } from '@kd/domain/evaluation/index';
-import type { MemberFactsInput } from '@kd/domain/member-facts';
-import type { Rating } from '@kd/domain/rating';
+import { evaluateMember, MemberEvaluation, type MemberFactsInput, type Rating } from '@kd/domain';
 import { facts, member, rulebooks, vietnameseLetter, type MemberInput } from './fixtures';
 
 interface Case {

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { disciplines } from '@kd/domain/discipline';
-import { evaluateMember, evaluateUnit, type MemberEvaluation } from '@kd/domain/evaluation/index';
-import type { MemberFactsInput } from '@kd/domain/member-facts';
-import { compareRatings, ratings, type Rating } from '@kd/domain/rating';
+import { disciplines, evaluateMember, evaluateUnit, compareRatings, ratings, type MemberEvaluation, type MemberFactsInput, type Rating } from '@kd/domain';
 import { facts, member, rulebooks, vietnameseLetter, type MemberInput } from './fixtures';
 
 const rating = fc.constantFrom(...ratings);

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMember } from '@kd/domain/evaluation/index';
-import {
-  BaseRulebook, RulebookOverlay, baseRulebook, baseRulebookIdForYear, parseOverlay, resolveRulebook, resolveRulebookFrom, ruleKey, rulebookOverlay,
-  shippedRulebookJson,
-} from '@kd/domain/rulebook/index';
+import { evaluateMember, BaseRulebook, RulebookOverlay, baseRulebook, baseRulebookIdForYear, parseOverlay, resolveRulebook, resolveRulebookFrom, ruleKey, rulebookOverlay, shippedRulebookJson } from '@kd/domain';
 import { facts, member, vietnameseLetter } from './fixtures';
 
 const { r2019: r2019Json, r2023: r2023Json } = shippedRulebookJson;

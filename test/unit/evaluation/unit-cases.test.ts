@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMember, evaluateUnit, quotaCap, UnitEvaluation, type EvaluateUnitInput } from '@kd/domain/evaluation/index';
-import type { Rating } from '@kd/domain/rating';
-import { baseRulebook, parseOverlay, resolveRulebookFrom, rulebookOverlay } from '@kd/domain/rulebook/index';
+import { evaluateMember, evaluateUnit, quotaCap, UnitEvaluation, baseRulebook, parseOverlay, resolveRulebookFrom, rulebookOverlay, type EvaluateUnitInput, type Rating } from '@kd/domain';
 import { cellEvaluations, facts, member, r2019, repeat, s000, vietnameseLetter } from './fixtures';
 
 const base = { year: 2021, ratingDate: '2021-12-20' } as const;

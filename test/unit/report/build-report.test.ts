@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Milestone } from '@kd/domain/campaign';
-import { buildReport, lateUnits, completionStatus, remindersDue } from '@kd/domain/report/index';
-import type { Unit } from '@kd/domain/unit';
+import { buildReport, lateUnits, completionStatus, remindersDue, type Milestone, type Unit } from '@kd/domain';
 
 const u = (id: string, kind: Unit['kind'], path: string[], name = id): Unit => ({
   id, name, kind, path, parentId: path.at(-2) ?? null, foundedOn: '2010-01-01', closedOn: null, sector: null, version: 1,

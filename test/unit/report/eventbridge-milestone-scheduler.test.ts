@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictException, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { eventBridgeMilestoneScheduler } from '@kd/jobs/reports/eventbridge-milestone-scheduler';
+import { eventBridgeMilestoneScheduler } from '@kd/jobs';
 
 /** A scheduler client that answers in-process (initialize step): nothing is sent anywhere. */
 function capturingClient() {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueInstants, latestDailyTick, nextDailyTick, nextTick, reminderDate, ticksBetween } from '@kd/domain/report/schedule';
-import { tickId } from '@kd/domain/report/tick';
+import { dueInstants, latestDailyTick, nextDailyTick, nextTick, reminderDate, ticksBetween, tickId } from '@kd/domain';
 
 const dossier = { wording: 'before' as const, date: '2021-12-22', fromDate: null };
 

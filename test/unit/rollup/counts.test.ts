@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addCounts, equalCounts, fromFlat, isZeroCounts, subtractCounts, sumCounts, toFlat, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
-import { baseQuota, defaultQuotaParams, quotaView } from '@kd/domain/rollup/quota';
-import { formatPercent } from '@kd/domain/rollup/format';
-import { evaluateRoster, ownContribution, quotaParamsOf } from '@kd/domain/rollup/own-contribution';
-import { bieu1, bieu2 } from '@kd/domain/rollup/report-tables';
-import { rollupNumbers } from '@kd/domain/rollup/view';
-import { resolveRulebook } from '@kd/domain/rulebook/index';
-import { Member } from '@kd/domain/member';
-import { MemberFacts } from '@kd/domain/member-facts';
+import { addCounts, equalCounts, fromFlat, isZeroCounts, subtractCounts, sumCounts, toFlat, zeroCounts, baseQuota, defaultQuotaParams, quotaView, formatPercent, evaluateRoster, ownContribution, quotaParamsOf, bieu1, bieu2, rollupNumbers, resolveRulebook, Member, MemberFacts, type RollupCounts } from '@kd/domain';
 
 const counts = fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 27, maxLength: 27 }).map((values) => {
   const flat = Object.fromEntries(Object.keys(toFlat(zeroCounts())).map((k, i) => [k, values[i]!]));

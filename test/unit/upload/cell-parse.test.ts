@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CellValue, type ColumnDef, parseCell, resultsColumns, rosterColumns } from '@kd/domain/upload/index';
+import { parseCell, resultsColumns, rosterColumns, type CellValue, type ColumnDef } from '@kd/domain';
 
 const col = (key: string): ColumnDef => {
   const c = [...resultsColumns, ...rosterColumns].find((x) => x.key === key);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kd/domain/errors/index';
-import { matchHeaders, resultsColumns, rosterColumns } from '@kd/domain/upload/index';
-import { httpStatus } from '@kd/api/http-status';
+import { DomainError, matchHeaders, resultsColumns, rosterColumns } from '@kd/domain';
+import { httpStatus } from '@kd/api';
 
 function thrown(f: () => unknown): DomainError {
   try {

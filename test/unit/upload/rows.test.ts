@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from '@kd/domain/errors/index';
-import { emptyFacts } from '@kd/domain/member-facts';
-import { type CellValue, type Table, resultsColumns, rosterColumns, validateResultsRows, validateRosterRows } from '@kd/domain/upload/index';
+import { DomainError, emptyFacts, resultsColumns, rosterColumns, validateResultsRows, validateRosterRows, type CellValue, type Table } from '@kd/domain';
 
 const roster = new Map([
   ['DV001', { fullName: 'Nguyễn Văn An' }],

@@ -1,7 +1,7 @@
-import { Caller } from '@kd/domain/access/index';
+import { Caller } from '@kd/domain';
 
 export { Caller };
-export type { Role } from '@kd/domain/access/index';
+export type { Role } from '@kd/domain';
 
 /** Reads claims in either form: plain (`tenant`) or Cognito custom attributes (`custom:tenant`). */
 export function callerFromClaims(claims: Record<string, unknown>): Caller | undefined {

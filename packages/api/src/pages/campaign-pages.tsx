@@ -1,27 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '@kd/domain/errors/index';
-import { MemberFacts } from '@kd/domain/member-facts';
-import { Rating } from '@kd/domain/rating';
+import { DomainError, MemberFacts, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
-import type { Caller } from '@kd/domain/access/index';
 import { toDomainError } from '../errors';
-import type { Action } from '@kd/domain/access/index';
-import { Adjustments, ReturnReason } from '@kd/domain/review/appraisal';
-import {
-  appraisalList,
-  approve,
-  campaignsOf,
-  evaluatedUnit,
-  readAudit,
-  readCampaign,
-  returnDossier,
-  saveMemberFacts,
-  setCollective,
-  submitDossier,
-  unitInScope,
-} from '@kd/services/index';
+import { appraisalList, approve, campaignsOf, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';

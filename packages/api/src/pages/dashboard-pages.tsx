@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '@kd/domain/errors/index';
+import { DomainError, type Caller } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '@kd/domain/access/index';
 import { pageHandler } from './page-handler';
-import { cellMemberEvaluations, dashboardYear, memberEvaluation, readDashboard } from '@kd/services/index';
+import { cellMemberEvaluations, dashboardYear, memberEvaluation, readDashboard } from '@kd/services';
 import { DashboardPage } from './dashboard/dashboard-view';
 import { CellMembersPage, MemberEvaluationPage } from './dashboard/member-views';
 

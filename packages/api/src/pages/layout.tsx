@@ -1,6 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Caller } from '@kd/domain/access/index';
-import { roleLabels } from '@kd/domain/access/index';
+import { roleLabels, type Caller } from '@kd/domain';
 import { styles } from './styles';
 
 /** The frame of every page: Vietnamese, no outside assets (nothing leaves the machine). */

@@ -1,5 +1,5 @@
 import { Layout } from './layout';
-import { roleLabels } from '@kd/domain/access/index';
+import { roleLabels } from '@kd/domain';
 import type { Identity } from '../deps';
 
 export function LoginPage(props: { identities: Identity[]; unitNames: Map<string, string>; tenantNames: Map<string, string>; message?: string }) {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '@kd/domain/access/index';
+import type { Caller } from '@kd/domain';
 import { resolveCaller } from '../auth/middleware';
 import { toDomainError } from '../errors';
 import { httpStatus } from '../http-status';

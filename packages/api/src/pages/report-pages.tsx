@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '@kd/domain/errors/index';
-import { boardReports, lateUnitsNow, outboxOf, readReport, reportXlsxFile, requestReport, XLSX_TYPE } from '@kd/services/index';
+import { DomainError } from '@kd/domain';
+import { boardReports, lateUnitsNow, outboxOf, readReport, reportXlsxFile, requestReport, XLSX_TYPE } from '@kd/services';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler, type PageHandler } from './page-handler';

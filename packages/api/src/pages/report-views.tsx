@@ -1,10 +1,5 @@
-import { completionStatusLabels, type Counts } from '@kd/domain/report/completion';
-import type { LateUnit, ReportContent } from '@kd/domain/report/report-content';
-import { tickKindLabels } from '@kd/domain/report/tick';
-import { formatVietnameseDateTime } from '@kd/domain/local-date';
-import { deliveryStatusLabels, type Delivery, type ReportSummary } from '@kd/data/report-repository';
-import type { StoredUnit } from '@kd/data/unit-repository';
-import type { Caller } from '@kd/domain/access/index';
+import { completionStatusLabels, tickKindLabels, formatVietnameseDateTime, type Counts, type LateUnit, type ReportContent, type Caller } from '@kd/domain';
+import { deliveryStatusLabels, type Delivery, type ReportSummary, type StoredUnit } from '@kd/data';
 import { Layout } from './layout';
 
 const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');

@@ -3,11 +3,11 @@ import { setCookie, deleteCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { resolveCaller, TOKEN_COOKIE } from '../auth/middleware';
-import { unitNames, unitOverview } from '@kd/services/index';
+import { unitNames, unitOverview } from '@kd/services';
 import { LoginPage } from './login-page';
 import { UnitPage } from './unit-page';
 import { pageHandler } from './page-handler';
-import type { Caller } from '@kd/domain/access/index';
+import type { Caller } from '@kd/domain';
 
 async function pageCaller(deps: AppDeps, c: Context): Promise<Caller | undefined> {
   return resolveCaller(deps, c);

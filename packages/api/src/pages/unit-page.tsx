@@ -1,11 +1,6 @@
 import { Layout } from './layout';
-import type { Caller } from '@kd/domain/access/index';
-import type { StoredUnit } from '@kd/data/unit-repository';
-import type { Member } from '@kd/domain/member';
-import { memberStatus, memberStatusLabels } from '@kd/domain/member';
-import { partyPositionLabels } from '@kd/domain/party-position';
-import { unitKindLabels, sectorLabels, isCell } from '@kd/domain/unit-kind';
-import { formatVietnameseDate } from '@kd/domain/local-date';
+import { memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, type Caller, type Member } from '@kd/domain';
+import type { StoredUnit } from '@kd/data';
 
 export interface UnitPageData {
   caller: Caller;

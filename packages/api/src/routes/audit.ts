@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { readAudit } from '@kd/services/index';
+import { readAudit } from '@kd/services';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 
 const AuditView = z

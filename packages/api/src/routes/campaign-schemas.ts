@@ -1,14 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { Campaign, Milestone } from '@kd/domain/campaign';
-import { MemberEvaluation, UnitEvaluation } from '@kd/domain/evaluation/index';
-import { MemberFacts } from '@kd/domain/member-facts';
-import { Rating } from '@kd/domain/rating';
-import { Dossier } from '@kd/data/dossier';
-import { MemberReview, MemberReviewInput } from '@kd/domain/review/member-review';
-import { CollectiveReview, CollectiveReviewInput } from '@kd/domain/review/collective-review';
-import { Adjustments, ReturnReason } from '@kd/domain/review/appraisal';
-import { CellMeeting } from '@kd/data/review-repository';
-import { LocalDate } from '@kd/domain/local-date';
+import { Campaign, Milestone, MemberEvaluation, UnitEvaluation, MemberFacts, Rating, MemberReview, MemberReviewInput, CollectiveReview, CollectiveReviewInput, Adjustments, ReturnReason, LocalDate } from '@kd/domain';
+import { Dossier, CellMeeting } from '@kd/data';
 import { MemberView, UnitView } from '../views';
 
 export const YearParam = z.object({

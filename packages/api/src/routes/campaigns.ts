@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deadlineText } from '@kd/domain/deadline';
-import { MemberFacts } from '@kd/domain/member-facts';
+import { deadlineText, MemberFacts } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
@@ -29,26 +28,7 @@ import {
   UnitReviewView,
   YearParam,
 } from './campaign-schemas';
-import {
-  appraisalList,
-  approve,
-  cellMeeting,
-  evaluatedUnit,
-  groupEvent,
-  memberOfUnit,
-  notRatedAsCollective,
-  ratingMinutesDocx,
-  readCampaign,
-  readCollectiveReview,
-  readSelfReview,
-  returnDossier,
-  saveMemberFacts,
-  saveSelfReview,
-  saveUnitReview,
-  selfReviewDocx,
-  setCollective,
-  submitDossier,
-} from '@kd/services/index';
+import { appraisalList, approve, cellMeeting, evaluatedUnit, groupEvent, memberOfUnit, notRatedAsCollective, ratingMinutesDocx, readCampaign, readCollectiveReview, readSelfReview, returnDossier, saveMemberFacts, saveSelfReview, saveUnitReview, selfReviewDocx, setCollective, submitDossier } from '@kd/services';
 
 const YearUnit = YearParam.merge(UnitIdParam);
 const YearUnitMember = YearUnit.merge(MemberIdParam);

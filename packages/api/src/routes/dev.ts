@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { Role } from '@kd/domain/access/index';
+import { Role } from '@kd/domain';
 import { commonErrors, json } from '../openapi';
 
 const IdentityView = z

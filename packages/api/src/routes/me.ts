@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { Role, roleLabels } from '@kd/domain/access/index';
-import { permissions } from '@kd/domain/access/index';
+import { Role, roleLabels, permissions } from '@kd/domain';
 import { bearer, commonErrors, json } from '../openapi';
-import { unitInScope } from '@kd/services/index';
+import { unitInScope } from '@kd/services';
 import { UnitView, unitView } from '../views';
 
 export function meRoutes(deps: AppDeps) {

@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MemberId, FullName } from '@kd/domain/member';
-import { LocalDate } from '@kd/domain/local-date';
-import { PartyPosition } from '@kd/domain/party-position';
+import { MemberId, FullName, LocalDate, PartyPosition } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { addMember, changeMember, listMembers, readMember, transfer } from '@kd/services/index';
+import { addMember, changeMember, listMembers, readMember, transfer } from '@kd/services';
 import { bearer, commonErrors, conflictError, json, MemberIdParam, refusedError, UnitIdParam } from '../openapi';
 import { MemberView, memberView } from '../views';
 

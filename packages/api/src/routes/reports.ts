@@ -1,9 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BoardConfig } from '@kd/domain/report/board-config';
-import { ReportContent } from '@kd/domain/report/report-content';
-import { CompletionStatus } from '@kd/domain/report/completion';
-import { Delivery, ReportSummary } from '@kd/data/report-repository';
-import { boardReports, lateUnitsNow, readReport, recipientsOf, reportXlsxFile, requestReport, setRecipients, XLSX_TYPE } from '@kd/services/index';
+import { BoardConfig, ReportContent, CompletionStatus } from '@kd/domain';
+import { Delivery, ReportSummary } from '@kd/data';
+import { boardReports, lateUnitsNow, readReport, recipientsOf, reportXlsxFile, requestReport, setRecipients, XLSX_TYPE } from '@kd/services';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, refusedError, UnitIdParam } from '../openapi';

@@ -1,15 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bieu1, bieu2 } from '@kd/domain/rollup/report-tables';
-import { memberCountKeys, unitCountKeys, workflowKeys } from '@kd/domain/rollup/counts';
-import { UnitKind } from '@kd/domain/unit-kind';
-import { reportTableXlsx } from '@kd/files/report-tables/report-table-xlsx';
+import { bieu1, bieu2, memberCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
+import { reportTableXlsx } from '@kd/files';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
-import { loadRollup } from '@kd/services/index';
+import { loadRollup } from '@kd/services';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
 const RollupNumbersView = z.object({

@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { LocalDate } from '@kd/domain/local-date';
-import { UnitKind, Sector } from '@kd/domain/unit-kind';
-import { UnitName } from '@kd/domain/unit';
+import { LocalDate, UnitKind, Sector, UnitName } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { close, createChild, move, readSubtree, readUnit, rename } from '@kd/services/index';
+import { close, createChild, move, readSubtree, readUnit, rename } from '@kd/services';
 import { bearer, commonErrors, conflictError, json, refusedError, UnitIdParam } from '../openapi';
 import { UnitView, unitView } from '../views';
 

@@ -2,22 +2,11 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { XLSX_CONTENT_TYPE } from '@kd/files/spreadsheet/index';
+import { XLSX_CONTENT_TYPE } from '@kd/files';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
-import {
-  RosterAnswer as RosterAnswerSchema,
-  UploadAnswer as UploadAnswerSchema,
-  resultsTemplateFile,
-  rosterTemplateFile,
-  uploadFromBucket,
-  uploadResults,
-  uploadRoster,
-  uploadUrl,
-  type UploadSource,
-  type UploadTarget,
-} from '@kd/services/index';
+import { RosterAnswer as RosterAnswerSchema, UploadAnswer as UploadAnswerSchema, resultsTemplateFile, rosterTemplateFile, uploadFromBucket, uploadResults, uploadRoster, uploadUrl, type UploadSource, type UploadTarget } from '@kd/services';
 import { bearer, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
 
 // `.extend({})` makes each a schema of the zod instance @hono/zod-openapi extended, so it can be named.

@@ -4,8 +4,8 @@
  * rating date (the unit's meeting date if set, else the campaign's).
  *
  * @example
- * import { resolveRulebook } from '@kd/domain/rulebook/index';
- * import { evaluateMember, evaluateUnit } from '@kd/domain/evaluation/index';
+ * import { resolveRulebook } from '@kd/domain';
+ * import { evaluateMember, evaluateUnit } from '@kd/domain';
  * const rulebook = resolveRulebook('r2019', ['s000-2021']);
  * const evaluation = evaluateMember({ rulebook, member, facts, year: 2021, ratingDate: '2021-12-20' });
  */

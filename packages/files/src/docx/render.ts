@@ -19,7 +19,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Align, Block, DocumentModel, Run, SignatureBlock, TableCell as ModelCell, TableColumn } from '@kd/domain/documents/model';
+import type { Align, Block, DocumentModel, Run, SignatureBlock, TableCell as ModelCell, TableColumn } from '@kd/domain';
 import { A4, BODY_SIZE, CONTENT_WIDTH, FONT, INDENT, MARGINS, SMALL_SIZE } from './page';
 
 /**

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ReportTable } from '@kd/domain/rollup/report-tables';
-import { formatVietnameseDateTime } from '@kd/domain/local-date';
+import { formatVietnameseDateTime, type ReportTable } from '@kd/domain';
 
 /**
  * Writes a report table (Biểu 1, Biểu 2) as an .xlsx: title rows, numbered Vietnamese headings,

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { Table } from '@kd/domain/upload/index';
+import type { Table } from '@kd/domain';
 import { fileErrors } from './file-errors';
 import { decodeCsvText } from './csv-decode';
 import { TableBuilder } from './table-builder';

@@ -1,4 +1,4 @@
-import { DomainError } from '@kd/domain/errors/index';
+import { DomainError } from '@kd/domain';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES } from './limits';
 
 /** File-level refusals (contract §2.1): the whole upload is rejected, nothing is validated. */

@@ -1,4 +1,4 @@
-import type { Table } from '@kd/domain/upload/index';
+import type { Table } from '@kd/domain';
 import { type SpreadsheetInput, chunksOf, collect, peek } from './byte-source';
 import { checkContentType, sniffFormat } from './content-type';
 import { readCsv } from './csv-reader';

@@ -1,5 +1,4 @@
-import type { MemberFacts } from '@kd/domain/member-facts';
-import { resultsColumns } from '@kd/domain/upload/index';
+import { resultsColumns, type MemberFacts } from '@kd/domain';
 import { writeTemplate } from './template-writer';
 
 /**

@@ -1,4 +1,4 @@
-import { type RosterMember, rosterColumns } from '@kd/domain/upload/index';
+import { rosterColumns, type RosterMember } from '@kd/domain';
 import { writeTemplate } from './template-writer';
 
 /** A member to pre-fill: id and name at least, any other roster field when known. */

@@ -1,4 +1,4 @@
-import { type CellValue, type Table, type TableRow, isBlankCell } from '@kd/domain/upload/index';
+import { isBlankCell, type CellValue, type Table, type TableRow } from '@kd/domain';
 import { fileErrors } from './file-errors';
 import { MAX_COLUMNS, MAX_DATA_ROWS, MAX_SHEET_ROWS } from './limits';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type CellValue, type ColumnDef, generalInstructions, instructionRows, listValues, templateCell } from '@kd/domain/upload/index';
+import { generalInstructions, instructionRows, listValues, templateCell, type CellValue, type ColumnDef } from '@kd/domain';
 import { MAX_DATA_ROWS } from './limits';
 
 export interface TemplateSpec {

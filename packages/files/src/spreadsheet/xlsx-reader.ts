@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValue, Table } from '@kd/domain/upload/index';
+import type { CellValue, Table } from '@kd/domain';
 import { fileErrors } from './file-errors';
 import { MAX_COLUMNS } from './limits';
 import { TableBuilder } from './table-builder';

@@ -1,18 +1,12 @@
 import middy from '@middy/core';
 import { z } from 'zod';
-import { lambdaConfig } from '@kd/config/lambda';
-import { createStore } from '@kd/data/client';
-import { latestDailyTick } from '@kd/domain/report/schedule';
-import { dueInstants } from '@kd/domain/report/schedule';
-import type { Tick } from '@kd/domain/report/tick';
-import { listAllBoards } from '@kd/data/report-repository';
-import { activeCampaign, storedCampaigns } from '@kd/services/index';
-import { storedCompletions } from '@kd/services/index';
-import { runTick, type ReportJobDeps } from '@kd/services/index';
+import { lambdaConfig } from '@kd/config';
+import { createStore, listAllBoards } from '@kd/data';
+import { latestDailyTick, dueInstants, type Tick } from '@kd/domain';
+import { activeCampaign, storedCampaigns, storedCompletions, runTick, unavailableMilestoneScheduler, type ReportJobDeps, type MilestoneScheduler } from '@kd/services';
 import { sesMailer } from './ses-mailer';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
-import { unavailableMilestoneScheduler, type MilestoneScheduler } from '@kd/services/index';
 import { eventBridgeMilestoneScheduler } from './eventbridge-milestone-scheduler';
 
 /**

@@ -1,6 +1,6 @@
 import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
-import { toVietnamIso } from '@kd/domain/local-date';
-import { dueScheduleInput, dueScheduleName, type MilestoneScheduler } from '@kd/services/index';
+import { toVietnamIso } from '@kd/domain';
+import { dueScheduleInput, dueScheduleName, type MilestoneScheduler } from '@kd/services';
 
 export interface EventBridgeMilestoneSchedulerConfig {
   client: SchedulerClient;

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { buildMime, type Mailer } from '@kd/services/index';
+import { buildMime, type Mailer } from '@kd/services';
 
 /**
  * Local runs: every e-mail becomes an `.eml` file (the same MIME SES would get) in `dir`

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { buildMime, type Mailer } from '@kd/services/index';
+import { buildMime, type Mailer } from '@kd/services';
 
 /** Amazon SES (v2 SendEmail with the raw MIME, so the .xlsx goes as an attachment). */
 export function sesMailer(client: SESv2Client = new SESv2Client({})): Mailer {

@@ -1,6 +1,4 @@
-import type { Store } from '@kd/data/client';
-import { compareSequence, decodeRecord, StreamRecord, type TableChange } from '@kd/data/stream-records';
-import { TableReader } from '@kd/data/table-reader';
+import { compareSequence, decodeRecord, StreamRecord, TableReader, type Store, type TableChange } from '@kd/data';
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, mergeReports, type ApplyOptions, type ApplyReport } from './apply-units';
 import { reconcileYear } from './reconcile';

@@ -1,13 +1,5 @@
-import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
-import { baseQuota } from '@kd/domain/rollup/quota';
-import { isBaseOrganisation, isCell, isPartyOrganisation } from '@kd/domain/unit-kind';
-import { backoff } from '@kd/data/backoff';
-import type { Store } from '@kd/data/client';
-import type { TotalChange } from '@kd/data/rollup-items';
-import { getRollupItems, parseOwn, parseRollup, type StoredOwn } from '@kd/data/rollup-repository';
-import { isTransientWriteError, writeRollupTransaction } from '@kd/data/rollup-writes';
-import { TableReader } from '@kd/data/table-reader';
-import { MAX_TRANSACTION_ITEMS } from '@kd/data/transaction';
+import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, baseQuota, isBaseOrganisation, isCell, isPartyOrganisation, type RollupCounts } from '@kd/domain';
+import { backoff, getRollupItems, parseOwn, parseRollup, isTransientWriteError, writeRollupTransaction, TableReader, MAX_TRANSACTION_ITEMS, type Store, type TotalChange, type StoredOwn } from '@kd/data';
 import type { RollupYear } from './campaigns';
 import { computeOwn, type ComputedOwn } from './unit-state';
 

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { z } from 'zod';
-import { lambdaConfig } from '@kd/config/lambda';
-import { createStore, type Store } from '@kd/data/client';
+import { lambdaConfig } from '@kd/config';
+import { createStore, type Store } from '@kd/data';
 import { reconcileAll, type ReconcileReport } from './reconcile';
 
 /** The schedule sends nothing; a manual run may name tenants. */

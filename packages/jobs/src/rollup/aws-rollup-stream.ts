@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { lambdaConfig } from '@kd/config/lambda';
-import { createStore, type Store } from '@kd/data/client';
+import { lambdaConfig } from '@kd/config';
+import { createStore, type Store } from '@kd/data';
 import { applyStreamBatch } from './apply-stream-batch';
 
 let store: Store | undefined;

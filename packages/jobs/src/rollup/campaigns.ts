@@ -1,9 +1,5 @@
-import type { Campaign } from '@kd/domain/campaign';
-import { rulebookFor } from '@kd/domain/rulebook/index';
-import { quotaParamsOf, type RollupCampaignContext } from '@kd/domain/rollup/own-contribution';
-import type { QuotaParams } from '@kd/domain/rollup/quota';
-import type { Store } from '@kd/data/client';
-import { listCampaigns } from '@kd/data/campaign-repository';
+import { rulebookFor, quotaParamsOf, type Campaign, type RollupCampaignContext, type QuotaParams } from '@kd/domain';
+import { listCampaigns, type Store } from '@kd/data';
 
 /** A campaign as the roll-ups see it: what to evaluate with, and whether its tree is frozen. */
 export interface RollupYear {

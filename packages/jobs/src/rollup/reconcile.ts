@@ -1,12 +1,5 @@
-import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
-import { baseQuota } from '@kd/domain/rollup/quota';
-import { isBaseOrganisation } from '@kd/domain/unit-kind';
-import type { Store } from '@kd/data/client';
-import { listYearRollups, type StoredOwn } from '@kd/data/rollup-repository';
-import { createRollupItems, updateRollupTotal } from '@kd/data/rollup-writes';
-import { TableReader } from '@kd/data/table-reader';
-import { listTenants } from '@kd/data/tenant-list';
-import { listAllUnits, type StoredUnit } from '@kd/data/unit-repository';
+import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, baseQuota, isBaseOrganisation, type RollupCounts } from '@kd/domain';
+import { listYearRollups, createRollupItems, updateRollupTotal, TableReader, listTenants, listAllUnits, type Store, type StoredOwn, type StoredUnit } from '@kd/data';
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, type ApplyOptions, type ApplyReport } from './apply-units';
 import { computeOwn, type ComputedOwn } from './unit-state';

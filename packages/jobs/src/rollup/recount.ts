@@ -1,7 +1,5 @@
-import { zeroCounts, type RollupCounts } from '@kd/domain/rollup/counts';
-import type { Store } from '@kd/data/client';
-import { TableReader } from '@kd/data/table-reader';
-import { listSubtree, requireUnit } from '@kd/data/unit-repository';
+import { zeroCounts, type RollupCounts } from '@kd/domain';
+import { TableReader, listSubtree, requireUnit, type Store } from '@kd/data';
 import type { RollupYear } from './campaigns';
 import { buildItems } from './reconcile';
 import { computeOwn } from './unit-state';

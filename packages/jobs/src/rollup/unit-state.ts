@@ -1,11 +1,5 @@
-import { Member } from '@kd/domain/member';
-import { ownContribution } from '@kd/domain/rollup/own-contribution';
-import { zeroCounts } from '@kd/domain/rollup/counts';
-import type { Rating } from '@kd/domain/rating';
-import { isBaseOrganisation, isCell, isPartyOrganisation, type UnitKind } from '@kd/domain/unit-kind';
-import type { Dossier, ResultRow } from '@kd/data/dossier';
-import type { OwnRecord } from '@kd/data/rollup-items';
-import type { TableReader } from '@kd/data/table-reader';
+import { Member, ownContribution, zeroCounts, isBaseOrganisation, isCell, isPartyOrganisation, type Rating, type UnitKind } from '@kd/domain';
+import type { Dossier, ResultRow, OwnRecord, TableReader } from '@kd/data';
 import type { RollupYear } from './campaigns';
 
 /**

@@ -1,5 +1,4 @@
-import type { LocalDate } from '@kd/domain/local-date';
-import type { Sector, UnitKind } from '@kd/domain/unit-kind';
+import type { LocalDate, Sector, UnitKind } from '@kd/domain';
 import type { DemoIdentity, DemoRecipients } from './demo-identity';
 import type { Gender } from './names';
 import type { ProfileKey } from './workplace-profile';

@@ -1,6 +1,4 @@
-import type { LocalDate } from '@kd/domain/local-date';
-import type { Member } from '@kd/domain/member';
-import type { PartyPosition } from '@kd/domain/party-position';
+import type { LocalDate, Member, PartyPosition } from '@kd/domain';
 import type { PlannedCell } from './demo-units';
 import { addYears, drawDate } from './demo-units';
 import { drawFullName, type Gender } from './names';

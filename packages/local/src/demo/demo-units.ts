@@ -1,6 +1,4 @@
-import { addMonthsClamped, type LocalDate } from '@kd/domain/local-date';
-import type { Unit } from '@kd/domain/unit';
-import type { Sector } from '@kd/domain/unit-kind';
+import { addMonthsClamped, type LocalDate, type Unit, type Sector } from '@kd/domain';
 import type { RosterPlan, UnitPlan } from './demo-plan';
 import type { Prng } from './prng';
 import { workplaceProfiles } from './workplace-profile';

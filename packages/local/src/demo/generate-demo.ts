@@ -1,6 +1,4 @@
-import type { LocalDate } from '@kd/domain/local-date';
-import type { Member } from '@kd/domain/member';
-import type { Unit } from '@kd/domain/unit';
+import type { LocalDate, Member, Unit } from '@kd/domain';
 import type { DemoIdentity, DemoRecipients } from './demo-identity';
 import type { TenantPlan } from './demo-plan';
 import { generateRoster } from './demo-roster';

@@ -1,5 +1,4 @@
-import { memberStatus } from '@kd/domain/member';
-import { unitKinds, type UnitKind } from '@kd/domain/unit-kind';
+import { memberStatus, unitKinds, type UnitKind } from '@kd/domain';
 import type { DemoData } from './generate-demo';
 
 export interface DemoSummary {

@@ -1,4 +1,4 @@
-import type { Sector } from '@kd/domain/unit-kind';
+import type { Sector } from '@kd/domain';
 
 /**
  * What kind of workplace a cell sits in: which government positions its members hold, how many

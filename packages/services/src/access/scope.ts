@@ -1,9 +1,5 @@
-import { DomainError, outsideSubtree } from '@kd/domain/errors/index';
-import { requireUnit, type StoredUnit } from '@kd/data/unit-repository';
-import { getMember, requireMember } from '@kd/data/member-repository';
-import type { Member } from '@kd/domain/member';
-import type { Store } from '@kd/data/client';
-import { roleMay, type Action, type Caller } from '@kd/domain/access/index';
+import { DomainError, outsideSubtree, roleMay, type Member, type Action, type Caller } from '@kd/domain';
+import { requireUnit, getMember, requireMember, type StoredUnit, type Store } from '@kd/data';
 
 /**
  * The one place that decides whether a caller may touch a unit. The tenant comes from the token

@@ -1,6 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { listAudit, type AuditEntry } from '@kd/data/audit';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import type { Caller } from '@kd/domain';
+import { listAudit, type AuditEntry, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

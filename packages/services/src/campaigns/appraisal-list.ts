@@ -1,10 +1,5 @@
-import type { Campaign } from '@kd/domain/campaign';
-import type { Caller } from '@kd/domain/access/index';
-import { isPartyOrganisation } from '@kd/domain/unit-kind';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import type { Dossier } from '@kd/data/dossier';
-import { getDossiers } from '@kd/data/review-repository';
-import { listSubtree, type StoredUnit } from '@kd/data/unit-repository';
+import { isPartyOrganisation, type Campaign, type Caller } from '@kd/domain';
+import { requireCampaign, getDossiers, listSubtree, type Dossier, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

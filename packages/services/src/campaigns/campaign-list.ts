@@ -1,6 +1,5 @@
-import type { Campaign } from '@kd/domain/campaign';
-import type { Caller } from '@kd/domain/access/index';
-import { getCampaign, listCampaigns } from '@kd/data/campaign-repository';
+import type { Campaign, Caller } from '@kd/domain';
+import { getCampaign, listCampaigns } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 
 /** The caller's province's campaigns, oldest first. */

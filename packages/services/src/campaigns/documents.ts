@@ -1,16 +1,8 @@
-import { buildRatingMinutes, buildSelfReview, type MinutesNotRatedReason as MinutesNotRated } from '@kd/domain/documents/index';
-import { mergeSigns, nationalDegradationSigns } from '@kd/domain/degradation-signs/index';
-import type { NotRatedReason } from '@kd/domain/evaluation/index';
-import { partyPositionLabels } from '@kd/domain/party-position';
-import { DomainError } from '@kd/domain/errors/index';
-import { isCell } from '@kd/domain/unit-kind';
-import { requireUnit } from '@kd/data/unit-repository';
-import { getMemberReview, listUnitEvents } from '@kd/data/review-repository';
-import { renderDocx } from '@kd/files/docx/index';
+import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, vietnamDateOf, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
+import { requireUnit, getMemberReview, listUnitEvents } from '@kd/data';
+import { renderDocx } from '@kd/files';
 import type { ServiceDeps } from '../deps';
 import { memberOfUnit } from '../access/scope';
-import { vietnamDateOf } from '@kd/domain/local-date';
-import type { Caller } from '@kd/domain/access/index';
 import { evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
 
 /** "Tỉnh ủy Trà Vinh" → "Trà Vinh": the place printed before the date of a party document. */

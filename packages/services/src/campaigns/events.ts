@@ -1,10 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import { assertEditable } from '@kd/domain/review/workflow';
-import { isCell } from '@kd/domain/unit-kind';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getDossier } from '@kd/data/dossier';
-import { recordCellMeeting, recordUnitEvent, type CellMeeting, type UnitEventRecord } from '@kd/data/review-repository';
+import { DomainError, assertEditable, isCell, type Caller } from '@kd/domain';
+import { requireCampaign, getDossier, recordCellMeeting, recordUnitEvent, type CellMeeting, type UnitEventRecord } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';

@@ -1,9 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import type { MemberEvaluation } from '@kd/domain/evaluation/index';
-import type { Member } from '@kd/domain/member';
-import { isCell } from '@kd/domain/unit-kind';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import { DomainError, isCell, type Caller, type MemberEvaluation, type Member } from '@kd/domain';
+import type { StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { memberOfUnit } from '../access/scope';
 import { evaluatedUnit } from './unit-year';

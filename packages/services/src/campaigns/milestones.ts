@@ -1,11 +1,5 @@
-import type { Campaign } from '@kd/domain/campaign';
-import type { Caller } from '@kd/domain/access/index';
-import { appraisalDoneAt, cellEvents, milestoneStatuses, type MilestoneStatus, type UnitEvents } from '@kd/domain/review/milestone-status';
-import { isCell } from '@kd/domain/unit-kind';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getDossier } from '@kd/data/dossier';
-import { getDossiers, listUnitEvents } from '@kd/data/review-repository';
-import { listSubtree, type StoredUnit } from '@kd/data/unit-repository';
+import { appraisalDoneAt, cellEvents, milestoneStatuses, isCell, type Campaign, type Caller, type MilestoneStatus, type UnitEvents } from '@kd/domain';
+import { requireCampaign, getDossier, getDossiers, listUnitEvents, listSubtree, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

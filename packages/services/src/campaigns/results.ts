@@ -1,11 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import type { MemberFacts } from '@kd/domain/member-facts';
-import type { Rating } from '@kd/domain/rating';
-import { assertEditable } from '@kd/domain/review/workflow';
-import { isPartyOrganisation } from '@kd/domain/unit-kind';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getDossier, saveResultRow, updateDossier, type Dossier, type ResultRow } from '@kd/data/dossier';
+import { DomainError, assertEditable, isPartyOrganisation, type Caller, type MemberFacts, type Rating } from '@kd/domain';
+import { requireCampaign, getDossier, saveResultRow, updateDossier, type Dossier, type ResultRow } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';

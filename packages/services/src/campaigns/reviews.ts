@@ -1,9 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import type { CollectiveReview, CollectiveReviewInput } from '@kd/domain/review/collective-review';
-import type { MemberReview, MemberReviewInput } from '@kd/domain/review/member-review';
-import { isPartyOrganisation } from '@kd/domain/unit-kind';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getCollectiveReview, getMemberReview, saveCollectiveReview, saveMemberReview } from '@kd/data/review-repository';
+import { isPartyOrganisation, type Caller, type CollectiveReview, type CollectiveReviewInput, type MemberReview, type MemberReviewInput } from '@kd/domain';
+import { requireCampaign, getCollectiveReview, getMemberReview, saveCollectiveReview, saveMemberReview } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';

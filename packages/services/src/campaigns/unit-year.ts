@@ -1,14 +1,5 @@
-import type { Campaign } from '@kd/domain/campaign';
-import type { Caller, Action } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import { emptyFacts, type MemberFacts } from '@kd/domain/member-facts';
-import type { Rating } from '@kd/domain/rating';
-import { rulebookFor } from '@kd/domain/rulebook/index';
-import { isCell, isPartyOrganisation, type UnitKind } from '@kd/domain/unit-kind';
-import { collectiveRatingOf, evaluateUnitYear, type UnitYear, type UnitYearEvaluation } from '@kd/domain/review/unit-year';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getDossiers, loadUnitYear, type StoredUnitYear } from '@kd/data/review-repository';
-import { listSubtree, type StoredUnit } from '@kd/data/unit-repository';
+import { DomainError, emptyFacts, rulebookFor, isCell, isPartyOrganisation, collectiveRatingOf, evaluateUnitYear, type Campaign, type Caller, type Action, type MemberFacts, type Rating, type UnitKind, type UnitYear, type UnitYearEvaluation } from '@kd/domain';
+import { requireCampaign, getDossiers, loadUnitYear, listSubtree, type StoredUnitYear, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

@@ -1,12 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import type { Adjustments } from '@kd/domain/review/appraisal';
-import { nextState, transitions } from '@kd/domain/review/workflow';
-import { isPartyOrganisation } from '@kd/domain/unit-kind';
-import { requireCampaign } from '@kd/data/campaign-repository';
-import { getDossier, updateDossier, type Dossier } from '@kd/data/dossier';
-import { approveDossier } from '@kd/data/review-repository';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import { DomainError, nextState, transitions, isPartyOrganisation, type Caller, type Adjustments } from '@kd/domain';
+import { requireCampaign, getDossier, updateDossier, approveDossier, type Dossier, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { assertStrictlyBelow, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';

@@ -1,6 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { Member } from '@kd/domain/member';
-import { createMember, pageUnitMembers, transferMember, updateMember, type MemberPage } from '@kd/data/member-repository';
+import { Member, type Caller } from '@kd/domain';
+import { createMember, pageUnitMembers, transferMember, updateMember, type MemberPage } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { memberInScope, unitInScope } from '../access/scope';
 import { actorOf } from '../actor';

@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { roleMay, type Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import { DEFAULT_REMINDER_DAYS, type BoardConfig } from '@kd/domain/report/board-config';
-import { reportFileName } from '@kd/domain/report/email';
-import { lateUnits } from '@kd/domain/report/report-content';
-import { DEFAULT_SENDER } from '@kd/config/sender';
-import { writeReportXlsx } from '@kd/files/report-xlsx';
-import {
-  getBoardConfig,
-  listDeliveries,
-  listOutbox,
-  listReports,
-  putBoardConfig,
-  reportPk,
-  requireReport,
-} from '@kd/data/report-repository';
+import { roleMay, DomainError, DEFAULT_REMINDER_DAYS, reportFileName, lateUnits, type Caller, type BoardConfig } from '@kd/domain';
+import { DEFAULT_SENDER } from '@kd/config';
+import { writeReportXlsx } from '@kd/files';
+import { getBoardConfig, listDeliveries, listOutbox, listReports, putBoardConfig, reportPk, requireReport } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 import { actorOf } from '../actor';

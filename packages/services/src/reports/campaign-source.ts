@@ -1,7 +1,5 @@
-import type { Store } from '@kd/data/client';
-import { getCampaign } from '@kd/data/campaign-repository';
-import type { Campaign } from '@kd/domain/campaign';
-import { vietnamDateOf } from '@kd/domain/local-date';
+import { getCampaign, type Store } from '@kd/data';
+import { vietnamDateOf, type Campaign } from '@kd/domain';
 
 /** Where the reports read a tenant's campaign (milestones) of a year. */
 export interface CampaignSource {

@@ -1,11 +1,5 @@
-import type { Store } from '@kd/data/client';
-import { getStoredDossiers } from '@kd/data/review-repository';
-import { getUnitEventTimes } from '@kd/data/unit-event-times';
-import type { MilestoneEvent } from '@kd/domain/campaign';
-import type { UnitCompletions } from '@kd/domain/report/completion';
-import { isPartyOrganisation } from '@kd/domain/unit-kind';
-import { firstSubmissionAt } from '@kd/domain/review/milestone-status';
-import type { Unit } from '@kd/domain/unit';
+import { getStoredDossiers, getUnitEventTimes, type Store } from '@kd/data';
+import { isPartyOrganisation, firstSubmissionAt, type MilestoneEvent, type UnitCompletions, type Unit } from '@kd/domain';
 
 /** When each unit of a subtree completed each milestone event, and which events are recorded at all. */
 export interface CompletionSource {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Store } from '@kd/data/client';
-import { claimAttempt, getReminder, getReport, listDeliveries, markFailed, markSent, type Delivery } from '@kd/data/report-repository';
-import { reportEmail, reportFileName } from '@kd/domain/report/email';
-import { writeReportXlsx } from '@kd/files/report-xlsx';
+import { claimAttempt, getReminder, getReport, listDeliveries, markFailed, markSent, type Store, type Delivery } from '@kd/data';
+import { reportEmail, reportFileName } from '@kd/domain';
+import { writeReportXlsx } from '@kd/files';
 import type { MailMessage, Mailer } from './mailer';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,22 +1,6 @@
 import { createHash } from 'node:crypto';
-import { getUnit, listSubtree, type StoredUnit } from '@kd/data/unit-repository';
-import {
-  claimAndKeepReminder,
-  claimAndKeepReport,
-  getBoardConfig,
-  listAllBoards,
-  listOpenDeliveries,
-  reminderPk,
-  reportPk,
-  type StoredBoardConfig,
-} from '@kd/data/report-repository';
-import type { Campaign } from '@kd/domain/campaign';
-import { DomainError } from '@kd/domain/errors/index';
-import { buildReport, type ReportContent } from '@kd/domain/report/index';
-import { reminderEmail, reportEmail } from '@kd/domain/report/email';
-import { remindersDue } from '@kd/domain/report/reminder';
-import { dueInstants } from '@kd/domain/report/schedule';
-import { tickId, type Tick } from '@kd/domain/report/tick';
+import { getUnit, listSubtree, claimAndKeepReminder, claimAndKeepReport, getBoardConfig, listAllBoards, listOpenDeliveries, reminderPk, reportPk, type StoredUnit, type StoredBoardConfig } from '@kd/data';
+import { DomainError, buildReport, reminderEmail, reportEmail, remindersDue, dueInstants, tickId, type Campaign, type ReportContent, type Tick } from '@kd/domain';
 import { activeCampaign, type CampaignSource } from './campaign-source';
 import type { CompletionSource } from './completion-source';
 import { deliver, deliverMessage, reportLink, type DeliveryDeps } from './deliver';

@@ -1,7 +1,5 @@
-import type { Campaign } from '@kd/domain/campaign';
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import { getCampaign, listCampaigns } from '@kd/data/campaign-repository';
+import { DomainError, type Campaign, type Caller } from '@kd/domain';
+import { getCampaign, listCampaigns } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 import { loadRollup } from './read-rollup';

@@ -1,9 +1,5 @@
-import { DomainError } from '@kd/domain/errors/index';
-import { isZeroCounts } from '@kd/domain/rollup/counts';
-import { rollupNumbers, type RollupResponse } from '@kd/domain/rollup/view';
-import { readRollup } from '@kd/data/rollup-repository';
-import type { Store } from '@kd/data/client';
-import type { Caller } from '@kd/domain/access/index';
+import { DomainError, isZeroCounts, rollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
+import { readRollup, type Store } from '@kd/data';
 import { assertInScope, unitInScope } from '../access/scope';
 
 /**

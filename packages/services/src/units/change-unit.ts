@@ -1,8 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import type { LocalDate } from '@kd/domain/local-date';
-import type { Sector, UnitKind } from '@kd/domain/unit-kind';
-import { closeUnit, createChildUnit, moveUnit, renameUnit, requireUnit, type StoredUnit } from '@kd/data/unit-repository';
+import { DomainError, type Caller, type LocalDate, type Sector, type UnitKind } from '@kd/domain';
+import { closeUnit, createChildUnit, moveUnit, renameUnit, requireUnit, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { assertInScope, assertStrictlyBelow, unitInScope } from '../access/scope';
 import { actorOf } from '../actor';

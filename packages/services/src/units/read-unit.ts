@@ -1,5 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { listChildren, listSubtree, requireUnit, type StoredUnit } from '@kd/data/unit-repository';
+import type { Caller } from '@kd/domain';
+import { listChildren, listSubtree, requireUnit, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

@@ -1,7 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { isCell } from '@kd/domain/unit-kind';
-import { pageUnitMembers, type MemberPage } from '@kd/data/member-repository';
-import { getUnit, listSubtree, requireUnit, type StoredUnit } from '@kd/data/unit-repository';
+import { isCell, type Caller } from '@kd/domain';
+import { pageUnitMembers, getUnit, listSubtree, requireUnit, type MemberPage, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Action, Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import { XLSX_CONTENT_TYPE } from '@kd/files/spreadsheet/index';
-import type { UploadStore } from '@kd/files/spreadsheet/upload-source';
+import { DomainError, type Action, type Caller } from '@kd/domain';
+import { XLSX_CONTENT_TYPE, type UploadStore } from '@kd/files';
 import { unitInScope } from '../access/scope';
 import { uploadResults } from './results-upload';
 import { uploadRoster } from './roster-upload';

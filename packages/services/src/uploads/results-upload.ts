@@ -1,13 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { DomainError } from '@kd/domain/errors/index';
-import { defaultRulebookSettings, rulebookFor } from '@kd/domain/rulebook/index';
-import { validateResultsRows } from '@kd/domain/upload/index';
-import { evaluateUpload } from '@kd/domain/upload/evaluate-upload';
-import { assertEditable } from '@kd/domain/review/workflow';
-import { commitResults, getDossier } from '@kd/data/dossier';
-import { listUnitMembers } from '@kd/data/member-repository';
-import { getCampaign } from '@kd/data/campaign-repository';
-import { sweepResultVersions } from '@kd/data/result-sweep';
+import { DomainError, defaultRulebookSettings, rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
+import { commitResults, getDossier, listUnitMembers, getCampaign, sweepResultVersions } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';

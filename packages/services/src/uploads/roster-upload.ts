@@ -1,6 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { matchHeaders, rosterColumns, validateRosterRows, type RosterKey } from '@kd/domain/upload/index';
-import { commitRoster, membersElsewhere, planRoster } from '@kd/data/roster-import';
+import { matchHeaders, rosterColumns, validateRosterRows, type Caller, type RosterKey } from '@kd/domain';
+import { commitRoster, membersElsewhere, planRoster } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';

@@ -1,8 +1,6 @@
-import type { Caller } from '@kd/domain/access/index';
-import { resultsTemplate, rosterTemplate } from '@kd/files/spreadsheet/index';
-import { readResults } from '@kd/data/dossier';
-import { listUnitMembers } from '@kd/data/member-repository';
-import { listChildren } from '@kd/data/unit-repository';
+import type { Caller } from '@kd/domain';
+import { resultsTemplate, rosterTemplate } from '@kd/files';
+import { readResults, listUnitMembers, listChildren } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

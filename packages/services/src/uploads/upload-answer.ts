@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { MemberEvaluation } from '@kd/domain/evaluation/index';
-import { rowErrorCodes } from '@kd/domain/upload/index';
+import { MemberEvaluation, rowErrorCodes } from '@kd/domain';
 
 const RowErrorView = z.object({ row: z.number().int(), column: z.string(), code: z.enum(rowErrorCodes), message: z.string() });
 const ViolationView = z.object({ memberId: z.string().nullable(), ruleId: z.string(), severity: z.enum(['blocking', 'warning']), message: z.string() });

@@ -1,8 +1,6 @@
-import { DomainError } from '@kd/domain/errors/index';
-import { isCell } from '@kd/domain/unit-kind';
-import type { Table } from '@kd/domain/upload/index';
-import { readTable } from '@kd/files/spreadsheet/index';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import { DomainError, isCell, type Table } from '@kd/domain';
+import { readTable } from '@kd/files';
+import type { StoredUnit } from '@kd/data';
 import type { UploadSource } from './upload-answer';
 
 /** Members live in cells: a roster or results file goes to a cell (422 NOT_A_CELL otherwise). */

@@ -1,7 +1,5 @@
-import type { Caller } from '@kd/domain/access/index';
-import { getDossier, readResults } from '@kd/data/dossier';
-import { listUnitMembers } from '@kd/data/member-repository';
-import { listChildren } from '@kd/data/unit-repository';
+import type { Caller } from '@kd/domain';
+import { getDossier, readResults, listUnitMembers, listChildren } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 

@@ -1,10 +1,6 @@
-import { dossierStateLabels as workflowStateLabels } from '@kd/domain/review/workflow';
-import { unitKindLabels } from '@kd/domain/unit-kind';
-import type { Dossier } from '@kd/data/dossier';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, type Caller } from '@kd/domain';
+import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
-import type { Caller } from '@kd/domain/access/index';
-import { roleMay } from '@kd/domain/access/index';
 import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';

@@ -1,7 +1,6 @@
-import type { AuditEntry } from '@kd/data/audit';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import type { AuditEntry, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
-import { roleLabels, Role, type Caller } from '@kd/domain/access/index';
+import { roleLabels, Role, type Caller } from '@kd/domain';
 import { auditActionLabels, when } from './labels';
 
 const compact = (value: unknown): string => {

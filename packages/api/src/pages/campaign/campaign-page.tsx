@@ -1,11 +1,6 @@
-import type { Campaign } from '@kd/domain/campaign';
-import { formatVietnameseDate } from '@kd/domain/local-date';
-import type { MilestoneStatus } from '@kd/domain/review/milestone-status';
-import { unitKindLabels, isCell, isPartyOrganisation } from '@kd/domain/unit-kind';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import { formatVietnameseDate, unitKindLabels, isCell, isPartyOrganisation, roleMay, type Campaign, type MilestoneStatus, type Caller } from '@kd/domain';
+import type { StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
-import type { Caller } from '@kd/domain/access/index';
-import { roleMay } from '@kd/domain/access/index';
 import { when } from './labels';
 
 export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: number }) {

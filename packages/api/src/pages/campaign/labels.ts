@@ -1,6 +1,4 @@
-import type { NotRatedReason } from '@kd/domain/evaluation/index';
-import { ratingAbbreviations, ratingLabels, type Rating } from '@kd/domain/rating';
-import { formatVietnameseDateTime } from '@kd/domain/local-date';
+import { ratingAbbreviations, ratingLabels, formatVietnameseDateTime, type NotRatedReason, type Rating } from '@kd/domain';
 
 /** Why a member has no rating, as the review page says it. */
 export const notRatedLabels: Record<NotRatedReason, string> = {

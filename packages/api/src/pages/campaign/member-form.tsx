@@ -1,5 +1,4 @@
-import { disciplineLabels, disciplines } from '@kd/domain/discipline';
-import type { MemberFacts } from '@kd/domain/member-facts';
+import { disciplineLabels, disciplines, type MemberFacts } from '@kd/domain';
 import { RatingSelect } from './rating-select';
 
 const num = (name: keyof MemberFacts, label: string, value: number | null, max?: number) => (

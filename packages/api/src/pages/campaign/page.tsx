@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Caller } from '@kd/domain/access/index';
+import type { Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { campaignStyles } from './styles';
 

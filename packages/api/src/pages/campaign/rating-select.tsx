@@ -1,4 +1,4 @@
-import { ratingLabels, ratings, type Rating } from '@kd/domain/rating';
+import { ratingLabels, ratings, type Rating } from '@kd/domain';
 
 /** A select of the four levels (and "not set"), in the order of the regulation. */
 export function RatingSelect(props: { name: string; value: Rating | null | undefined; label: string; empty?: string }) {

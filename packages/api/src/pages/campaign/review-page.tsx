@@ -1,18 +1,7 @@
-import { disciplineLabels } from '@kd/domain/discipline';
-import type { MemberEvaluation } from '@kd/domain/evaluation/index';
-import { formatVietnameseDate } from '@kd/domain/local-date';
-import { memberStatus, memberStatusLabels } from '@kd/domain/member';
-import type { MemberFacts } from '@kd/domain/member-facts';
-import { partyPositionLabels } from '@kd/domain/party-position';
-import { availableActions, dossierStateLabels as workflowStateLabels, isEditable } from '@kd/domain/review/workflow';
-import type { UnitYearEvaluation, Violation } from '@kd/domain/review/unit-year';
-import { isCell } from '@kd/domain/unit-kind';
+import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller } from '@kd/domain';
 
-import type { StoredUnitYear } from '@kd/data/review-repository';
-import type { StoredUnit } from '@kd/data/unit-repository';
+import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
-import type { Caller } from '@kd/domain/access/index';
-import { roleMay } from '@kd/domain/access/index';
 import { CampaignLinks } from './campaign-page';
 import { full, notRatedLabels, short, when } from './labels';
 import { MemberForm } from './member-form';

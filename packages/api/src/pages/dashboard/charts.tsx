@@ -1,5 +1,4 @@
-import { formatCount, formatPercent } from '@kd/domain/rollup/format';
-import type { RollupNumbers } from '@kd/domain/rollup/view';
+import { formatCount, formatPercent, type RollupNumbers } from '@kd/domain';
 
 const segments = [
   { key: 'excellent', label: 'Hoàn thành xuất sắc', color: '#1b7f3b' },

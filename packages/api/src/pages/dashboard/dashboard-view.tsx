@@ -1,10 +1,4 @@
-import type { Campaign, Milestone } from '@kd/domain/campaign';
-import { deadlineText } from '@kd/domain/deadline';
-import { formatVietnameseDateTime } from '@kd/domain/local-date';
-import { formatCount, formatPercent } from '@kd/domain/rollup/format';
-import type { RollupNumbers, RollupResponse } from '@kd/domain/rollup/view';
-import { isCell, unitKindLabels } from '@kd/domain/unit-kind';
-import type { Caller } from '@kd/domain/access/index';
+import { deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';

@@ -1,5 +1,4 @@
-import { formatCount, formatPercent } from '@kd/domain/rollup/format';
-import type { RollupNumbers } from '@kd/domain/rollup/view';
+import { formatCount, formatPercent, type RollupNumbers } from '@kd/domain';
 
 function delta(now: number, before: number | null): string {
   if (before === null) return '';

@@ -1,8 +1,4 @@
-import type { MemberEvaluation } from '@kd/domain/evaluation/index';
-import type { Member } from '@kd/domain/member';
-import { ratingLabels } from '@kd/domain/rating';
-import { formatVietnameseDate, type LocalDate } from '@kd/domain/local-date';
-import type { Caller } from '@kd/domain/access/index';
+import { ratingLabels, formatVietnameseDate, type MemberEvaluation, type Member, type LocalDate, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { dashboardStyles } from './dashboard-view';
 
