@@ -135,6 +135,26 @@ describe('hostile files: a 4xx with a stable code, and nothing written', () => {
     expect(['FILE_ENCODING', 'HEADER_UNKNOWN']).toContain(mixedAnswer.code);
   });
 
+  it('reads the sheet the user sees: a hidden first sheet is skipped, hidden-only data is refused', async () => {
+    const book = async (hiddenState: 'hidden' | 'veryHidden', visibleRows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const hidden = wb.addWorksheet('Bản cũ', { state: hiddenState });
+      for (const r of [['Mã đảng viên', 'Chi bộ xếp loại'], ['M002', 'HTXSNV'], ['M004', 'KHTNV']]) hidden.addRow(r);
+      const shown = wb.addWorksheet('Kết quả');
+      for (const r of visibleRows) shown.addRow(r);
+      wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' }];
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    for (const state of ['hidden', 'veryHidden'] as const) {
+      const res = await postFile(t, resultsPath(2021, 'c1', true), await book(state, [['Mã đảng viên', 'Chi bộ xếp loại'], ['M003', 'HTNV']]), XLSX_CONTENT_TYPE);
+      const answer = await res.json();
+      expect([res.status, answer.accepted]).toEqual([200, 1]);
+      expect(answer.evaluations.map((e: { memberId: string; decided: string }) => [e.memberId, e.decided])).toEqual([['M003', 'complete']]);
+    }
+    const onlyHidden = await refused(await book('veryHidden', []), XLSX_CONTENT_TYPE);
+    expect(onlyHidden).toMatchObject({ status: 400, code: 'ONLY_HIDDEN_SHEETS', answer: { error: { details: { sheet: 'Bản cũ' } } } });
+  });
+
   it('refuses a million-row CSV streamed as the request body, fast, with 413 TOO_MANY_ROWS', async () => {
     const before = await itemCount(store);
     const { value: res, ms } = await measured(() => postFile(t, resultsPath(2021, 'c1', false), linesStream('Mã đảng viên', () => 'x', 1_000_000), 'text/csv'));

@@ -15,6 +15,13 @@ export const fileErrors = {
     new DomainError('badRequest', 'FILE_ENCODING', 'Tệp CSV không đúng mã UTF-8; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" hoặc dùng tệp .xlsx.'),
   empty: () => new DomainError('badRequest', 'FILE_EMPTY', 'Tệp trống, không có dữ liệu.'),
   noRows: () => new DomainError('badRequest', 'NO_ROWS', 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.'),
+  onlyHiddenSheets: (sheet: string) =>
+    new DomainError(
+      'badRequest',
+      'ONLY_HIDDEN_SHEETS',
+      `Trang tính đang hiển thị không có dữ liệu; dữ liệu nằm ở trang tính ẩn "${sheet}". Hãy bỏ ẩn trang tính đó (chuột phải vào tên trang tính, chọn "Bỏ ẩn") và đưa nó lên làm trang tính đầu tiên, rồi tải lên lại.`,
+      { sheet },
+    ),
   unsupportedType: (contentType: string | undefined) =>
     new DomainError('unsupportedType', 'UNSUPPORTED_TYPE', 'Chỉ nhận tệp .xlsx hoặc .csv.', { contentType: contentType ?? null }),
 };
