@@ -34,6 +34,25 @@ export function repeatedEntry(name: string, prefix: string, byte: number, repeat
   return { name, deflated, crc, size: head.byteLength + repeat * (1 << 20) + tail.byteLength };
 }
 
+/**
+ * Like repeatedEntry, with `unit` (a piece of XML) repeated to fill about `repeat` MiB: a
+ * million tiny strings, rows or styles from a few kilobytes on disk.
+ */
+export function patternEntry(name: string, prefix: string, unit: string, repeat: number, suffix = ''): RawEntry {
+  const one = Buffer.from(unit, 'utf8');
+  const segmentBytes = Buffer.concat(Array.from({ length: Math.max(1, Math.floor((1 << 20) / one.byteLength)) }, () => one));
+  const head = Buffer.from(prefix, 'utf8');
+  const tail = Buffer.from(suffix, 'utf8');
+  const headSegment = deflateRawSync(head, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const segment = deflateRawSync(segmentBytes, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const final = deflateRawSync(tail, { level: 9 });
+  let crc = crc32(head);
+  for (let i = 0; i < repeat; i++) crc = crc32(segmentBytes, crc);
+  crc = crc32(tail, crc);
+  const deflated = Buffer.concat([headSegment, ...Array.from({ length: repeat }, () => segment), final]);
+  return { name, deflated, crc, size: head.byteLength + repeat * segmentBytes.byteLength + tail.byteLength };
+}
+
 /** A zip file (store-less, deflate only) from raw entries, central directory included. */
 export function buildZip(entries: readonly RawEntry[]): Buffer {
   const locals: Buffer[] = [];

@@ -1,5 +1,20 @@
 import { DomainError } from '@kd/domain/errors';
-import { MAX_DATA_ROWS, MAX_FILE_BYTES } from './limits';
+import { MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROW_XML_CHARS, MAX_TEXT_CHARS } from './limits';
+
+/** Where in the sheet a refusal points: row as Excel numbers it, column header, cell address. */
+export interface CellPlace {
+  row?: number;
+  column?: string;
+  cell?: string;
+  sharedString?: number;
+}
+
+const vn = (n: number) => n.toLocaleString('vi-VN');
+
+function placeText(p: CellPlace): string {
+  const parts = [p.cell ? `ô ${p.cell}` : undefined, p.column ? `cột "${p.column}"` : undefined, p.row !== undefined && !p.cell ? `dòng ${p.row}` : undefined].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
 
 /** File-level refusals (contract §2.1): the whole upload is rejected, nothing is validated. */
 export const fileErrors = {
@@ -15,6 +30,26 @@ export const fileErrors = {
     new DomainError('badRequest', 'FILE_ENCODING', 'Tệp CSV không đúng mã UTF-8; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" hoặc dùng tệp .xlsx.'),
   empty: () => new DomainError('badRequest', 'FILE_EMPTY', 'Tệp trống, không có dữ liệu.'),
   noRows: () => new DomainError('badRequest', 'NO_ROWS', 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.'),
+  cellTooLong: (place: CellPlace, length?: number) =>
+    new DomainError(
+      'badRequest',
+      'CELL_TOO_LONG',
+      `Một ô${placeText(place)} dài hơn ${vn(MAX_CELL_CHARS)} ký tự, giới hạn của một ô Excel; hãy rút gọn nội dung ô đó.`,
+      { ...place, limitChars: MAX_CELL_CHARS, ...(length === undefined ? {} : { length }) },
+    ),
+  rowTooLarge: (row: number | undefined) =>
+    new DomainError(
+      'tooLarge',
+      'ROW_TOO_LARGE',
+      `Dòng${row === undefined ? '' : ` ${row}`} chứa quá nhiều dữ liệu (quá ${vn(MAX_ROW_XML_CHARS)} ký tự trong tệp); hãy kiểm tra lại tệp Excel.`,
+      { ...(row === undefined ? {} : { row }), limitChars: MAX_ROW_XML_CHARS },
+    ),
+  tooMuchText: (part: 'sharedStrings' | 'sheet', details?: Record<string, unknown>) =>
+    new DomainError('tooLarge', 'TOO_MUCH_TEXT', `Tệp chứa quá nhiều chữ (quá ${vn(MAX_TEXT_CHARS)} ký tự); một danh sách đảng viên không cần nhiều như vậy, hãy kiểm tra lại tệp.`, {
+      part,
+      limitChars: MAX_TEXT_CHARS,
+      ...details,
+    }),
   onlyHiddenSheets: (sheet: string) =>
     new DomainError(
       'badRequest',

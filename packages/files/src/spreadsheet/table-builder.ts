@@ -1,20 +1,27 @@
 import { type CellValue, type Table, type TableRow, isBlankCell } from '@kd/domain/upload/index';
 import { fileErrors } from './file-errors';
-import { MAX_COLUMNS, MAX_DATA_ROWS, MAX_SHEET_ROWS } from './limits';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_SHEET_ROWS, MAX_TEXT_CHARS } from './limits';
+import { OverlongText } from './shared-strings';
+
+/** A cell as a reader hands it over: plain data, or a shared string known only to be too long. */
+export type RawCell = CellValue | OverlongText | undefined;
 
 /**
  * Gathers rows as a reader streams them: row 1 is the header, blank rows are skipped, and the
  * row limits are enforced the moment they are passed so that a huge file is not read further.
+ * Every text is held to Excel's cell limit and the table to MAX_TEXT_CHARS in all, so that what
+ * is kept for validation stays small whatever the file's format.
  */
 export class TableBuilder {
   private headers: string[] | undefined;
   private readonly rows: TableRow[] = [];
   private seen = 0;
+  private text = 0;
 
-  add(row: number, cells: readonly CellValue[]): void {
+  add(row: number, cells: readonly RawCell[]): void {
     this.seen += 1;
     if (this.seen > MAX_SHEET_ROWS) throw fileErrors.tooManyRows();
-    const clean = cells.slice(0, MAX_COLUMNS).map(normalise);
+    const clean = cells.slice(0, MAX_COLUMNS).map((cell, i) => this.normalise(cell, row, i));
     if (row === 1) {
       this.headers = clean.map(headerText);
       return;
@@ -32,11 +39,33 @@ export class TableBuilder {
     const width = Math.max(headers.length, 1);
     return { headers, rows: this.rows.map((r) => ({ row: r.row, cells: r.cells.slice(0, width) })) };
   }
+
+  private normalise(cell: RawCell, row: number, index: number): CellValue {
+    if (cell === undefined) return null;
+    if (cell instanceof OverlongText) throw fileErrors.cellTooLong(this.place(row, index), cell.length);
+    if (typeof cell !== 'string') return cell;
+    if (cell.length > MAX_CELL_CHARS) throw fileErrors.cellTooLong(this.place(row, index), cell.length);
+    this.text += cell.length;
+    if (this.text > MAX_TEXT_CHARS) throw fileErrors.tooMuchText('sheet', { row });
+    return cell.normalize('NFC');
+  }
+
+  private place(row: number, index: number): { row: number; column?: string; cell: string } {
+    const header = row === 1 ? undefined : this.headers?.[index]?.trim();
+    return { row, ...(header ? { column: header } : {}), cell: `${columnLetters(index)}${row}` };
+  }
 }
 
-function normalise(cell: CellValue | undefined): CellValue {
-  if (cell === undefined) return null;
-  return typeof cell === 'string' ? cell.normalize('NFC') : cell;
+/** 0 → A, 25 → Z, 26 → AA: the column as Excel labels it. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 function headerText(cell: CellValue): string {

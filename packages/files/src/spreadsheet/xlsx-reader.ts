@@ -4,8 +4,9 @@ import type { CellValue, Table } from '@kd/domain/upload/index';
 import { isBlankCell } from '@kd/domain/upload/index';
 import { DomainError } from '@kd/domain/errors';
 import { fileErrors } from './file-errors';
-import { MAX_COLUMNS } from './limits';
-import { TableBuilder } from './table-builder';
+import { MAX_COLUMNS, MAX_STYLES_CHARS, MAX_WORKBOOK_PART_CHARS } from './limits';
+import { OverlongText, type SharedString, readSharedStrings } from './shared-strings';
+import { type RawCell, TableBuilder } from './table-builder';
 import { type WorkbookSheet, workbookSheets } from './workbook-sheets';
 import { type GuardedZip, openGuardedZip } from './zip-guard';
 
@@ -15,12 +16,11 @@ import { type GuardedZip, openGuardedZip } from './zip-guard';
  * zip instead, in the order the sheet needs them (exceljs 4.4 internals, pinned in package.json).
  */
 interface WorkbookReaderParts {
-  sharedStrings?: unknown[];
+  sharedStrings?: SharedString[];
   workbookRels?: { Id: string; Target: string }[];
   model?: { sheets?: { id: number; name: string; rId: string; state?: string }[] };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(entry: Readable, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<SheetRow> }, void>;
 }
@@ -53,17 +53,16 @@ export async function readXlsx(buffer: Buffer): Promise<Table> {
 
     if (!zip.has(WORKBOOK)) throw fileErrors.unreadable('tệp không phải là tệp Excel .xlsx.');
     await zip.verify([RELS, WORKBOOK]);
-    if (zip.has(RELS)) await reader._parseRels(await zip.openText(RELS));
-    await reader._parseWorkbook(await zip.openText(WORKBOOK));
+    if (zip.has(RELS)) await reader._parseRels(await zip.openText(RELS, 'other', MAX_WORKBOOK_PART_CHARS));
+    await reader._parseWorkbook(await zip.openText(WORKBOOK, 'other', MAX_WORKBOOK_PART_CHARS));
     const sheets = workbookSheets(reader.model?.sheets, reader.workbookRels, zip.names());
     const shown = sheets.find((s) => !s.hidden);
     if (shown && !shown.path) throw fileErrors.unreadable(`thiếu trang tính "${shown.name}".`);
     await zip.verify([SHARED_STRINGS, STYLES, ...(shown?.path ? [shown.path] : [])]);
 
-    if (zip.has(SHARED_STRINGS)) {
-      for await (const _ of reader._parseSharedStrings(await zip.openText(SHARED_STRINGS))) void _;
-    }
-    if (zip.has(STYLES)) await reader._parseStyles(await zip.openText(STYLES));
+    // Left undefined without the part, so that a cell pointing into it is refused as unreadable.
+    if (zip.has(SHARED_STRINGS)) reader.sharedStrings = await readSharedStrings(await zip.openText(SHARED_STRINGS, 'sharedStrings'));
+    if (zip.has(STYLES)) await reader._parseStyles(await zip.openText(STYLES, 'other', MAX_STYLES_CHARS));
 
     if (shown?.path) {
       try {
@@ -94,7 +93,7 @@ async function firstWithData(reader: WorkbookReaderParts, zip: GuardedZip, sheet
     if (!sheet.path) continue;
     await zip.verify([sheet.path]);
     for await (const row of await sheetRows(reader, zip, sheet.path)) {
-      if (!cellsOf(row).every(isBlankCell)) return sheet;
+      if (cellsOf(row).some((c) => c instanceof OverlongText || !isBlankCell(c))) return sheet;
     }
   }
   return undefined;
@@ -102,15 +101,15 @@ async function firstWithData(reader: WorkbookReaderParts, zip: GuardedZip, sheet
 
 async function sheetRows(reader: WorkbookReaderParts, zip: GuardedZip, path: string): Promise<AsyncIterable<SheetRow>> {
   const sheetNo = /(\d+)\.xml$/.exec(path)?.[1] ?? '1';
-  const sheet = reader._parseWorksheet(await zip.openText(path), sheetNo).next().value?.value;
+  const sheet = reader._parseWorksheet(await zip.openText(path, 'sheet'), sheetNo).next().value?.value;
   if (!sheet) throw fileErrors.unreadable('không đọc được trang tính.');
   return sheet;
 }
 
-function cellsOf(row: SheetRow): CellValue[] {
-  const cells: CellValue[] = [];
+function cellsOf(row: SheetRow): RawCell[] {
+  const cells: RawCell[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
-    if (col <= MAX_COLUMNS) cells[col - 1] = toCellValue(cell.value);
+    if (col <= MAX_COLUMNS) cells[col - 1] = cell.value instanceof OverlongText ? cell.value : toCellValue(cell.value);
   });
   return Array.from(cells, (c) => c ?? null);
 }
