@@ -7,6 +7,7 @@ import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { buildZip, repeatedEntry, workbookParts, SHEET_PREFIX } from '../files/spreadsheet/zip-builder';
+import { toTcvn3, toVni } from '../files/spreadsheet/legacy-text';
 import { XLSX_CONTENT_TYPE, csvOf, itemCount, postFile, resultsPath, rosterPath } from './uploads-support';
 
 let store: Store;
@@ -153,6 +154,29 @@ describe('hostile files: a 4xx with a stable code, and nothing written', () => {
     }
     const onlyHidden = await refused(await book('veryHidden', []), XLSX_CONTENT_TYPE);
     expect(onlyHidden).toMatchObject({ status: 400, code: 'ONLY_HIDDEN_SHEETS', answer: { error: { details: { sheet: 'Bản cũ' } } } });
+  });
+
+  it('commits a roster saved in TCVN3 or VNI with the names in Unicode, not "NguyÔn V¨n Tïng"', async () => {
+    const roster = (id: string, name: string) => csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], [id, name, '01/01/2020']]);
+    const cases = [
+      { id: 'TC3001', bytes: toTcvn3(roster('TC3001', 'Nguyễn Văn Tùng')) },
+      { id: 'VNI001', bytes: toVni(roster('VNI001', 'Đặng Thị Ánh')) },
+      // The same TCVN3 file once opened in Excel and saved again as "CSV UTF-8": the garbled text itself.
+      { id: 'TC3002', bytes: Buffer.from(roster('TC3002', 'NguyÔn V¨n Tïng'), 'utf8') },
+    ];
+    for (const c of cases) {
+      const res = await postFile(t, rosterPath('c1', false), new Uint8Array(c.bytes), 'text/csv');
+      expect(res.status).toBe(200);
+    }
+    const list = await (await t.request('/api/v1/units/c1/members?limit=100', { as: identities.cell })).json();
+    const names = new Map(list.members.map((m: { id: string; fullName: string }) => [m.id, m.fullName]));
+    expect([names.get('TC3001'), names.get('VNI001'), names.get('TC3002')]).toEqual(['Nguyễn Văn Tùng', 'Đặng Thị Ánh', 'Nguyễn Văn Tùng']);
+  });
+
+  it('refuses a legacy-encoded file it cannot convert with confidence (400 LEGACY_ENCODING, naming the encoding)', async () => {
+    const garbled = csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ['TC3009', 'Lª V¨n Hïng (Müller)', '01/01/2020']]);
+    const refusal = await refused(Buffer.from(garbled, 'utf8'), 'text/csv', rosterPath('c1', false));
+    expect(refusal).toMatchObject({ status: 400, code: 'LEGACY_ENCODING', answer: { error: { details: { encoding: 'TCVN3', row: 2, column: 'Họ và tên' } } } });
   });
 
   it('refuses a million-row CSV streamed as the request body, fast, with 413 TOO_MANY_ROWS', async () => {

@@ -1,4 +1,5 @@
 import { DomainError } from '@kd/domain/errors';
+import { type LegacyEncoding, legacyEncodingName } from './legacy-encoding';
 import { MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROW_XML_CHARS, MAX_TEXT_CHARS } from './limits';
 
 /** Where in the sheet a refusal points: row as Excel numbers it, column header, cell address. */
@@ -50,6 +51,14 @@ export const fileErrors = {
       limitChars: MAX_TEXT_CHARS,
       ...details,
     }),
+  /** `alternative`: a second encoding that reads the text just as well. */
+  legacyEncoding: (encoding: LegacyEncoding, place?: CellPlace, alternative?: LegacyEncoding) =>
+    new DomainError(
+      'badRequest',
+      'LEGACY_ENCODING',
+      `Chữ trong tệp${place ? placeText(place) : ''} được gõ bằng bảng mã cũ ${legacyEncodingName[encoding]}${alternative ? ` hoặc ${legacyEncodingName[alternative]}` : ''} và không chuyển được chắc chắn sang Unicode. Hãy chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: bảng mã nguồn ${encoding}${alternative ? ` hoặc ${alternative}` : ''}, bảng mã đích Unicode) rồi tải lên lại.`,
+      { encoding, ...(alternative ? { alternative } : {}), ...place },
+    ),
   onlyHiddenSheets: (sheet: string) =>
     new DomainError(
       'badRequest',
