@@ -17,7 +17,7 @@ function placeText(p: CellPlace): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
-/** File-level refusals (contract §2.1): the whole upload is rejected, nothing is validated. */
+/** File-level refusals (docs/uploads.md, "Hostile files"): the whole upload is rejected, nothing is validated. */
 export const fileErrors = {
   tooLarge: (details?: Record<string, unknown>) =>
     new DomainError('tooLarge', 'FILE_TOO_LARGE', `Tệp quá lớn: tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB.`, { limitBytes: MAX_FILE_BYTES, ...details }),

@@ -1,4 +1,4 @@
-/** Upload limits (contract §1) and the zip-bomb guards behind them. */
+/** Upload limits and the guards behind them (docs/uploads.md). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
 /** Rows the sheet may hold in all, blank ones included (styled empty rows). */
