@@ -47,14 +47,15 @@ describe('the sheet the user sees', () => {
   it('refuses a file whose only data is in a hidden sheet (ONLY_HIDDEN_SHEETS, naming it)', async () => {
     const bytes = await workbook([{ name: 'Trống', state: 'visible', rows: [] }, { name: 'Kết quả thật', state: 'veryHidden', rows: seen }], 0);
     const e = await refusal(readTable({ bytes }, XLSX_CONTENT_TYPE));
-    expect([e.code, e.status, e.details]).toEqual(['ONLY_HIDDEN_SHEETS', 400, { sheet: 'Kết quả thật' }]);
-    expect(e.message).toContain('"Kết quả thật"');
-    expect(e.message).toContain('ẩn');
+    expect([e.code, e.status, e.details]).toEqual(['ONLY_HIDDEN_SHEETS', 400, { sheet: 'Kết quả thật', state: 'veryHidden' }]);
+    expect(e.message).toContain('ẩn sâu "Kết quả thật"');
   });
 
   it('a workbook whose sheets are all hidden is read from none of them', async () => {
     const bytes = await workbook([{ name: 'Bí mật', state: 'hidden', rows: seen }], 0);
-    expect((await refusal(readTable({ bytes }, XLSX_CONTENT_TYPE))).code).toBe('ONLY_HIDDEN_SHEETS');
+    const e = await refusal(readTable({ bytes }, XLSX_CONTENT_TYPE));
+    expect([e.code, e.details]).toEqual(['ONLY_HIDDEN_SHEETS', { sheet: 'Bí mật', state: 'hidden' }]);
+    expect(e.message).toContain('Bỏ ẩn');
   });
 
   it('an empty visible sheet beside empty hidden ones is FILE_EMPTY; a header-only visible sheet is NO_ROWS', async () => {

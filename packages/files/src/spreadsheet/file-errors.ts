@@ -59,12 +59,14 @@ export const fileErrors = {
       `Chữ trong tệp${place ? placeText(place) : ''} được gõ bằng bảng mã cũ ${legacyEncodingName[encoding]}${alternative ? ` hoặc ${legacyEncodingName[alternative]}` : ''} và không chuyển được chắc chắn sang Unicode. Hãy chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: bảng mã nguồn ${encoding}${alternative ? ` hoặc ${alternative}` : ''}, bảng mã đích Unicode) rồi tải lên lại.`,
       { encoding, ...(alternative ? { alternative } : {}), ...place },
     ),
-  onlyHiddenSheets: (sheet: string) =>
+  onlyHiddenSheets: (sheet: string, veryHidden: boolean) =>
     new DomainError(
       'badRequest',
       'ONLY_HIDDEN_SHEETS',
-      `Trang tính đang hiển thị không có dữ liệu; dữ liệu nằm ở trang tính ẩn "${sheet}". Hãy bỏ ẩn trang tính đó (chuột phải vào tên trang tính, chọn "Bỏ ẩn") và đưa nó lên làm trang tính đầu tiên, rồi tải lên lại.`,
-      { sheet },
+      veryHidden
+        ? `Trang tính đang hiển thị không có dữ liệu; dữ liệu nằm ở trang tính bị ẩn sâu "${sheet}" (Excel không cho bỏ ẩn loại này bằng chuột). Hãy chép dữ liệu sang trang tính đầu tiên đang hiển thị rồi tải lên lại.`
+        : `Trang tính đang hiển thị không có dữ liệu; dữ liệu nằm ở trang tính ẩn "${sheet}". Hãy bỏ ẩn trang tính đó (chuột phải vào tên trang tính, chọn "Bỏ ẩn") và đưa nó lên làm trang tính đầu tiên, rồi tải lên lại.`,
+      { sheet, state: veryHidden ? 'veryHidden' : 'hidden' },
     ),
   unsupportedType: (contentType: string | undefined) =>
     new DomainError('unsupportedType', 'UNSUPPORTED_TYPE', 'Chỉ nhận tệp .xlsx hoặc .csv.', { contentType: contentType ?? null }),

@@ -4,6 +4,8 @@ export interface WorkbookSheet {
   /** The part, when the relationship resolves to one present in the zip. */
   path: string | undefined;
   hidden: boolean;
+  /** Hidden with `state="veryHidden"`, which Excel's own Unhide does not offer. */
+  veryHidden: boolean;
 }
 
 interface SheetEntry {
@@ -29,13 +31,13 @@ export function workbookSheets(sheets: readonly SheetEntry[] | undefined, rels: 
     return sheets.map((s, i) => {
       const target = rels?.find((r) => r.Id === s.rId)?.Target;
       const path = target === undefined ? undefined : partOf(target);
-      return { name: s.name ?? `Sheet${i + 1}`, path: path && present.has(path) ? path : undefined, hidden: s.state === 'hidden' || s.state === 'veryHidden' };
+      return { name: s.name ?? `Sheet${i + 1}`, path: path && present.has(path) ? path : undefined, hidden: s.state === 'hidden' || s.state === 'veryHidden', veryHidden: s.state === 'veryHidden' };
     });
   }
   return parts
     .filter((p) => SHEET_PART.test(p))
     .sort((a, b) => Number(SHEET_PART.exec(a)?.[1]) - Number(SHEET_PART.exec(b)?.[1]))
-    .map((path, i) => ({ name: `Sheet${i + 1}`, path, hidden: false }));
+    .map((path, i) => ({ name: `Sheet${i + 1}`, path, hidden: false, veryHidden: false }));
 }
 
 /** A relationship target (relative to xl/, or absolute from the package root) as a zip part name. */

@@ -72,7 +72,7 @@ export async function readXlsx(buffer: Buffer): Promise<Table> {
       }
     }
     const hiddenWithData = await firstWithData(reader, zip, sheets.filter((s) => s.hidden));
-    if (hiddenWithData) throw fileErrors.onlyHiddenSheets(hiddenWithData.name);
+    if (hiddenWithData) throw fileErrors.onlyHiddenSheets(hiddenWithData.name, hiddenWithData.veryHidden);
     throw fileErrors.empty();
   } finally {
     zip.close();
