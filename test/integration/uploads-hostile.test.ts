@@ -7,6 +7,7 @@ import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { buildZip, repeatedEntry, workbookParts, SHEET_PREFIX } from '../files/spreadsheet/zip-builder';
+import { toTcvn3, toVni } from '../files/spreadsheet/legacy-text';
 import { XLSX_CONTENT_TYPE, csvOf, itemCount, postFile, resultsPath, rosterPath } from './uploads-support';
 
 let store: Store;
@@ -133,6 +134,49 @@ describe('hostile files: a 4xx with a stable code, and nothing written', () => {
     const mixedAnswer = await refused(new Uint8Array(mixed), 'text/csv');
     expect(mixedAnswer.status).toBe(400);
     expect(['FILE_ENCODING', 'HEADER_UNKNOWN']).toContain(mixedAnswer.code);
+  });
+
+  it('reads the sheet the user sees: a hidden first sheet is skipped, hidden-only data is refused', async () => {
+    const book = async (hiddenState: 'hidden' | 'veryHidden', visibleRows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const hidden = wb.addWorksheet('Bản cũ', { state: hiddenState });
+      for (const r of [['Mã đảng viên', 'Chi bộ xếp loại'], ['M002', 'HTXSNV'], ['M004', 'KHTNV']]) hidden.addRow(r);
+      const shown = wb.addWorksheet('Kết quả');
+      for (const r of visibleRows) shown.addRow(r);
+      wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' }];
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    for (const state of ['hidden', 'veryHidden'] as const) {
+      const res = await postFile(t, resultsPath(2021, 'c1', true), await book(state, [['Mã đảng viên', 'Chi bộ xếp loại'], ['M003', 'HTNV']]), XLSX_CONTENT_TYPE);
+      const answer = await res.json();
+      expect([res.status, answer.accepted]).toEqual([200, 1]);
+      expect(answer.evaluations.map((e: { memberId: string; decided: string }) => [e.memberId, e.decided])).toEqual([['M003', 'complete']]);
+    }
+    const onlyHidden = await refused(await book('veryHidden', []), XLSX_CONTENT_TYPE);
+    expect(onlyHidden).toMatchObject({ status: 400, code: 'ONLY_HIDDEN_SHEETS', answer: { error: { details: { sheet: 'Bản cũ' } } } });
+  });
+
+  it('commits a roster saved in TCVN3 or VNI with the names in Unicode, not "NguyÔn V¨n Tïng"', async () => {
+    const roster = (id: string, name: string) => csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], [id, name, '01/01/2020']]);
+    const cases = [
+      { id: 'TC3001', bytes: toTcvn3(roster('TC3001', 'Nguyễn Văn Tùng')) },
+      { id: 'VNI001', bytes: toVni(roster('VNI001', 'Đặng Thị Ánh')) },
+      // The same TCVN3 file once opened in Excel and saved again as "CSV UTF-8": the garbled text itself.
+      { id: 'TC3002', bytes: Buffer.from(roster('TC3002', 'NguyÔn V¨n Tïng'), 'utf8') },
+    ];
+    for (const c of cases) {
+      const res = await postFile(t, rosterPath('c1', false), new Uint8Array(c.bytes), 'text/csv');
+      expect(res.status).toBe(200);
+    }
+    const list = await (await t.request('/api/v1/units/c1/members?limit=100', { as: identities.cell })).json();
+    const names = new Map(list.members.map((m: { id: string; fullName: string }) => [m.id, m.fullName]));
+    expect([names.get('TC3001'), names.get('VNI001'), names.get('TC3002')]).toEqual(['Nguyễn Văn Tùng', 'Đặng Thị Ánh', 'Nguyễn Văn Tùng']);
+  });
+
+  it('refuses a legacy-encoded file it cannot convert with confidence (400 LEGACY_ENCODING, naming the encoding)', async () => {
+    const garbled = csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ['TC3009', 'Lª V¨n Hïng (Müller)', '01/01/2020']]);
+    const refusal = await refused(Buffer.from(garbled, 'utf8'), 'text/csv', rosterPath('c1', false));
+    expect(refusal).toMatchObject({ status: 400, code: 'LEGACY_ENCODING', answer: { error: { details: { encoding: 'TCVN3', row: 2, column: 'Họ và tên' } } } });
   });
 
   it('refuses a million-row CSV streamed as the request body, fast, with 413 TOO_MANY_ROWS', async () => {

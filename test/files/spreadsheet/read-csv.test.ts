@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { validateResultsRows } from '@kd/domain';
+import { httpStatus } from '@kd/api';
 import { readTable } from '@kd/files';
 import { refusal } from './support';
-import { httpStatus } from '@kd/api';
 
 /** How Windows-1258 stores Vietnamese: letters with ^, ˘ or horn precomposed, tone marks combining. */
 function windowsForm(text: string): string {
@@ -85,7 +85,7 @@ describe('readTable on CSV', () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
     const e = await refusal(readTable({ bytes: big }, 'text/csv'));
     expect([e.code, httpStatus[e.kind]]).toEqual(['FILE_TOO_LARGE', 413]);
-    const stream = Readable.from((function* () { for (let i = 0; i < 100; i++) yield Buffer.from(`${'a'.repeat(99_999)}\n`); })());
+    const stream = Readable.from((function* () { for (let i = 0; i < 200; i++) yield Buffer.from(`${'a'.repeat(29_999)}\n`); })());
     expect((await refusal(readTable({ stream }, 'text/csv'))).code).toBe('FILE_TOO_LARGE');
   });
 

@@ -1,4 +1,5 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import yauzl from 'yauzl';
 
 /** One zip entry: its deflated bytes, with sizes that may be declared falsely on purpose. */
 export interface RawEntry {
@@ -15,20 +16,41 @@ export function deflatedEntry(name: string, content: string | Buffer): RawEntry 
 }
 
 /**
- * `prefix` followed by `repeat` MiB of `byte`, deflated without ever holding the inflated data:
- * one MiB is compressed with a sync flush (a byte-aligned, non-final block) and that segment is
- * repeated, which any inflater reads as the MiB repeated.
+ * `prefix`, then `repeat` MiB of `byte`, then `suffix`, deflated without ever holding the inflated
+ * data: one MiB is compressed with a sync flush (a byte-aligned, non-final block) and that segment
+ * is repeated, which any inflater reads as the MiB repeated.
  */
-export function repeatedEntry(name: string, prefix: string, byte: number, repeat: number): RawEntry {
+export function repeatedEntry(name: string, prefix: string, byte: number, repeat: number, suffix = ''): RawEntry {
   const mib = Buffer.alloc(1 << 20, byte);
   const head = Buffer.from(prefix, 'utf8');
+  const tail = Buffer.from(suffix, 'utf8');
   const headSegment = deflateRawSync(head, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
   const segment = deflateRawSync(mib, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
-  const final = deflateRawSync(Buffer.alloc(0), { level: 9 });
+  const final = deflateRawSync(tail, { level: 9 });
   let crc = crc32(head);
   for (let i = 0; i < repeat; i++) crc = crc32(mib, crc);
+  crc = crc32(tail, crc);
   const deflated = Buffer.concat([headSegment, ...Array.from({ length: repeat }, () => segment), final]);
-  return { name, deflated, crc, size: head.byteLength + repeat * (1 << 20) };
+  return { name, deflated, crc, size: head.byteLength + repeat * (1 << 20) + tail.byteLength };
+}
+
+/**
+ * Like repeatedEntry, with `unit` (a piece of XML) repeated to fill about `repeat` MiB: a
+ * million tiny strings, rows or styles from a few kilobytes on disk.
+ */
+export function patternEntry(name: string, prefix: string, unit: string, repeat: number, suffix = ''): RawEntry {
+  const one = Buffer.from(unit, 'utf8');
+  const segmentBytes = Buffer.concat(Array.from({ length: Math.max(1, Math.floor((1 << 20) / one.byteLength)) }, () => one));
+  const head = Buffer.from(prefix, 'utf8');
+  const tail = Buffer.from(suffix, 'utf8');
+  const headSegment = deflateRawSync(head, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const segment = deflateRawSync(segmentBytes, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const final = deflateRawSync(tail, { level: 9 });
+  let crc = crc32(head);
+  for (let i = 0; i < repeat; i++) crc = crc32(segmentBytes, crc);
+  crc = crc32(tail, crc);
+  const deflated = Buffer.concat([headSegment, ...Array.from({ length: repeat }, () => segment), final]);
+  return { name, deflated, crc, size: head.byteLength + repeat * segmentBytes.byteLength + tail.byteLength };
 }
 
 /** A zip file (store-less, deflate only) from raw entries, central directory included. */
@@ -84,3 +106,24 @@ export function workbookParts(): RawEntry[] {
 }
 
 export const SHEET_PREFIX = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>';
+
+/** One entry of a zip as UTF-8 text (to check what a writer really put in a file). */
+export function zipEntryText(zip: Buffer, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err || !file) return reject(err ?? new Error('not a zip'));
+      file.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return file.readEntry();
+        file.openReadStream(entry, async (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('no stream'));
+          const parts: Buffer[] = [];
+          for await (const c of stream) parts.push(c as Buffer);
+          file.close();
+          resolve(Buffer.concat(parts).toString('utf8'));
+        });
+      });
+      file.on('end', () => reject(new Error(`${name} not in the zip`)));
+      file.readEntry();
+    });
+  });
+}

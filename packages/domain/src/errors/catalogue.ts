@@ -25,6 +25,9 @@ export const errorCatalogue = {
   HEADER_UNKNOWN: e('badRequest', 'Tệp có cột không thuộc mẫu.'),
   HEADER_MISSING: e('badRequest', 'Tệp thiếu cột bắt buộc.'),
   HEADER_DUPLICATE: e('badRequest', 'Tệp có cột trùng tên.'),
+  CELL_TOO_LONG: e('badRequest', 'Một ô của tệp dài quá giới hạn của Excel (32.767 ký tự).'),
+  LEGACY_ENCODING: e('badRequest', 'Tệp dùng bảng mã cũ (TCVN3, VNI) không chuyển đổi chắc chắn được.'),
+  ONLY_HIDDEN_SHEETS: e('badRequest', 'Dữ liệu chỉ có ở trang tính bị ẩn.'),
   // 401
   UNAUTHENTICATED: e('unauthenticated', 'Chưa đăng nhập.'),
   INVALID_TOKEN: e('unauthenticated', 'Token không hợp lệ hoặc đã hết hạn.'),
@@ -55,6 +58,8 @@ export const errorCatalogue = {
   BODY_TOO_LARGE: e('tooLarge', 'Nội dung gửi lên quá lớn.'),
   FILE_TOO_LARGE: e('tooLarge', 'Tệp quá lớn.'),
   TOO_MANY_ROWS: e('tooLarge', 'Tệp có quá nhiều dòng.'),
+  ROW_TOO_LARGE: e('tooLarge', 'Một dòng của tệp quá lớn.'),
+  TOO_MUCH_TEXT: e('tooLarge', 'Tệp chứa quá nhiều chữ.'),
   // 415
   UNSUPPORTED_TYPE: e('unsupportedType', 'Chỉ nhận tệp .xlsx hoặc .csv.'),
   // 422 — well-formed, refused by the rules

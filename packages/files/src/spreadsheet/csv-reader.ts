@@ -12,7 +12,8 @@ const SEPARATORS = [',', ';', '\t'] as const;
  * file over the row limit fails at row 20,002 however long it is.
  */
 export async function readCsv(chunks: AsyncIterable<Uint8Array>): Promise<Table> {
-  const text = decodeCsvText(chunks);
+  const found: { encoding?: string } = {};
+  const text = decodeCsvText(chunks, found);
   const first = await firstLine(text);
   const source = Readable.from(first.rest, { objectMode: false });
   const parser = parse({
@@ -24,7 +25,7 @@ export async function readCsv(chunks: AsyncIterable<Uint8Array>): Promise<Table>
   });
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
-  const table = new TableBuilder();
+  const table = new TableBuilder({ fromTcvn3: found.encoding === 'TCVN3' });
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {

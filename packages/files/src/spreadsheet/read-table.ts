@@ -6,10 +6,12 @@ import { asFileError, fileErrors } from './file-errors';
 import { readXlsx } from './xlsx-reader';
 
 /**
- * Reads an uploaded spreadsheet (contract §1): the first sheet of an .xlsx or a .csv, header in
- * row 1, blank rows dropped, row numbers as Excel shows them. Throws only DomainError:
- * UNSUPPORTED_TYPE (415), FILE_TOO_LARGE / TOO_MANY_ROWS (413), FILE_UNREADABLE, FILE_ENCODING,
- * FILE_EMPTY, NO_ROWS (400). A stream is read only as far as needed and destroyed on refusal.
+ * Reads an uploaded spreadsheet (docs/uploads.md): the first visible sheet of an .xlsx or a .csv,
+ * header in row 1, blank rows dropped, row numbers as Excel shows them, text in Unicode NFC
+ * (TCVN3 and VNI converted). Throws only DomainError: UNSUPPORTED_TYPE (415), FILE_TOO_LARGE /
+ * TOO_MANY_ROWS / ROW_TOO_LARGE / TOO_MUCH_TEXT (413), FILE_UNREADABLE, FILE_ENCODING,
+ * LEGACY_ENCODING, CELL_TOO_LONG, ONLY_HIDDEN_SHEETS, FILE_EMPTY, NO_ROWS (400); see
+ * docs/uploads.md. A stream is read only as far as needed and destroyed on refusal.
  *
  * @example
  * const table = await readTable({ bytes: body }, request.headers.get('content-type'));

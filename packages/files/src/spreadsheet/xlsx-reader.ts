@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValue, Table } from '@kd/domain';
+import { isBlankCell, DomainError, type CellValue, type Table } from '@kd/domain';
 import { fileErrors } from './file-errors';
-import { MAX_COLUMNS } from './limits';
-import { TableBuilder } from './table-builder';
+import { MAX_COLUMNS, MAX_STYLES_CHARS, MAX_WORKBOOK_PART_CHARS } from './limits';
+import { OverlongText, type SharedString, readSharedStrings } from './shared-strings';
+import { type RawCell, TableBuilder } from './table-builder';
+import { type WorkbookSheet, workbookSheets } from './workbook-sheets';
 import { type GuardedZip, openGuardedZip } from './zip-guard';
 
 /**
@@ -12,12 +14,11 @@ import { type GuardedZip, openGuardedZip } from './zip-guard';
  * zip instead, in the order the sheet needs them (exceljs 4.4 internals, pinned in package.json).
  */
 interface WorkbookReaderParts {
-  sharedStrings?: unknown[];
+  sharedStrings?: SharedString[];
   workbookRels?: { Id: string; Target: string }[];
-  model?: { sheets?: { id: number; name: string; rId: string }[] };
+  model?: { sheets?: { id: number; name: string; rId: string; state?: string }[] };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(entry: Readable, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<SheetRow> }, void>;
 }
@@ -31,7 +32,12 @@ const WORKBOOK = 'xl/workbook.xml';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
 
-/** Reads the first sheet of an xlsx held in memory (≤ 5 MB), streaming its rows. */
+/**
+ * Reads the sheet the user sees when opening the file: the first visible tab (hidden and very
+ * hidden sheets are skipped) of an xlsx held in memory (≤ 5 MB), streaming its rows. When that
+ * sheet is empty and a hidden one holds data, the file is refused (ONLY_HIDDEN_SHEETS) rather
+ * than read from a sheet its sender may never have looked at.
+ */
 export async function readXlsx(buffer: Buffer): Promise<Table> {
   const zip = await openGuardedZip(buffer);
   try {
@@ -43,48 +49,67 @@ export async function readXlsx(buffer: Buffer): Promise<Table> {
       entries: 'ignore',
     }) as unknown as WorkbookReaderParts;
 
-    if (!zip.has('xl/workbook.xml')) throw fileErrors.unreadable('tệp không phải là tệp Excel .xlsx.');
+    if (!zip.has(WORKBOOK)) throw fileErrors.unreadable('tệp không phải là tệp Excel .xlsx.');
     await zip.verify([RELS, WORKBOOK]);
-    if (zip.has(RELS)) await reader._parseRels(await zip.openText(RELS));
-    await reader._parseWorkbook(await zip.openText(WORKBOOK));
-    const sheetPath = firstSheetPath(reader, zip);
-    if (!sheetPath) throw fileErrors.empty();
-    await zip.verify([SHARED_STRINGS, STYLES, sheetPath]);
+    if (zip.has(RELS)) await reader._parseRels(await zip.openText(RELS, 'other', MAX_WORKBOOK_PART_CHARS));
+    await reader._parseWorkbook(await zip.openText(WORKBOOK, 'other', MAX_WORKBOOK_PART_CHARS));
+    const sheets = workbookSheets(reader.model?.sheets, reader.workbookRels, zip.names());
+    const shown = sheets.find((s) => !s.hidden);
+    if (shown && !shown.path) throw fileErrors.unreadable(`thiếu trang tính "${shown.name}".`);
+    await zip.verify([SHARED_STRINGS, STYLES, ...(shown?.path ? [shown.path] : [])]);
 
-    if (zip.has(SHARED_STRINGS)) {
-      for await (const _ of reader._parseSharedStrings(await zip.openText(SHARED_STRINGS))) void _;
-    }
-    if (zip.has(STYLES)) await reader._parseStyles(await zip.openText(STYLES));
-    const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
-    const sheet = reader._parseWorksheet(await zip.openText(sheetPath), sheetNo).next().value?.value;
-    if (!sheet) throw fileErrors.unreadable('không đọc được trang tính.');
+    // Left undefined without the part, so that a cell pointing into it is refused as unreadable.
+    if (zip.has(SHARED_STRINGS)) reader.sharedStrings = await readSharedStrings(await zip.openText(SHARED_STRINGS, 'sharedStrings'));
+    if (zip.has(STYLES)) await reader._parseStyles(await zip.openText(STYLES, 'other', MAX_STYLES_CHARS));
 
-    const table = new TableBuilder();
-    for await (const row of sheet) {
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (col <= MAX_COLUMNS) cells[col - 1] = toCellValue(cell.value);
-      });
-      table.add(row.number, Array.from(cells, (c) => c ?? null));
+    if (shown?.path) {
+      try {
+        return await readSheet(reader, zip, shown.path);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'FILE_EMPTY')) throw error;
+      }
     }
-    return table.finish();
+    const hiddenWithData = await firstWithData(reader, zip, sheets.filter((s) => s.hidden));
+    if (hiddenWithData) throw fileErrors.onlyHiddenSheets(hiddenWithData.name, hiddenWithData.veryHidden);
+    throw fileErrors.empty();
   } finally {
     zip.close();
   }
 }
 
-/** The sheet listed first in workbook.xml (the first tab), through its relationship. */
-function firstSheetPath(reader: WorkbookReaderParts, zip: GuardedZip): string | undefined {
-  const first = reader.model?.sheets?.[0];
-  const target = first && reader.workbookRels?.find((r) => r.Id === first.rId)?.Target;
-  if (target) {
-    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    if (zip.has(path)) return path;
+async function readSheet(reader: WorkbookReaderParts, zip: GuardedZip, path: string): Promise<Table> {
+  const table = new TableBuilder();
+  for await (const row of await sheetRows(reader, zip, path)) {
+    table.add(row.number, cellsOf(row));
   }
-  return zip
-    .names()
-    .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
-    .sort((a, b) => Number(/\d+/.exec(a.slice(14))?.[0]) - Number(/\d+/.exec(b.slice(14))?.[0]))[0];
+  return table.finish();
+}
+
+/** The first of `sheets` with a filled cell, reading each only as far as its first one. */
+async function firstWithData(reader: WorkbookReaderParts, zip: GuardedZip, sheets: readonly WorkbookSheet[]): Promise<WorkbookSheet | undefined> {
+  for (const sheet of sheets) {
+    if (!sheet.path) continue;
+    await zip.verify([sheet.path]);
+    for await (const row of await sheetRows(reader, zip, sheet.path)) {
+      if (cellsOf(row).some((c) => c instanceof OverlongText || !isBlankCell(c))) return sheet;
+    }
+  }
+  return undefined;
+}
+
+async function sheetRows(reader: WorkbookReaderParts, zip: GuardedZip, path: string): Promise<AsyncIterable<SheetRow>> {
+  const sheetNo = /(\d+)\.xml$/.exec(path)?.[1] ?? '1';
+  const sheet = reader._parseWorksheet(await zip.openText(path, 'sheet'), sheetNo).next().value?.value;
+  if (!sheet) throw fileErrors.unreadable('không đọc được trang tính.');
+  return sheet;
+}
+
+function cellsOf(row: SheetRow): RawCell[] {
+  const cells: RawCell[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (col <= MAX_COLUMNS) cells[col - 1] = cell.value instanceof OverlongText ? cell.value : toCellValue(cell.value);
+  });
+  return Array.from(cells, (c) => c ?? null);
 }
 
 /** exceljs cell values to plain data; a formula counts by its cached result. */

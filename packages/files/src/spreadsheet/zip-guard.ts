@@ -1,7 +1,8 @@
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import yauzl from 'yauzl';
 import { fileErrors } from './file-errors';
 import { MAX_DEFLATE_RATIO, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from './limits';
+import { type XmlPartKind, guardedXml } from './xml-guard';
 
 /** An opened xlsx container whose entries are inflated only through a byte budget. */
 export interface GuardedZip {
@@ -12,8 +13,11 @@ export interface GuardedZip {
    * inflate speed before the slower XML parse ever starts.
    */
   verify(names: readonly string[]): Promise<void>;
-  /** The entry as UTF-8 text chunks, decoded across chunk boundaries. */
-  openText(name: string): Promise<Readable>;
+  /**
+   * The entry as UTF-8 text chunks, decoded across chunk boundaries and checked by an XmlGuard
+   * for `part` (at most `maxChars` characters in all) before any parser sees them.
+   */
+  openText(name: string, part: XmlPartKind, maxChars?: number): Promise<Readable>;
   close(): void;
 }
 
@@ -67,15 +71,16 @@ export async function openGuardedZip(buffer: Buffer): Promise<GuardedZip> {
         }
       }
     },
-    async openText(name) {
+    async openText(name, part, maxChars) {
       const entry = entries.get(name);
       if (!entry) throw fileErrors.unreadable(`thiếu thành phần ${name}.`);
       const raw = await zip.openReadStreamPromise(entry);
       const counted = raw.pipe(byteBudget(budget));
       raw.on('error', (err) => counted.destroy(err));
       counted.setEncoding('utf8');
-      open.push(raw, counted);
-      return counted;
+      const guarded = Readable.from(guardedXml(counted as AsyncIterable<string>, part, maxChars));
+      open.push(raw, counted, guarded);
+      return guarded;
     },
     close() {
       for (const s of open) s.destroy();
