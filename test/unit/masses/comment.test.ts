@@ -21,8 +21,8 @@ function code(f: () => unknown): string {
   return 'no error';
 }
 
-describe('the comment body (contract of POST …/comments)', () => {
-  it('accepts the fields of the contract and nothing else', () => {
+describe('the comment body (POST …/comments)', () => {
+  it('accepts the fields of the API and nothing else', () => {
     expect(CommentBody.parse({ ...valid, dissenting: true, responsibility: 'individual' })).toMatchObject({ dissenting: true, responsibility: 'individual' });
     for (const extra of [{ author: 'Nguyễn Văn A' }, { createdAt: '2020-11-10T08:15:00+07:00' }, { ip: '10.0.0.1' }, { userAgent: 'x' }]) {
       const r = CommentBody.safeParse({ ...valid, ...extra });

@@ -6,7 +6,7 @@ import { minutesInputOf } from '@kd/domain/masses/minutes';
 import { signSession } from '@kd/domain/masses/signature';
 import { recordedSession } from './fixtures';
 
-/** A 2020 session of a cell in the Trà Vinh bloc (seed 002); the people are made up. */
+/** A 2020 session of a cell in the Trà Vinh bloc (Kế hoạch 03-KH/ĐUK); the people are made up. */
 export const names = new Map([
   ['DV001', 'Nguyễn Văn Tám'],
   ['DV002', 'Lê Thị Hai'],

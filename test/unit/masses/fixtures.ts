@@ -3,7 +3,7 @@ import { MassesSession, type SessionRecordBody } from '@kd/domain/masses/masses-
 import { recordSession } from '@kd/domain/masses/session-record';
 import { massesOf } from '@kd/domain/masses/workplace';
 
-/** Seed 002's bloc: a cell of the Trà Vinh bloc holding its 2020 session; names are made up. */
+/** A cell of the Trà Vinh bloc (Kế hoạch 03-KH/ĐUK) holding its 2020 session; names are made up. */
 export const settings = traVinhMassesSettings;
 export const sixPermanent = massesOf({ permanent: 6, longTerm: 0, shortTerm: 0, productionLine: 0 }, settings);
 

@@ -17,7 +17,7 @@ function thrown(f: () => unknown): DomainError {
 }
 
 describe('masses settings (QĐ 3054-QĐ/TU, Kế hoạch 03-KH/ĐUK)', () => {
-  it('carries the seed plan: threshold 5, permanent and long-term staff counted, one day at most', () => {
+  it('carries Kế hoạch 03-KH/ĐUK: threshold 5, permanent and long-term staff counted, one day at most', () => {
     expect(settings.threshold.value).toBe(5);
     expect(settings.countedContracts.value).toEqual(['permanent', 'longTerm']);
     expect(settings.longestSessionDays.value).toBe(1);
@@ -57,7 +57,7 @@ describe('masses settings (QĐ 3054-QĐ/TU, Kế hoạch 03-KH/ĐUK)', () => {
 });
 
 describe('openMassesReview', () => {
-  it('sets the seed milestones of 2020: sessions by 15/11, base committees by 20/11, the bloc by 30/11', () => {
+  it('sets the milestones of the 2020 plan: sessions by 15/11, base committees by 20/11, the bloc by 30/11', () => {
     const review = openMassesReview(settings, 2020);
     expect(review.milestones.map((m) => [m.id, m.date, m.event])).toEqual([
       ['sessionsBy', '2020-11-15', 'massesSessionsDone'],
@@ -73,7 +73,7 @@ describe('openMassesReview', () => {
     expect(review.milestones[2]!.actorKinds).toEqual(['bloc']);
   });
 
-  it('moves the seed dates to another year when the plan gives none', () => {
+  it('moves the dates of the plan to another year when the plan gives none', () => {
     expect(defaultMassesDates(settings, 2021)).toEqual({ sessionsBy: '2021-11-15', baseReportBy: '2021-11-20', blocReportBy: '2021-11-30' });
   });
 

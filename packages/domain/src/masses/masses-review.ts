@@ -63,7 +63,7 @@ export type MassesReview = z.infer<typeof MassesReview>;
 
 /**
  * The settings' dates moved to `year` (same day and month). The plan sets its dates each year; when
- * a year's plan gives none, keeping the seed's day and month is our reading, not the plan's.
+ * a year's plan gives none, keeping the day and month of Kế hoạch 03-KH/ĐUK (2020) is our reading, not the plan's.
  */
 export function defaultMassesDates(settings: MassesSettings, year: number): OpenMassesReviewBody {
   const move = (d: LocalDate) => {

@@ -66,7 +66,7 @@ export function parseMassesSettings(raw: unknown): MassesSettings {
   return parsed.data;
 }
 
-/** Seed 002's settings: QĐ 3054-QĐ/TU as Kế hoạch 03-KH/ĐUK (2020) carries it out. Parsed at load. */
+/** Trà Vinh's settings: QĐ 3054-QĐ/TU as Kế hoạch 03-KH/ĐUK (2020) carries it out. Parsed at load. */
 export const traVinhMassesSettings: MassesSettings = parseMassesSettings(qd3054);
 
 /**
