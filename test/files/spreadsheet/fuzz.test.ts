@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError, validateResultsRows, validateRosterRows } from '@kd/domain';
 import { XLSX_CONTENT_TYPE, readTable } from '@kd/files';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 
 const roster = new Map([['DV001', { fullName: 'Nguyễn Văn An' }]]);
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { XLSX_CONTENT_TYPE, readTable, cp1252FromBytes, tcvn3FromBytes, vniFromText } from '@kd/files';
 import { NAMES, VN3, toTcvn3, toVni, toVniText } from './legacy-text';
 import { refusal } from './support';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 
 const HEADER = ['Mã đảng viên', 'Họ và tên', 'Ghi chú'];
 const rows = (names: readonly string[]) => names.map((n, i) => [`DV${String(i + 1).padStart(3, '0')}`, n, 'Hoàn thành tốt nhiệm vụ đảng viên']);

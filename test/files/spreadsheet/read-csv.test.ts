@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { validateResultsRows } from '@kd/domain';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 import { readTable } from '@kd/files';
 import { refusal } from './support';
 

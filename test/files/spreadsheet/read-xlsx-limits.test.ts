@@ -4,7 +4,7 @@ import { XLSX_CONTENT_TYPE, readTable, XmlGuard } from '@kd/files';
 import { hostileXlsx, SHEET } from './hostile-xlsx';
 import { refusal } from './support';
 import { buildZip, deflatedEntry, patternEntry, repeatedEntry, workbookParts } from './zip-builder';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { XLSX_CONTENT_TYPE, readTable } from '@kd/files';
 import { refusal } from './support';
 import { zipEntryText } from './zip-builder';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 
 type State = 'visible' | 'hidden' | 'veryHidden';
 

@@ -4,7 +4,7 @@ import { validateResultsRows, validateRosterRows } from '@kd/domain';
 import { XLSX_CONTENT_TYPE, readTable } from '@kd/files';
 import { refusal } from './support';
 import { SHEET_PREFIX, buildZip, deflatedEntry, repeatedEntry, workbookParts } from './zip-builder';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 
 async function xlsx(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

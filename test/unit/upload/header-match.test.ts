@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, matchHeaders, resultsColumns, rosterColumns } from '@kd/domain';
-import { httpStatus } from '@kd/api';
+import { httpStatus } from '@kd/api/http-status';
 
 function thrown(f: () => unknown): DomainError {
   try {

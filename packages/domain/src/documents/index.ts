@@ -6,3 +6,8 @@ export * from './degradation-checklist';
 export * from './self-review';
 export * from './not-rated-reason';
 export * from './rating-minutes';
+export * from './written-text';
+export * from './self-criticism-sections';
+export * from './self-criticism';
+export * from './comment-form';
+export * from './masses-minutes';

@@ -9,8 +9,21 @@ export type Align = 'left' | 'center' | 'right' | 'justify';
 export type TableCell = { text: string; align?: Align; bold?: boolean; italic?: boolean; colSpan?: number };
 export type TableColumn = { header: string; /** relative width */ width: number; align?: Align };
 
-/** A place to sign: "T/M CHI BỘ" / "BÍ THƯ" / "(Ký, ghi rõ họ tên)" / space / the name. */
-export type SignatureBlock = { onBehalfOf?: string; title: string; hint?: string; name?: string };
+/**
+ * A place to sign: "T/M CHI BỘ" / "BÍ THƯ" / "(Ký, ghi rõ họ tên)" / space / the name. A block may
+ * carry text written above the signature (a committee's comment: `body`, one paragraph per line, or
+ * `fillLines` dotted lines when there is none) and the signing body's lines under it (`signer`,
+ * e.g. "ĐẢNG BỘ …" / "CHI BỘ …").
+ */
+export type SignatureBlock = {
+  onBehalfOf?: string;
+  title: string;
+  hint?: string;
+  name?: string;
+  body?: string[];
+  fillLines?: number;
+  signer?: string[];
+};
 
 export type Block =
   /** The two-column header of a party document: issuing body on the left, party name and place/date on the right. */
@@ -70,7 +83,7 @@ function blockText(b: Block): string {
     case 'table':
       return [b.columns.map((c) => c.header), ...b.rows.map((r) => r.map((c) => c.text))].map((r) => r.join(' | ')).join('\n');
     case 'signatures':
-      return b.blocks.map((s) => [s.onBehalfOf, s.title, s.hint, s.name].filter(Boolean).join('\n')).join('\n');
+      return b.blocks.map((s) => [s.onBehalfOf, s.title, s.hint, ...(s.body ?? []), ...(s.signer ?? []), s.name].filter(Boolean).join('\n')).join('\n');
     case 'pageBreak':
       return '';
   }

@@ -46,6 +46,7 @@ export const errorCatalogue = {
   UPLOAD_NOT_FOUND: e('notFound', 'Không tìm thấy tệp đã tải lên.'),
   RULEBOOK_NOT_FOUND: e('notFound', 'Không có bộ quy tắc.'),
   OUTBOX_LOCAL_ONLY: e('notFound', 'Hộp thư đi chỉ có khi chạy trên máy.'),
+  MASSES_NOT_ENABLED: e('notFound', 'Tỉnh không áp dụng quy định tự phê bình trước quần chúng.'),
   NOT_CONFIGURED: e('notFound', 'Chức năng chưa được cấu hình trên hệ thống này.'),
   // 409
   VERSION_CONFLICT: e('conflict', 'Dữ liệu đã được người khác thay đổi (phiên bản cũ).'),
@@ -54,6 +55,10 @@ export const errorCatalogue = {
   UNIT_EXISTS: e('conflict', 'Mã đơn vị đã có.'),
   MEMBER_EXISTS: e('conflict', 'Mã đảng viên đã có.'),
   PARENT_CHANGED: e('conflict', 'Đơn vị cấp trên đã thay đổi trong lúc thao tác.'),
+  SESSION_COMPLETE: e('conflict', 'Buổi tự phê bình đã đủ ba chữ ký: biên bản không còn thay đổi.'),
+  SESSION_NOT_RECORDED: e('conflict', 'Buổi tự phê bình chưa được ghi nhận.'),
+  ALREADY_SIGNED: e('conflict', 'Người này đã ký biên bản.'),
+  REMEDIATION_STATUS_UNCHANGED: e('conflict', 'Nội dung khắc phục đã ở trạng thái này.'),
   // 413
   BODY_TOO_LARGE: e('tooLarge', 'Nội dung gửi lên quá lớn.'),
   FILE_TOO_LARGE: e('tooLarge', 'Tệp quá lớn.'),
@@ -84,6 +89,18 @@ export const errorCatalogue = {
   DUPLICATE_SIGN_ORDER: e('unprocessable', 'Hai biểu hiện suy thoái có cùng số thứ tự.'),
   RULEBOOK_INVALID: e('unprocessable', 'Bộ quy tắc không hợp lệ.'),
   RULEBOOK_OVERLAY_MISMATCH: e('unprocessable', 'Bộ quy tắc bổ sung không áp dụng cho bộ quy tắc này.'),
+  // 422 — self-criticism before the masses
+  MASSES_SETTINGS_INVALID: e('unprocessable', 'Thiết lập tự phê bình trước quần chúng không hợp lệ.'),
+  MASSES_MILESTONES_OUT_OF_ORDER: e('unprocessable', 'Các mốc của đợt tự phê bình trước quần chúng không theo thứ tự.'),
+  MASSES_MILESTONE_OUTSIDE_YEAR: e('unprocessable', 'Mốc của đợt tự phê bình trước quần chúng nằm ngoài năm.'),
+  WORKPLACE_MISSING: e('unprocessable', 'Đơn vị chưa khai báo cơ quan, đơn vị nơi làm việc.'),
+  MASSES_BELOW_THRESHOLD: e('unprocessable', 'Số quần chúng được tính ít hơn ngưỡng: không tổ chức buổi tự phê bình.'),
+  SESSION_ENDS_BEFORE_START: e('unprocessable', 'Giờ kết thúc trước giờ bắt đầu.'),
+  SESSION_TOO_LONG: e('unprocessable', 'Buổi tự phê bình kéo dài quá một ngày.'),
+  SESSION_MEMBER_DUPLICATE: e('unprocessable', 'Một đảng viên có hai lần trong danh sách của buổi.'),
+  ABSENCE_REASON_REQUIRED: e('unprocessable', 'Đảng viên vắng mặt phải có lý do.'),
+  COMMENT_ABOUT_UNKNOWN_MEMBER: e('unprocessable', 'Ý kiến về đảng viên không có trong buổi.'),
+  REMEDIATION_COMMENT_UNKNOWN: e('unprocessable', 'Nội dung khắc phục gắn với ý kiến không có.'),
   // 500
   INTERNAL: e('internal', 'Lỗi hệ thống.'),
 } as const satisfies Record<string, Entry>;

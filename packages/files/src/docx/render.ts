@@ -192,26 +192,47 @@ function dataTable(columns: TableColumn[], rows: ModelCell[][]): Table {
   return layoutTable(widths, [header, ...body], ALL_BORDERS);
 }
 
-/** One block: on the right half, as under a letter; several: side by side. Blank lines leave room to sign. */
+/**
+ * One block: on the right half, as under a letter; several: side by side. A block's own text (a
+ * committee's comment) is justified under its title; blank lines leave room to sign.
+ */
 function signatures(blocks: SignatureBlock[]): Table {
   const cells = blocks.length === 1 ? [null, blocks[0]!] : blocks;
   const widths = scaledWidths(cells.map(() => 1));
   const children = cells.map((b, i) => {
-    const lines: Run[] = b
+    const centred = (l: Run, first = false) =>
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: first ? 200 : 0, after: 0 }, children: [run(l)] });
+    const paragraphs = b
       ? [
-          ...(b.onBehalfOf ? [{ text: b.onBehalfOf, bold: true }] : []),
-          { text: b.title, bold: true },
-          ...(b.hint ? [{ text: b.hint, italic: true }] : []),
-          { text: '' },
-          { text: '' },
-          { text: '' },
-          { text: b.name ?? '', bold: true },
+          ...[
+            ...(b.onBehalfOf ? [{ text: b.onBehalfOf, bold: true }] : []),
+            { text: b.title, bold: true },
+            ...(b.hint ? [{ text: b.hint, italic: true }] : []),
+          ].map((l, j) => centred(l, j === 0)),
+          ...signatureBody(b, widths[i]!),
+          ...(b.signer ?? []).map((l) => centred({ text: l, bold: true })),
+          ...[{ text: '' }, { text: '' }, { text: '' }, { text: b.name ?? '', bold: true }].map((l) => centred(l)),
         ]
-      : [{ text: '' }];
-    const paragraphs = lines.map(
-      (l, j) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: j === 0 ? 200 : 0, after: 0 }, children: [run(l)] }),
-    );
+      : [centred({ text: '' }, true)];
     return new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, borders: NO_BORDERS, children: paragraphs });
   });
   return layoutTable(widths, [new TableRow({ cantSplit: true, children })], NO_BORDERS);
+}
+
+/** The text written in a signature block, or dotted lines across the block's width to write it by hand. */
+function signatureBody(b: SignatureBlock, width: number): Paragraph[] {
+  const lines = (b.body ?? []).filter((l) => l.trim().length > 0);
+  if (lines.length > 0) {
+    return lines.map((l) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 0 }, children: [run({ text: l })] }));
+  }
+  // Cell margins (108 twips each side by default) keep the leader inside the cell.
+  return Array.from(
+    { length: b.fillLines ?? 0 },
+    () =>
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: Math.max(0, width - 216), leader: LeaderType.DOT }],
+        spacing: { after: 0 },
+        children: [new TextRun({ children: [new Tab()] })],
+      }),
+  );
 }
