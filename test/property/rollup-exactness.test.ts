@@ -6,6 +6,7 @@ import { commitResults, getDossier, readResults, saveResultRow, updateDossier } 
 import { getMember, listUnitMembers, transferMember } from '@kd/data/member-repository';
 import { listYearRollups, readRollup } from '@kd/data/rollup-repository';
 import { listSubtree, moveUnit, requireUnit } from '@kd/data/unit-repository';
+import { DomainError } from '@kd/domain/errors/index';
 import { Member } from '@kd/domain/member';
 import { MemberFacts } from '@kd/domain/member-facts';
 import type { Rating } from '@kd/domain/rating';
@@ -103,7 +104,7 @@ async function settle<T>(p: Promise<T>): Promise<void> {
     await p;
   } catch (error) {
     // Refusals of the domain (locked unit, stale version, …) are part of the game.
-    if (!(error as { status?: number }).status) throw error;
+    if (!(error instanceof DomainError)) throw error;
   }
 }
 
