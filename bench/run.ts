@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { benchBundle } from './bundle';
 import { benchApiLatency } from './api-latency';
 import { benchStart } from './start-time';
+import { benchTests } from './test-loop';
 
 type Bench = () => Promise<Record<string, number | string>>;
 
@@ -27,5 +28,7 @@ const uploads = want('uploads') ? await optional('uploads', 'benchUploads') : un
 if (uploads) results.uploads = await uploads();
 const rollups = want('rollups') ? await optional('rollups', 'benchRollups') : undefined;
 if (rollups) results.rollups = await rollups();
+// The whole suite, last: it is the longest part (`tests-last` only reads the last run's durations).
+if (want('tests') || only.includes('tests-last')) results.tests = await benchTests({ run: !only.includes('tests-last') });
 console.log('\nJSON:', JSON.stringify(results));
 process.exit(0);

@@ -4,10 +4,21 @@ import { createApp } from '../../infra/create-app';
 /** Skip esbuild: the assertions look at the template, not at the bundle (engineering/stack.md). */
 export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
 
-/** The deployed stack as the CLI would build it, with extra CDK context (e.g. `sesIdentity`). */
-export function synthStack(context: Record<string, unknown> = {}) {
+function synthesise(context: Record<string, unknown>) {
   const { app, stack } = createApp({ context: { ...SKIP_BUNDLING, ...context } });
   return { app, stack, template: Template.fromStack(stack) };
+}
+
+/**
+ * The default stack is synthesised once per worker and shared: the `infra` project runs its files
+ * without isolation (vitest.config.ts), and a synthesis costs seconds. Tests only read it.
+ */
+let defaultStack: ReturnType<typeof synthesise> | undefined;
+
+/** The deployed stack as the CLI would build it, with extra CDK context (e.g. `sesIdentity`). */
+export function synthStack(context: Record<string, unknown> = {}) {
+  if (Object.keys(context).length > 0) return synthesise(context);
+  return (defaultStack ??= synthesise({}));
 }
 
 /** The logical id of the only resource of a type whose properties match. */

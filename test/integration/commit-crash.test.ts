@@ -1,4 +1,4 @@
-import { beforeAll, afterAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 // The app first: its OpenAPI schemas extend zod before any other module builds one.
 import { createTestApp, type TestApp } from '../support/app';
 import { spawn } from 'node:child_process';
@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, getDossier, readResults, listAudit, faultPoints, type Store, type FaultPoint } from '@kd/data';
 import { createTestStore } from '../support/store';
+import { dynamoEndpoint } from '../support/dynamo';
 import { seedFixture } from '../support/fixture';
 import { csvOf, postFile, resultsPath, rosterPath } from './uploads-support';
 
@@ -31,7 +32,7 @@ function runChild(csv: string, point: FaultPoint | null): Promise<{ code: number
   if (point) env.KD_FAULT_KILL_AT = point;
   else delete env.KD_FAULT_KILL_AT;
   // `node --import tsx` rather than `npx tsx`: one process, so the SIGKILL is what its parent sees.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/commit-crash-child.ts', inject('dynamoEndpoint'), store.tableName, file], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/commit-crash-child.ts', dynamoEndpoint(), store.tableName, file], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

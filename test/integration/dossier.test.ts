@@ -32,11 +32,11 @@ describe('dossier and results versions', () => {
     await saveResultRow(store, 't', 'c1', 2021, { ...row, facts: { ...row.facts, absences: 3 } }, { dossierRev: d.rev, rowRev: row.rev }, { actor, at: '2021-12-20T02:00:00Z' });
     await expect(
       saveResultRow(store, 't', 'c1', 2021, { ...row, facts: { ...row.facts, absences: 4 } }, { dossierRev: d.rev, rowRev: row.rev }, { actor, at: '2021-12-20T02:01:00Z' }),
-    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT', status: 409 });
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT', kind: 'conflict' });
     const d2 = await getDossier(store, 't', 'c1', 2021);
     expect(d2.contentHash).toBeNull();
     await updateDossier(store, 't', 'c1', 2021, { from: ['draft', 'returned'], expectedRev: d2.rev, patch: { state: 'submitted', submittedAt: '2021-12-21T01:00:00Z' }, action: 'dossier.submit' }, { actor, at: '2021-12-21T01:00:00Z' });
-    await expect(commitResults(store, 't', 'c1', 2021, rows('good'), { actor, at: '2021-12-21T02:00:00Z' })).rejects.toMatchObject({ code: 'UNIT_LOCKED', status: 409 });
+    await expect(commitResults(store, 't', 'c1', 2021, rows('good'), { actor, at: '2021-12-21T02:00:00Z' })).rejects.toMatchObject({ code: 'UNIT_LOCKED', kind: 'conflict' });
   });
 
   it('starts version 1 from a single edit when nothing was uploaded', async () => {

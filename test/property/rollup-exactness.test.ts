@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { commitResults, getDossier, readResults, saveResultRow, updateDossier, getMember, listUnitMembers, transferMember, listYearRollups, readRollup, listSubtree, moveUnit, requireUnit, type Store } from '@kd/data';
-import { Member, MemberFacts, type Rating, type Unit } from '@kd/domain';
+import { DomainError, Member, MemberFacts, type Rating, type Unit } from '@kd/domain';
 import { applyStreamBatch, loadRollupYears, naiveRecount } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
@@ -94,7 +94,7 @@ async function settle<T>(p: Promise<T>): Promise<void> {
     await p;
   } catch (error) {
     // Refusals of the domain (locked unit, stale version, …) are part of the game.
-    if (!(error as { status?: number }).status) throw error;
+    if (!(error instanceof DomainError)) throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { dynamoEndpoint } from './dynamo';
 import { putCampaign, type Store } from '@kd/data';
 import { Campaign } from '@kd/domain';
 import { TableStreamReader } from '@kd/local';
@@ -15,7 +15,7 @@ export async function putTestCampaign(store: Store, tenant: string, year: number
 
 /** Reads the test table's real stream and feeds each batch to the consumer's core. */
 export function streamConsumer(store: Store) {
-  const reader = new TableStreamReader({ endpoint: inject('dynamoEndpoint'), tableName: store.tableName, start: 'TRIM_HORIZON' });
+  const reader = new TableStreamReader({ endpoint: dynamoEndpoint(), tableName: store.tableName, start: 'TRIM_HORIZON' });
   return {
     reader,
     /** Pulls every record written so far and applies them; returns the batches read. */
