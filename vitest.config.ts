@@ -9,12 +9,13 @@ import './test/support/env.ts';
  * - `integration` — DynamoDB Local, started once by the global setup and shared (one table per
  *   file); also Chromium and LibreOffice where a file drives them.
  * - `infra` — the CDK stack synthesised in memory (no Java either, but seconds per synthesis).
- * - `system` — LibreOffice alone, or a whole `npm start` with its own DynamoDB Local.
+ * - `system` — LibreOffice alone, a whole `npm start` with its own DynamoDB Local, or child
+ *   processes whose memory is measured.
  * `npm run test:unit` runs the first; `npm test` runs them all.
  */
 const INTEGRATION = ['test/integration/**/*.test.ts', 'test/isolation/**/*.test.ts', 'test/property/**/*.test.ts', 'test/e2e/**/*.test.ts'];
 const INFRA = ['test/infra/**/*.test.ts'];
-const SYSTEM = ['test/files/docx/**/*.test.ts', 'test/e2e/start.test.ts'];
+const SYSTEM = ['test/files/docx/**/*.test.ts', 'test/e2e/start.test.ts', 'test/files/spreadsheet/memory.test.ts'];
 
 export default defineConfig({
   test: {

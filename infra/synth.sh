@@ -1,5 +1,5 @@
 #!/bin/sh
-# Synthesise the CDK app without touching the network (engineering/stack.md): no EC2 metadata
+# Synthesise the CDK app without touching the network (docs/local-machines.md): no EC2 metadata
 # lookups, no version check, no telemetry, no notices, no context lookups. Extra arguments go to
 # `cdk synth`, e.g. `npm run synth -- -q -c sesIdentity=tinhuy.vn`, or `-c skipBundling=true` for a
 # template without running esbuild.

@@ -18,7 +18,7 @@ import { LOG_RETENTION, NodeFunction } from './node-function';
 import type { Uploads } from './uploads';
 import { lambdaEnv } from '@kd/config';
 
-/** Every JSON endpoint lives here (contract §2); the gateway lets only valid Cognito tokens through. */
+/** Every JSON endpoint lives here (docs/api.md); the gateway lets only valid Cognito tokens through. */
 export const API_ROUTE_PATH = '/api/v1/{proxy+}';
 
 /**
@@ -116,7 +116,7 @@ export class Api extends Construct {
         acknowledge(
           publicRoute,
           'APIG4',
-          `${publicRoute.path} is public by design (contract §2): the OpenAPI document, its page, the sign-in ` +
+          `${publicRoute.path} is public by design (docs/api.md): the OpenAPI document, its page, the sign-in ` +
             'page and static assets must load before anyone has a token; pages check the session token from ' +
             'the cookie in the app, and no data endpoint is outside the JWT-protected /api/v1 routes.',
         );

@@ -12,7 +12,7 @@ import {
 import { Construct } from 'constructs';
 
 /**
- * Custom attributes of a user (contract §2). Cognito issues them as `custom:tenant`, `custom:unit`
+ * Custom attributes of a user (docs/api.md, "Authentication and scope"). Cognito issues them as `custom:tenant`, `custom:unit`
  * and `custom:role` in the ID token; the app reads either form.
  */
 export const CUSTOM_ATTRIBUTES = ['tenant', 'unit', 'role'] as const;

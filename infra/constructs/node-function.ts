@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The pinned runtime of every function (engineering/stack.md: nodejs20.x is deprecated). */
+/** The pinned runtime of every function (docs/local-machines.md: nodejs20.x is deprecated). */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 
 /** How long function logs are kept: a review year plus its appeals fits in one year. */
@@ -83,7 +83,7 @@ export class NodeFunction extends Construct {
     acknowledge(
       this.fn,
       'L1',
-      'The runtime is pinned to nodejs22.x on purpose (engineering/stack.md): the code is built for node20 ' +
+      'The runtime is pinned to nodejs22.x on purpose (docs/local-machines.md): the code is built for node20 ' +
         'and tested on Node 20/22; moving to a newer runtime is a tested change, not an automatic one.',
     );
   }

@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { createApp } from '../../infra/create-app';
 
-/** Skip esbuild: the assertions look at the template, not at the bundle (engineering/stack.md). */
+/** Skip esbuild: the assertions look at the template, not at the bundle (docs/local-machines.md). */
 export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
 
 function synthesise(context: Record<string, unknown>) {

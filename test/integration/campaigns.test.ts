@@ -58,7 +58,7 @@ describe('GET /campaigns/{year}', () => {
   });
 });
 
-describe('evaluation endpoints give the verdicts of rules.md (r2019 + seed 000) through storage', () => {
+describe('evaluation endpoints give the verdicts of docs/rulebooks.md (r2019 + s000-2021) through storage', () => {
   it('T06: 95 days of sick leave caps a good vote at complete, with a blocking violation', async () => {
     expect((await api.putFacts(cell, 'c1', 'M003', { sickLeaveDays: 40 + 35 + 20, decided: 'good' })).status).toBe(200);
     const e = await (await api.memberEvaluation(cell, 'c1', 'M003')).json();

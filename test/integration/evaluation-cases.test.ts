@@ -7,7 +7,7 @@ import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
 import { campaignApi } from './campaigns-helpers';
 
 /**
- * The r2019 member cases of rules.md §4.I through the evaluation endpoint, end to end: the member is
+ * The r2019 member cases of docs/rulebooks.md ("Test cases") through the evaluation endpoint, end to end: the member is
  * created with the roster facts of the case, the unit records the year's facts, and
  * GET …/members/{memberId}/evaluation answers. (The engine's own table-driven tests are in
  * test/unit/evaluation; these prove the stored path gives the same verdicts.)
@@ -47,7 +47,7 @@ const cases: Case[] = [
   { id: 'T32', title: 'absent from the rating meeting: not rated yet, to be rated later', facts: { absentFromRatingMeeting: true }, expected: { rated: false, notRatedReason: 'absent', final: null } },
 ];
 
-describe('the evaluation endpoint gives the verdicts of rules.md (r2019 + seed 000)', () => {
+describe('the evaluation endpoint gives the verdicts of docs/rulebooks.md (r2019 + s000-2021)', () => {
   for (const c of cases) {
     it(`${c.id}: ${c.title}`, async () => {
       const memberId = `E-${c.id}`;

@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 describe('GET /campaigns/{year}/units/{unitId}/rollup', () => {
-  it('answers contract §3 for the unit and its direct children', async () => {
+  it('answers the roll-up (docs/api.md) for the unit and its direct children', async () => {
     const res = await t.request('/api/v1/campaigns/2021/units/bc1/rollup', { as: identities.province });
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -69,7 +69,7 @@ describe('GET /campaigns/{year}/units/{unitId}/rollup', () => {
     }
   });
 
-  it('exports Biểu 1 and Biểu 2 with the columns of rules.md §7 in Vietnamese', async () => {
+  it('exports Biểu 1 and Biểu 2 with the columns of docs/rulebooks.md ("Report tables") in Vietnamese', async () => {
     const res = await t.request('/api/v1/campaigns/2021/units/b1/bieu-2.xlsx', { as: identities.bloc });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');

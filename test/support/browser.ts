@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 
 /**
- * Debian's Chromium, headless, with every background connection off (engineering/stack.md).
+ * Debian's Chromium, headless, with every background connection off (docs/local-machines.md).
  * Playwright gives each launch a fresh profile of its own (it refuses `--user-data-dir`).
  */
 export async function launchChromium(): Promise<Browser & { cleanup(): Promise<void> }> {

@@ -1,4 +1,4 @@
-// Keep the SDK and the CDK off the network (engineering/stack.md): every test process sets these.
+// Keep the SDK and the CDK off the network (docs/local-machines.md): every test process sets these.
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_REGION = 'ap-southeast-1';
 process.env.AWS_ACCESS_KEY_ID = 'local';

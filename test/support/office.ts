@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 /**
- * Opens office files the way a user's office suite would (engineering/stack.md "Office files"):
+ * Opens office files the way a user's office suite would (docs/local-machines.md, "Office files"):
  * LibreOffice converts to PDF, poppler reads the text or draws a page. Each conversion uses its own
  * LibreOffice profile, so test files running in parallel do not fight over one.
  */

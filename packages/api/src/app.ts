@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
 
   const api = new OpenAPIHono<AppEnv>();
-  // JSON bodies are small; uploads stream their file through their own 5 MB limit (contract §2.1).
+  // JSON bodies are small; uploads stream their file through their own 5 MB limit (docs/spreadsheets.md, "Files").
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
   api.use('*', async (c, next) => (isUploadBody(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   if (deps.local) api.route('/', devRoutes(deps.local));

@@ -91,7 +91,7 @@ export interface CommitOutcome {
 }
 
 /**
- * Replaces a unit's results for a year as one new version (contract §1.2).
+ * Replaces a unit's results for a year as one new version (docs/spreadsheets.md, "The results").
  *
  * 1. reserve a version number (a counter that never goes back, so rows of a version cut off by a
  *    crash can never mix with a later one);

@@ -201,7 +201,7 @@ export type CellMeeting = z.infer<typeof CellMeeting>;
 
 /**
  * Records the cell meeting that votes the year's ratings: the unit's own meeting date (its rating
- * date, contract §2.1) on the dossier, the meeting's details for the minutes, and the event that
+ * date, docs/api.md, "Evaluations") on the dossier, the meeting's details for the minutes, and the event that
  * completes the "cell results decided" milestone — with the audit entry, in one transaction.
  */
 export async function recordCellMeeting(

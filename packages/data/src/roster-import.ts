@@ -35,7 +35,7 @@ const fileFields: readonly Exclude<RosterKey, 'id' | 'groupName'>[] = [
 
 /**
  * Members of the tenant's other units among the ids of a file, with that unit's name, for
- * MEMBER_IN_OTHER_UNIT (contract §1.1). One BatchGetItem per 100 ids.
+ * MEMBER_IN_OTHER_UNIT (docs/spreadsheets.md, "The roster"). One BatchGetItem per 100 ids.
  */
 export async function membersElsewhere(store: Store, tenant: string, unitId: string, ids: readonly string[]): Promise<Map<string, string>> {
   const found = await getMembers(store, tenant, ids);

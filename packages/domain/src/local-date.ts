@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A calendar date `YYYY-MM-DD` (contract §2). Dates carry no time zone; deadlines are in Asia/Ho_Chi_Minh. */
+/** A calendar date `YYYY-MM-DD` (docs/api.md, "Conventions"). Dates carry no time zone; deadlines are in Asia/Ho_Chi_Minh. */
 export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').refine(isValidLocalDate, 'Ngày không hợp lệ');
 export type LocalDate = z.infer<typeof LocalDate>;
 

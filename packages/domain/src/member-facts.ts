@@ -3,7 +3,7 @@ import { Discipline } from './discipline';
 import { Rating } from './rating';
 
 /**
- * What a unit records about one member for one year (contract §1.2, one results row): the facts
+ * What a unit records about one member for one year (docs/spreadsheets.md, "The results": one results row): the facts
  * the rulebook reads, and what people proposed and decided. Empty cells become null / false / 0.
  */
 export const MemberFacts = z.object({

@@ -7,7 +7,7 @@ export const MemberId = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}._\-
 
 export const FullName = z.string().transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' ')).pipe(z.string().min(1).max(120));
 
-/** A party member as the roster knows them (contract §1.1). */
+/** A party member as the roster knows them (docs/spreadsheets.md, "The roster"). */
 export const Member = z.object({
   id: MemberId,
   unitId: z.string().min(1),

@@ -12,7 +12,7 @@ export const partyPositionLabels: Record<PartyPosition, string> = {
   committeeMember: 'Cấp ủy viên',
 };
 
-/** Other spellings accepted in spreadsheets (contract §1.1). */
+/** Other spellings accepted in spreadsheets (docs/spreadsheets.md, "The roster"). */
 const aliases: Record<string, PartyPosition> = {
   'chi ủy viên': 'committeeMember',
   'đảng ủy viên': 'committeeMember',

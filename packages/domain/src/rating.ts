@@ -46,7 +46,7 @@ for (const r of ratings) {
   for (const a of ratingAbbreviations[r]) byText.set(fold(a), r);
 }
 
-/** Reads a rating from its Vietnamese name or abbreviation (contract §1); undefined if unknown. */
+/** Reads a rating from its Vietnamese name or abbreviation (docs/spreadsheets.md); undefined if unknown. */
 export function parseRating(text: string): Rating | undefined {
   return byText.get(fold(text));
 }

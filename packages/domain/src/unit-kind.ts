@@ -30,7 +30,7 @@ export function canContain(parent: UnitKind, child: UnitKind): boolean {
   return allowedChildKinds[parent].includes(child);
 }
 
-/** Party organisations rated as collectives (contract §3 `units`). */
+/** Party organisations rated as collectives (docs/api.md, "Roll-ups", `units`). */
 export function isPartyOrganisation(kind: UnitKind): boolean {
   return kind === 'baseCommittee' || kind === 'baseCell' || kind === 'subCommittee' || kind === 'cell';
 }

@@ -100,10 +100,8 @@ describe('readTable on CSV', () => {
         }
       })(),
     );
-    const started = Date.now();
     const e = await refusal(readTable({ stream }, 'text/csv'));
     expect([e.code, httpStatus[e.kind]]).toEqual(['TOO_MANY_ROWS', 413]);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(produced).toBeLessThan(100_000);
     expect(stream.destroyed).toBe(true);
   });

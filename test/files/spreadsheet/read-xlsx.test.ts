@@ -123,12 +123,11 @@ describe('zip bombs', () => {
     return buildZip([...workbookParts(), sheet]);
   };
 
-  it('refuses an honest bomb from its central directory, fast and in little memory', async () => {
+  it('refuses an honest bomb from its central directory, in little memory', async () => {
     const bytes = bomb();
     expect(bytes.byteLength).toBeLessThan(5 * 1024 * 1024);
-    const { ms, rssGrowth, error } = await measured(() => readTable({ bytes }, XLSX_CONTENT_TYPE));
+    const { rssGrowth, error } = await measured(() => readTable({ bytes }, XLSX_CONTENT_TYPE));
     expect(error).toMatchObject({ name: 'DomainError', code: 'FILE_TOO_LARGE', kind: 'tooLarge' });
-    expect(ms).toBeLessThan(2000);
     expect(rssGrowth).toBeLessThan(300 * 1024 * 1024);
   });
 
@@ -137,9 +136,8 @@ describe('zip bombs', () => {
     ['a declared size just under the inflation budget', 60 * 1024 * 1024],
   ])('refuses a bomb that lies with %s, by counting inflated bytes', async (_label, declared) => {
     const bytes = bomb(declared);
-    const { ms, rssGrowth, error } = await measured(() => readTable({ bytes }, XLSX_CONTENT_TYPE));
+    const { rssGrowth, error } = await measured(() => readTable({ bytes }, XLSX_CONTENT_TYPE));
     expect(error).toMatchObject({ name: 'DomainError', code: expect.stringMatching(/^(FILE_UNREADABLE|FILE_TOO_LARGE)$/) });
-    expect(ms).toBeLessThan(2000);
     expect(rssGrowth).toBeLessThan(300 * 1024 * 1024);
   });
 

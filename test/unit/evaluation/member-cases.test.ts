@@ -17,7 +17,7 @@ interface Case {
   violations: { ruleId: string; severity: 'blocking' | 'warning'; includes?: string }[];
 }
 
-// rules.md §4.I, one row per case. Dates: the 2021 cell meeting of seed 000 is 20/12/2021.
+// docs/rulebooks.md, "Test cases", one row per case. Dates: the 2021 cell meeting of seed 000 is 20/12/2021.
 const cases: Case[] = [
   {
     id: 'T01', title: 'new member under 6 months (r2019) writes a review but is not rated', rulebook: 'r2019',
@@ -154,30 +154,30 @@ const cases: Case[] = [
     violations: [{ ruleId: 'R-ELIG-05', severity: 'blocking' }],
   },
   {
-    id: 'contract §0', title: 'the upper level’s adjustment wins over the decision, still lowered to the cap', rulebook: 'r2019',
+    id: 'docs/api.md, "Evaluations"', title: 'the upper level’s adjustment wins over the decision, still lowered to the cap', rulebook: 'r2019',
     facts: { sickLeaveDays: 70, decided: 'complete' }, adjusted: 'good',
     expected: { rated: true, final: 'complete', maxAllowed: 'complete' },
     violations: [{ ruleId: 'R-SPEC-01', severity: 'blocking', includes: 'Cấp trên điều chỉnh' }],
   },
   {
-    id: 'contract §2.1', title: 'reasons in order: exempt before newMember before absent', rulebook: 'r2019',
+    id: 'docs/api.md, "Evaluations"', title: 'reasons in order: exempt before newMember before absent', rulebook: 'r2019',
     member: { exempt: true, admittedOn: '2021-08-01' }, facts: { absentFromRatingMeeting: true },
     expected: { rated: false, notRatedReason: 'exempt' }, violations: [],
   },
   {
-    id: 'contract §2.1', title: 'six months clamp: admitted 31/08/2021 is new until 27/02/2022', rulebook: 'r2019',
+    id: 'docs/api.md, "Evaluations"', title: 'six months clamp: admitted 31/08/2021 is new until 27/02/2022', rulebook: 'r2019',
     member: { admittedOn: '2021-08-31' }, year: 2022, ratingDate: '2022-02-27', facts: { decided: 'good' },
     expected: { rated: false, notRatedReason: 'newMember' },
     violations: [{ ruleId: 'R-ELIG-03', severity: 'warning', includes: '28/02/2022' }],
   },
   {
-    id: 'contract §2.1', title: 'six months clamp: admitted 31/08/2021 is rated on 28/02/2022', rulebook: 'r2019',
+    id: 'docs/api.md, "Evaluations"', title: 'six months clamp: admitted 31/08/2021 is rated on 28/02/2022', rulebook: 'r2019',
     member: { admittedOn: '2021-08-31' }, year: 2022, ratingDate: '2022-02-28', facts: { decided: 'good' },
     expected: { rated: true, final: 'good' }, violations: [],
   },
 ];
 
-describe('evaluateMember — rules.md §4.I', () => {
+describe('evaluateMember — docs/rulebooks.md, "Test cases"', () => {
   it.each(cases)('$id: $title', (c) => {
     const evaluation = evaluateMember({
       rulebook: rulebooks[c.rulebook]!,

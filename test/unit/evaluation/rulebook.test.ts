@@ -39,7 +39,7 @@ describe('rulebooks as data', () => {
     }
   });
 
-  it('rules marked [INF] or [UNVERIFIED] in rules.md are flagged provisional', () => {
+  it('rules marked [INF] or [UNVERIFIED] in their source are flagged provisional', () => {
     const r = resolveRulebook('r2019', ['s000-2021']).rules;
     expect(r.find((x) => x.id === 'R-SPEC-01')?.provisional).toBe(true); // 66 working days for "3 tháng"
     expect(r.filter((x) => x.id === 'R-QUOTA-01').every((x) => x.provisional)).toBe(true); // floor rounding

@@ -21,7 +21,7 @@ function unit(input: Partial<EvaluateUnitInput> & Pick<EvaluateUnitInput, 'ruleb
 
 const ids = (e: UnitEvaluation) => e.violations.map((v) => [v.memberId, v.ruleId, v.severity]);
 
-describe('evaluateUnit — rules.md §4.I', () => {
+describe('evaluateUnit — docs/rulebooks.md, "Test cases"', () => {
   it('T14: cell with 10 good and 3 excellent breaks the cell-level quota (max 2) under S0', () => {
     const e = unit({ rulebook: s000, memberEvaluations: cellEvaluations(s000, [...repeat<Rating>('good', 10), ...repeat<Rating>('excellent', 3)]) });
     expect(e.quota).toEqual({ excellent: 3, good: 10, cap: 2, withinCap: false });

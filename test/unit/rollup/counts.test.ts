@@ -20,7 +20,7 @@ describe('roll-up counts', () => {
   });
 });
 
-describe('quota (contract §3, R-QUOTA-01)', () => {
+describe('quota (docs/api.md "Roll-ups", R-QUOTA-01)', () => {
   it('caps excellent at floor(20 % of good) at a base organisation, one breach when over', () => {
     expect(baseQuota({ excellent: 2, good: 9 }, defaultQuotaParams)).toEqual({ excellent: 2, good: 9, cap: 1, breaches: 1 });
     expect(baseQuota({ excellent: 2, good: 10 }, defaultQuotaParams)).toEqual({ excellent: 2, good: 10, cap: 2, breaches: 0 });
@@ -69,7 +69,7 @@ describe('a unit’s own contribution', () => {
   });
 });
 
-describe('report tables (rules.md §7)', () => {
+describe('report tables (docs/rulebooks.md, "Report tables")', () => {
   it('formats percentages the Vietnamese way', () => {
     expect(formatPercent(604, 662)).toBe('91,2 %');
     expect(formatPercent(1, 0)).toBe('—');

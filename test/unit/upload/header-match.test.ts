@@ -13,7 +13,7 @@ function thrown(f: () => unknown): DomainError {
 }
 
 describe('column definitions', () => {
-  it('print the roster headers exactly as contract §1.1 writes them', () => {
+  it('print the roster headers exactly as docs/spreadsheets.md, "The roster" writes them', () => {
     expect(rosterColumns.map((c) => [c.header, c.required, c.type])).toEqual([
       ['Mã đảng viên', true, 'text'],
       ['Họ và tên', true, 'text'],
@@ -31,7 +31,7 @@ describe('column definitions', () => {
     ]);
   });
 
-  it('print the results headers exactly as contract §1.2 writes them', () => {
+  it('print the results headers exactly as docs/spreadsheets.md, "The results" writes them', () => {
     expect(resultsColumns.map((c) => [c.header, c.required, c.type])).toEqual([
       ['Mã đảng viên', true, 'text'],
       ['Họ và tên', false, 'text'],

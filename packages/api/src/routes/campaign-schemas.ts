@@ -76,9 +76,9 @@ export const FactsBody = z
   .openapi('MemberFactsChange');
 
 export const SelfReviewBody = MemberReviewInput.extend({ rev: z.number().int().nonnegative() }).openapi('SelfReviewChange');
-export const SelfReviewView = MemberReview.openapi('SelfReview');
+export const SelfReviewView = MemberReview.extend({}).openapi('SelfReview');
 export const CollectiveReviewBody = CollectiveReviewInput.extend({ rev: z.number().int().nonnegative() }).openapi('CollectiveReviewChange');
-export const CollectiveReviewView = CollectiveReview.openapi('CollectiveReview');
+export const CollectiveReviewView = CollectiveReview.extend({}).openapi('CollectiveReview');
 
 export const SubmitBody = z.object({ rev: Rev }).openapi('Submit');
 export const ApproveBody = Adjustments.extend({ rev: Rev }).openapi('Approve');

@@ -44,7 +44,7 @@ function docxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: strin
 }
 
 /**
- * Campaigns, evaluations and the review workflow (contract §2 and issue 3). Every handler is wiring:
+ * Campaigns, evaluations and the review workflow (docs/api.md and issue 3). Every handler is wiring:
  * the scope check and the work are in campaign-service.ts, the rules in @kd/domain.
  */
 export function campaignRoutes(deps: AppDeps) {

@@ -35,7 +35,7 @@ function xlsxResponse(c: Context<AppEnv>, bytes: Buffer, fileName: string) {
   return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${fileName}"` });
 }
 
-/** Roll-ups (contract §3) and the report tables built from them (rules.md §7). */
+/** Roll-ups (docs/api.md, "Roll-ups") and the report tables built from them (docs/rulebooks.md, "Report tables"). */
 export function rollupRoutes(deps: AppDeps) {
   const r = newRouter();
 

@@ -3,9 +3,11 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { XLSX_CONTENT_TYPE } from '@kd/files';
+import { kindOf } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
+import { httpStatus } from '../http-status';
 import { RosterAnswer as RosterAnswerSchema, UploadAnswer as UploadAnswerSchema, resultsTemplateFile, rosterTemplateFile, uploadFromBucket, uploadResults, uploadRoster, uploadUrl, type UploadSource, type UploadTarget } from '@kd/services';
 import { bearer, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
 
@@ -56,7 +58,7 @@ function xlsxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: strin
   });
 }
 
-/** Roster and results spreadsheets: templates, uploads (dry run / commit), and the S3 path (contract §1, §2.1). */
+/** Roster and results spreadsheets: templates, uploads (dry run / commit), and the S3 path (docs/spreadsheets.md; docs/api.md, "Upload answers"). */
 export function uploadRoutes(deps: AppDeps) {
   const r = newRouter();
 
@@ -92,8 +94,8 @@ export function uploadRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { status, answer } = await uploadRoster(deps, c.get('caller'), c.req.valid('param').unitId, bodyOf(c), c.req.valid('query').dryRun !== 'false');
-      return c.json(answer, status);
+      const { refused, answer } = await uploadRoster(deps, c.get('caller'), c.req.valid('param').unitId, bodyOf(c), c.req.valid('query').dryRun !== 'false');
+      return c.json(answer, (refused ? httpStatus[kindOf('UPLOAD_HAS_ERRORS')] : 200) as 200 | 422);
     },
   );
 
@@ -131,8 +133,8 @@ export function uploadRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const { status, answer } = await uploadResults(deps, c.get('caller'), year, unitId, bodyOf(c), c.req.valid('query').dryRun !== 'false');
-      return c.json(answer, status);
+      const { refused, answer } = await uploadResults(deps, c.get('caller'), year, unitId, bodyOf(c), c.req.valid('query').dryRun !== 'false');
+      return c.json(answer, (refused ? httpStatus[kindOf('UPLOAD_HAS_ERRORS')] : 200) as 200 | 422);
     },
   );
 
@@ -177,8 +179,8 @@ export function uploadRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const { key, dryRun } = c.req.valid('json');
-        const { status, answer } = await uploadFromBucket(deps, c.get('caller'), target(c), key, dryRun);
-        return c.json(answer, status);
+        const { refused, answer } = await uploadFromBucket(deps, c.get('caller'), target(c), key, dryRun);
+        return c.json(answer, (refused ? httpStatus[kindOf('UPLOAD_HAS_ERRORS')] : 200) as 200 | 422);
       },
     );
   }

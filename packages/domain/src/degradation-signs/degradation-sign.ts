@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The three groups of NQ 04-NQ/TW (Hội nghị Trung ương 4 khóa XII), 9 signs each in the national
- * list (rules.md §5). Titles are the group names as rules.md gives them.
+ * list (docs/rulebooks.md, "Degradation signs"). Titles are the group names as NQ 04-NQ/TW names them.
  */
 export const degradationGroups = [1, 2, 3] as const;
 export const DegradationGroup = z.union([z.literal(1), z.literal(2), z.literal(3)]);

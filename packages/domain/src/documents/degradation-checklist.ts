@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DegradationSignCode } from '../degradation-signs/degradation-sign';
 import { type Block, type TableCell } from './model';
 
-/** A member's answer for one sign (rules.md §5: có / không / đã khắc phục, with a note). */
+/** A member's answer for one sign (docs/rulebooks.md, "Degradation signs": có / không / đã khắc phục, with a note). */
 export const checklistAnswers = ['co', 'khong', 'daKhacPhuc'] as const;
 export const ChecklistAnswer = z.enum(checklistAnswers);
 export type ChecklistAnswer = z.infer<typeof ChecklistAnswer>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Why a member on the roll has no rating in the cell's minutes (rules.md §3.1, §4.A; seed 000 "Một số
+ * Why a member on the roll has no rating in the cell's minutes (R-ELIG-01 to R-ELIG-05, docs/rulebooks.md; KH Chi bộ Bệnh viện Phổi 2021 "Một số
  * lưu ý"). The labels are printed in the minutes.
  */
 export const minutesNotRatedReasons = ['exempt', 'suspended', 'newlyAdmitted', 'absentRatedLater', 'notYetRated'] as const;

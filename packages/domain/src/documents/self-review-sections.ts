@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The headings of the self-review (Mẫu 2A). Their text is the plan's "Nội dung kiểm điểm" §3.2.1
- * and §3.2.2 (seeds/000, rules.md §6.1), word for word; pages and tests import them from here.
+ * and §3.2.2 (KH Chi bộ Bệnh viện Phổi 2021, mục II.3; docs/rulebooks.md, "Review documents"), word for word; pages and tests import them from here.
  */
 export const selfReviewSectionKeys = [
   'politicalThought',

@@ -13,7 +13,7 @@ export interface EvaluateMemberInput {
   readonly member: Member;
   readonly facts: MemberFacts;
   readonly year: number;
-  /** The unit's meeting date if set, else the campaign's (contract §2.1). */
+  /** The unit's meeting date if set, else the campaign's (docs/api.md, "Evaluations"). */
   readonly ratingDate: LocalDate;
   /** The upper level's rating when its appraisal changed the cell's decision. */
   readonly adjusted?: Rating | null;
@@ -42,7 +42,7 @@ function hits(rules: readonly Rule[], effect: Rule['effect'], ctx: MemberContext
  * Evaluates one member for one year against a resolved rulebook, in four phases: exclude rules
  * (the first reason in contract order wins), force rules, cap rules, require rules. Pure.
  *
- * `final` (contract §0): the forced level if a force rule applies; otherwise `adjusted` if set,
+ * `final` (docs/api.md, "Evaluations"): the forced level if a force rule applies; otherwise `adjusted` if set,
  * else `decided`, lowered to `maxAllowed`. A vote above a cap is a violation of that cap's rule.
  *
  * @example
@@ -56,7 +56,7 @@ export function evaluateMember(input: EvaluateMemberInput): MemberEvaluation {
   const rules = rulebook.rules.filter((r) => r.enabled && isMemberCheck(r.check));
   const violations: MemberViolation[] = [];
   const report = (rule: Rule, detail: string) => violations.push({ ruleId: rule.id, severity: rule.severity, message: violationMessage(rule, detail) });
-  // Fields in the contract's order (§2.1), so serialised evaluations read like the documentation.
+  // Fields in the order docs/api.md gives them, so serialised evaluations read like the documentation.
   const shape = (
     outcome: Pick<MemberEvaluation, 'rated' | 'notRatedReason' | 'maxAllowed' | 'final' | 'reviewRequired' | 'forced'>,
   ): MemberEvaluation => ({

@@ -1,6 +1,6 @@
 /**
  * The evaluation engine: pure functions from a resolved rulebook and plain facts to member and
- * unit evaluations (contract §0, §2.1). No clock, no storage: the caller passes the year and the
+ * unit evaluations (docs/api.md, "Evaluations"). No clock, no storage: the caller passes the year and the
  * rating date (the unit's meeting date if set, else the campaign's).
  *
  * @example

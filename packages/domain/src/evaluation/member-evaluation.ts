@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Rating } from '../rating';
 import { Severity } from '../rulebook/schema';
 
-/** Why a member is not rated; when several apply, the first in this order is given (contract §2.1). */
+/** Why a member is not rated; when several apply, the first in this order is given (docs/api.md, "Evaluations"). */
 export const notRatedReasons = ['exempt', 'suspended', 'newMember', 'absent', 'pending'] as const;
 export const NotRatedReason = z.enum(notRatedReasons);
 export type NotRatedReason = z.infer<typeof NotRatedReason>;
@@ -10,7 +10,7 @@ export type NotRatedReason = z.infer<typeof NotRatedReason>;
 export const MemberViolation = z.object({ ruleId: z.string(), severity: Severity, message: z.string().min(1) });
 export type MemberViolation = z.infer<typeof MemberViolation>;
 
-/** One member's evaluation for a year (contract §0 and §2.1), plus `reviewRequired` and `forced`. */
+/** One member's evaluation for a year (docs/api.md, "Evaluations"), plus `reviewRequired` and `forced`. */
 export const MemberEvaluation = z.object({
   memberId: z.string(),
   year: z.number().int(),

@@ -1,7 +1,7 @@
 /**
  * R-QUOTA-01 arithmetic. The ratio is a whole percent so the cap is exact integer arithmetic:
  * 0.29 × 100 in floating point is 28.999…, which floor() would turn into 28.
- * "không vượt quá" reads as floor (rules.md §4.E [INF]); other roundings are for overlays.
+ * "không vượt quá" reads as floor ([INF], docs/rulebooks.md, "Interpretations"); other roundings are for overlays.
  */
 export type Rounding = 'floor' | 'round' | 'ceil';
 

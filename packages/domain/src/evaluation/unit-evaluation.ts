@@ -18,7 +18,7 @@ export const QuotaFigures = z.object({
 });
 export type QuotaFigures = z.infer<typeof QuotaFigures>;
 
-/** A party organisation's own evaluation for a year (contract §2: unit evaluation). */
+/** A party organisation's own evaluation for a year (docs/api.md, "Evaluations"). */
 export const UnitEvaluation = z.object({
   unitId: z.string(),
   year: z.number().int(),

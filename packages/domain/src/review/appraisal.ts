@@ -7,7 +7,7 @@ const reason = z
   .pipe(z.string().min(3, 'Cần ghi rõ lý do').max(2000));
 
 /**
- * An approval, optionally with adjustments (issue 3 §5): the upper level changes members' ratings
+ * An approval, optionally with adjustments (docs/api.md, "Endpoints": the dossier's workflow): the upper level changes members' ratings
  * or the unit's own, each with a reason. At most 90 member changes, so that the changes, the
  * dossier and the audit entry fit in one DynamoDB transaction (100 actions).
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The collective review (Mẫu 1A, Báo cáo kiểm điểm tập thể cấp ủy): its sections are the plan's
- * "Nội dung kiểm điểm" §3.1 for the collective, word for word (seeds/000, rules.md §6.1).
+ * "Nội dung kiểm điểm" §3.1 for the collective, word for word (KH Chi bộ Bệnh viện Phổi 2021, mục II.3; docs/rulebooks.md, "Review documents").
  */
 export const collectiveReviewSectionKeys = [
   'policyImplementation',
@@ -35,7 +35,7 @@ export const collectiveReviewHeadings: Record<CollectiveReviewSectionKey, string
 
 const nfcText = (max: number) => z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().max(max));
 
-/** What the unit writes: section texts, and where the draft's comments came from (rules.md §6.1 metadata). */
+/** What the unit writes: section texts, and where the draft's comments came from (KH Chi bộ Bệnh viện Phổi 2021, mục II.3). */
 export const CollectiveReviewInput = z.object({
   sections: z.partialRecord(CollectiveReviewSectionKey, nfcText(20_000)).default({}),
   /** The draft was sent to participants at least 3 working days before the meeting (seed 000 §4.1.1). */

@@ -9,7 +9,7 @@ const nfcText = (max: number) => z.string().transform((s) => s.normalize('NFC').
  * A member's review record for a year, beside the results row: the self-review text in the Mẫu 2A
  * sections, the answers to the degradation-signs checklist (by sign code, so the tenant's list
  * supplies the wording), and the comments of the tổ đảng and the chi ủy. The facts, the proposals
- * (self, group) and the cell's vote and decision stay in the results row (contract §1.2): one place
+ * (self, group) and the cell's vote and decision stay in the results row (docs/spreadsheets.md, "The results"): one place
  * per fact.
  */
 export const MemberReviewInput = z.object({

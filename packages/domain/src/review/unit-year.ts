@@ -35,7 +35,7 @@ export interface UnitYearEvaluation {
   readonly warnings: Violation[];
 }
 
-/** The unit's meeting date if set, else the campaign's (contract §2.1). */
+/** The unit's meeting date if set, else the campaign's (docs/api.md, "Evaluations"). */
 export function ratingDateOf(campaignRatingDate: LocalDate, meetingDate: LocalDate | null): LocalDate {
   return meetingDate ?? campaignRatingDate;
 }
@@ -64,7 +64,7 @@ export function evaluateMembers(rulebook: ResolvedRulebook, year: number, campai
 }
 
 /**
- * A unit's year: its members' evaluations and its own (contract §2 unit evaluation). For a cell the
+ * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). For a cell the
  * quota covers its own members; for a committee (base or sub) it covers the members of its whole
  * subtree (`subtree`: every other organisation below it holding members), and R-ORG19-HTXS reads
  * the direct children's collective ratings. The blocking list is what stops THIS unit's submission:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The additive numbers of a roll-up (contract §3). Every field is a plain count, so a unit's
+ * The additive numbers of a roll-up (docs/api.md, "Roll-ups"). Every field is a plain count, so a unit's
  * roll-up is the sum of the own contributions of the units of its subtree, and a change anywhere
  * is a delta added to each ancestor. `quotaSum` sums R-QUOTA-01 figures over the base
  * organisations of the subtree (a base organisation's own figures are kept in its own

@@ -61,7 +61,7 @@ export function evaluateRoster(input: Pick<OwnInput, 'campaign' | 'dossier' | 'r
   });
 }
 
-/** Adds member evaluations into `members` counts (contract §3). */
+/** Adds member evaluations into `members` counts (docs/api.md, "Roll-ups"). */
 export function countMembers(counts: RollupCounts, evaluations: readonly MemberEvaluation[], facts: ReadonlyMap<string, MemberFacts | undefined>): void {
   for (const e of evaluations) {
     counts.members.total++;

@@ -10,7 +10,7 @@ export interface QuotaParams {
 
 export const defaultQuotaParams: QuotaParams = { ratioPercent: 20, rounding: 'floor' };
 
-/** The quota numbers of contract §3. */
+/** The quota numbers of the roll-up (docs/api.md, "Roll-ups"). */
 export interface QuotaView {
   excellent: number;
   good: number;
@@ -29,7 +29,7 @@ export function baseQuota(subtreeMembers: Pick<MemberCounts, 'excellent' | 'good
 }
 
 /**
- * Contract §3 `quota` for a unit of `kind`: at a base organisation its own figures over its
+ * The roll-up's `quota` (docs/api.md, "Roll-ups") for a unit of `kind`: at a base organisation its own figures over its
  * subtree; above (bloc, province) the sums over the base organisations of the subtree, with
  * `breaches` counting those over their cap; below (cell, sub-committee, group) the unit's own
  * figures over its subtree.

@@ -8,7 +8,7 @@ export type ReportTableCell = string | number | { share: number | null };
 export interface ReportTable {
   title: string;
   subtitle: string;
-  /** Column headings in Vietnamese, numbered as rules.md §7 numbers them. */
+  /** Column headings in Vietnamese, numbered as docs/rulebooks.md ("Report tables") numbers them. */
   headers: string[];
   rows: ReportTableCell[][];
   /** Rows to print in bold (subtotals, total). */
@@ -40,7 +40,7 @@ function sumNumbers(list: readonly RollupNumbers[], pick: (n: RollupNumbers) => 
 }
 
 /**
- * Biểu 1 — Kết quả đánh giá, xếp loại tổ chức đảng (rules.md §7): one row per subordinate unit,
+ * Biểu 1 — Kết quả đánh giá, xếp loại tổ chức đảng (docs/rulebooks.md, "Report tables"): one row per subordinate unit,
  * subtotals by type, then the unit's total. Percentages are of the organisations rated (column 6).
  */
 export function bieu1(rollup: RollupResponse): ReportTable {
@@ -72,7 +72,7 @@ export function bieu1(rollup: RollupResponse): ReportTable {
 }
 
 /**
- * Biểu 2 — Kết quả đánh giá, xếp loại đảng viên (rules.md §7): one row per subordinate unit and
+ * Biểu 2 — Kết quả đánh giá, xếp loại đảng viên (docs/rulebooks.md, "Report tables"): one row per subordinate unit and
  * the total; column 8 = 3 − 4 − 5 − 6 − 7; percentages are of the members rated (column 8);
  * column 17 is R-QUOTA-01 at base organisations (and the sums above them).
  */

@@ -2,7 +2,7 @@ import type { UnitKind } from '../unit-kind';
 import type { MemberCounts, RollupCounts, UnitCounts, WorkflowCounts } from './counts';
 import { quotaView, type QuotaParams, type QuotaView } from './quota';
 
-/** One unit's numbers as contract §3 shows them. */
+/** One unit's numbers as docs/api.md ("Roll-ups") shows them. */
 export interface RollupNumbers {
   unitId: string;
   name: string;

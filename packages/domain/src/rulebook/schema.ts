@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { Rating } from '../rating';
 import { CheckName } from './check-vocabulary';
 
-/** How a rule acts on a rating (contract §0). */
+/** How a rule acts on a rating (docs/rulebooks.md, "Effects"). */
 export const effects = ['exclude', 'force', 'cap', 'require'] as const;
 export const Effect = z.enum(effects);
 export type Effect = z.infer<typeof Effect>;
 
-/** `blocking` stops the unit's submission upward; `warning` does not (contract §0). */
+/** `blocking` stops the unit's submission upward; `warning` does not (docs/rulebooks.md, "Effects"). */
 export const Severity = z.enum(['blocking', 'warning']);
 export type Severity = z.infer<typeof Severity>;
 
@@ -21,7 +21,7 @@ const VietnameseText = z
   .refine((s) => /\p{L}/u.test(s), 'Văn bản không có chữ');
 
 /**
- * One rule. `id` is the rule's number in domain/rules.md and is what violations cite; a rule whose
+ * One rule. `id` is the rule's number in the rule catalogue (docs/rulebooks.md) and is what violations cite; a rule whose
  * text holds several conditions is split into clauses, one check each (R-IND19-KHTNV (a), (b) …),
  * and `id` + `clause` is the key overlays replace or patch.
  */
@@ -38,7 +38,7 @@ export const Rule = z
     /** Used as the opening of violation messages: full diacritics. */
     explanation: VietnameseText,
     source: z.string().min(1),
-    /** Marked [UNVERIFIED] or [INF] in rules.md: to be confirmed against the official text. */
+    /** Marked [UNVERIFIED] or [INF] in its source (docs/rulebooks.md, "Interpretations"): to be confirmed against the official text. */
     provisional: z.boolean().default(false),
     enabled: z.boolean().default(true),
   })

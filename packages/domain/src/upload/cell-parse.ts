@@ -14,7 +14,7 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 /**
- * Reads one cell for its column (contract §1 "Values"); empty cells are null. Never throws:
+ * Reads one cell for its column (docs/spreadsheets.md, "Values"); empty cells are null. Never throws:
  * any content yields a value or a coded, Vietnamese-worded failure.
  */
 export function parseCell(column: ColumnDef, cell: CellValue | undefined): CellResult {

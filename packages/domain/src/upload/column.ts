@@ -1,6 +1,6 @@
 import type { Rating } from '../rating';
 
-/** How a column's cells are read and written (contract §1, "Values"). */
+/** How a column's cells are read and written (docs/spreadsheets.md, "Values"). */
 export type ColumnType = 'text' | 'date' | 'int' | 'number' | 'bool' | 'rating' | 'enum';
 
 export interface EnumOption {
@@ -35,7 +35,7 @@ export type ColumnDef<K extends string = string> = ColumnBase<K> &
 /** A parsed cell: text, a `YYYY-MM-DD` date, a number, a boolean, a rating or enum code; null when empty. */
 export type ParsedValue = string | number | boolean | Rating | null;
 
-/** Matches headers and aliases: trimmed, NFC, spaces collapsed, case-folded (contract §1). */
+/** Matches headers and aliases: trimmed, NFC, spaces collapsed, case-folded (docs/spreadsheets.md). */
 export function foldHeader(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 }

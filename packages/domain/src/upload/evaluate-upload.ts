@@ -7,7 +7,7 @@ import type { Severity } from '../rulebook/schema';
 import type { UnitKind } from '../unit-kind';
 import type { ResultsRow } from './results-rows';
 
-/** A violation as an upload answer lists it (contract §2.1): unit-level ones have `memberId: null`. */
+/** A violation as an upload answer lists it (docs/api.md, "Upload answers"): unit-level ones have `memberId: null`. */
 export interface UploadViolation {
   memberId: string | null;
   ruleId: string;
@@ -18,7 +18,7 @@ export interface UploadViolation {
 export interface EvaluateUploadInput {
   rulebook: ResolvedRulebook;
   year: number;
-  /** The unit's meeting date if set, else the campaign's (contract §2.1). */
+  /** The unit's meeting date if set, else the campaign's (docs/api.md, "Evaluations"). */
   ratingDate: LocalDate;
   unit: { id: string; kind: UnitKind; foundedOn: LocalDate | null };
   /** The unit's roster: every valid row names one of them. */

@@ -3,7 +3,7 @@ import { type ColumnDef, foldHeader } from './column';
 
 /**
  * Which cell index holds each known column. Headers are matched after trimming, NFC and case
- * folding, in any order (contract §1); blank header cells are ignored. Unknown, repeated or
+ * folding, in any order (docs/spreadsheets.md); blank header cells are ignored. Unknown, repeated or
  * missing required headers are file errors (400) listing the columns in `details.columns`.
  *
  * @example matchHeaders(['mã đảng viên', 'Họ và tên'], resultsColumns) // Map { memberId → 0, fullName → 1 }

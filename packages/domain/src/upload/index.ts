@@ -1,4 +1,4 @@
-/** Spreadsheet uploads and templates, the pure part: columns, cell values, row validation (contract §1). */
+/** Spreadsheet uploads and templates, the pure part: columns, cell values, row validation (docs/spreadsheets.md). */
 export type { CellValue, Table, TableRow } from './table';
 export { isBlankCell } from './table';
 export type { ColumnDef, ColumnType, EnumOption, ParsedValue } from './column';

@@ -2,10 +2,10 @@ import { disciplineLabels, disciplines, parseDiscipline } from '../discipline';
 import type { MemberFacts } from '../member-facts';
 import type { ColumnDef } from './column';
 
-/** Field keys of a results row (contract §1.2): the member, then one key per MemberFacts field. */
+/** Field keys of a results row (docs/spreadsheets.md, "The results"): the member, then one key per MemberFacts field. */
 export type ResultsKey = 'memberId' | 'fullName' | keyof MemberFacts;
 
-/** The results columns (contract §1.2), in template order. */
+/** The results columns (docs/spreadsheets.md, "The results"), in template order. */
 export const resultsColumns: readonly ColumnDef<ResultsKey>[] = [
   { key: 'memberId', header: 'Mã đảng viên', required: true, type: 'text', maxLength: 40, width: 18,
     help: 'Mã đảng viên; phải có trong danh sách đảng viên của đơn vị. Không trùng nhau trong tệp.' },

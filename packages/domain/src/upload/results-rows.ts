@@ -30,7 +30,7 @@ const headerOf = (key: string) => resultsColumns.find((c) => c.key === key)?.hea
 const ID = headerOf('memberId');
 
 /**
- * Checks a results sheet (contract §1.2) row by row. Header problems throw a DomainError (400);
+ * Checks a results sheet (docs/spreadsheets.md, "The results") row by row. Header problems throw a DomainError (400);
  * everything else is a row error. A member id seen on an earlier row makes later rows errors.
  *
  * @example

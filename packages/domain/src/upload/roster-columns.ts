@@ -1,7 +1,7 @@
 import { parsePartyPosition, partyPositionLabels, partyPositions } from '../party-position';
 import type { ColumnDef } from './column';
 
-/** Field keys of a roster row (contract §1.1); `groupName` names the Tổ đảng, created if new. */
+/** Field keys of a roster row (docs/spreadsheets.md, "The roster"); `groupName` names the Tổ đảng, created if new. */
 export type RosterKey =
   | 'id'
   | 'fullName'
@@ -17,7 +17,7 @@ export type RosterKey =
   | 'transferredInOn'
   | 'temporaryAttachmentAt';
 
-/** The roster's columns (contract §1.1), in template order. */
+/** The roster's columns (docs/spreadsheets.md, "The roster"), in template order. */
 export const rosterColumns: readonly ColumnDef<RosterKey>[] = [
   { key: 'id', header: 'Mã đảng viên', required: true, type: 'text', maxLength: 40, width: 18,
     help: 'Mã số ổn định của đảng viên (số thẻ đảng viên hoặc mã của tỉnh); chỉ gồm chữ, số và . _ - /. Không trùng nhau trong tệp.' },

@@ -6,7 +6,7 @@ import { type RowError, RowErrorList, excerpt } from './row-error';
 import { checkMemberId, checkSchema, readRowValues } from './row-values';
 import type { Table } from './table';
 
-/** A member as a roster row states it: the Member fields, with the group by name (contract §1.1). */
+/** A member as a roster row states it: the Member fields, with the group by name (docs/spreadsheets.md, "The roster"). */
 export const RosterMember = Member.omit({ groupId: true, version: true }).extend({
   groupName: z.string().min(1).max(200).nullable().default(null),
 });
@@ -34,7 +34,7 @@ const headerOf = (key: string) => rosterColumns.find((c) => c.key === key)?.head
 const ID = headerOf('id');
 
 /**
- * Checks a roster sheet (contract §1.1) row by row. Header problems throw a DomainError (400);
+ * Checks a roster sheet (docs/spreadsheets.md, "The roster") row by row. Header problems throw a DomainError (400);
  * everything else is a row error.
  *
  * @example

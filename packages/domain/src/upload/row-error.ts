@@ -1,4 +1,4 @@
-/** Stable codes of a row error (contract §2.1 `errors[].code`). */
+/** Stable codes of a row error (docs/spreadsheets.md, "Row errors"). */
 export const rowErrorCodes = [
   'REQUIRED',
   'NOT_A_DATE',

@@ -55,7 +55,7 @@ export function checkSchema<S extends z.ZodType>(
   return undefined;
 }
 
-/** Names compare after NFC, collapsed spaces and case folding (contract §1.2). */
+/** Names compare after NFC, collapsed spaces and case folding (docs/spreadsheets.md, "The results"). */
 export function sameName(a: string, b: string): boolean {
   const fold = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
   return fold(a) === fold(b);

@@ -77,7 +77,7 @@ export function instructionRows(columns: readonly ColumnDef[]): InstructionRow[]
   }));
 }
 
-/** General rules printed above the column table (contract §1). */
+/** General rules printed above the column table (docs/spreadsheets.md). */
 export const generalInstructions: readonly string[] = [
   'Nhập dữ liệu ở trang tính đầu tiên; dòng 1 là dòng tiêu đề — không đổi tên, không xóa cột bắt buộc, không thêm cột khác. Thứ tự các cột có thể thay đổi.',
   'Mỗi dòng là một đảng viên; mã đảng viên không được trùng nhau trong tệp. Dòng trống được bỏ qua.',

@@ -1,4 +1,4 @@
-/** Spreadsheets in and out (contract §1): reading uploads as tables, writing .xlsx templates. */
+/** Spreadsheets in and out (docs/spreadsheets.md): reading uploads as tables, writing .xlsx templates. */
 export { readTable } from './read-table';
 export type { SpreadsheetInput } from './byte-source';
 export { XLSX_CONTENT_TYPE } from './content-type';

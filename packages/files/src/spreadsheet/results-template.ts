@@ -2,7 +2,7 @@ import { resultsColumns, type MemberFacts } from '@kd/domain';
 import { writeTemplate } from './template-writer';
 
 /**
- * The results template (contract §1.2) for one unit and year: one row per member, with the
+ * The results template (docs/spreadsheets.md, "The results") for one unit and year: one row per member, with the
  * facts already recorded when `existing` has them.
  *
  * @example

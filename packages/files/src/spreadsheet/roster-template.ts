@@ -5,7 +5,7 @@ import { writeTemplate } from './template-writer';
 export type RosterTemplateMember = Pick<RosterMember, 'id' | 'fullName'> & Partial<Omit<RosterMember, 'id' | 'fullName' | 'unitId'>>;
 
 /**
- * The roster template (contract §1.1) for one unit, pre-filled with its members.
+ * The roster template (docs/spreadsheets.md, "The roster") for one unit, pre-filled with its members.
  *
  * @example
  * const xlsx = await rosterTemplate({ unitName: 'Chi bộ Bệnh viện Phổi', members });

@@ -19,7 +19,7 @@ interface Affected {
 /**
  * The stream consumer's core, the same for Lambda and for the local poller: decodes the records,
  * collects the affected (tenant, campaign, unit) set once per batch and hands it to `applyUnits`.
- * Records of frozen campaigns are ignored (contract §3: a campaign keeps its own tree). A change
+ * Records of frozen campaigns are ignored (docs/api.md, "Roll-ups": a campaign keeps its own tree). A change
  * of a campaign's rulebook or rating date re-evaluates that campaign through the reconcile.
  */
 export async function applyStreamBatch(store: Store, rawRecords: readonly unknown[], options: ApplyOptions = {}): Promise<StreamBatchResult> {

@@ -7,7 +7,7 @@ export interface RollupYear {
   context: RollupCampaignContext;
   quota: QuotaParams;
   /**
-   * A frozen campaign keeps the tree and numbers it had (contract §3): closed explicitly
+   * A frozen campaign keeps the tree and numbers it had (docs/api.md, "Roll-ups"): closed explicitly
    * (`closedAt`), or superseded by a later year's campaign. The stream consumer ignores it.
    */
   frozen: boolean;

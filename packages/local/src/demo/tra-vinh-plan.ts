@@ -1,6 +1,6 @@
 import { baseCell, baseCommittee, bloc, cell, subCommittee, type TenantPlan, type UnitPlan } from './demo-plan';
 
-/** The cell the seed plan (seeds/000) belongs to, with its three tổ đảng and its secretary. */
+/** The cell the 2021 plan (KH Chi bộ Bệnh viện Phổi 2021) belongs to, with its three tổ đảng and its secretary. */
 const phoiHospital = cell('bvp', 'Chi bộ Bệnh viện Phổi', 25, 'hospital', {
   secretary: { fullName: 'Lê Hồng Vũ', gender: 'male' },
   newMembers: 2,

@@ -3,7 +3,7 @@ import { readRollup, type Store } from '@kd/data';
 import { assertInScope, unitInScope } from '../access/scope';
 
 /**
- * A unit's roll-up for a campaign (contract §3): its OWN item and its direct children's ROLLUP
+ * A unit's roll-up for a campaign (docs/api.md, "Roll-ups"): its OWN item and its direct children's ROLLUP
  * items, in one Query whatever the size of the subtree (no cache). The scope check uses the
  * placement the roll-up item records — the campaign's own tree — and falls back to the unit item
  * only when there is no roll-up, so that another tenant's id is 404 and an outside one 403.

@@ -50,7 +50,7 @@ export async function uploadResults(deps: ServiceDeps, caller: Caller, year: num
     violations,
     evaluations,
   };
-  if (dryRun) return { status: 200, answer };
+  if (dryRun) return { refused: false, answer };
   if (validation.errorCount > 0) return refusedForErrors(answer, 'dòng');
   const outcome = await commitResults(deps.store, caller.tenant, unit.id, year, validation.rows, { ...changeBy(deps, caller), source: 'upload' });
   if (outcome.changed) {
@@ -59,5 +59,5 @@ export async function uploadResults(deps: ServiceDeps, caller: Caller, year: num
       console.warn('sweepResultVersions failed', error),
     );
   }
-  return { status: 200, answer: { ...answer, committed: true, version: outcome.version, unchanged: !outcome.changed } };
+  return { refused: false, answer: { ...answer, committed: true, version: outcome.version, unchanged: !outcome.changed } };
 }

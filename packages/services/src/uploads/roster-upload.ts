@@ -38,8 +38,8 @@ export async function uploadRoster(deps: ServiceDeps, caller: Caller, unitId: st
     },
     groupsCreated: plan.groupsCreated.map((g) => ({ id: g.id, name: g.name })),
   };
-  if (dryRun) return { status: 200, answer };
+  if (dryRun) return { refused: false, answer };
   if (validation.errorCount > 0) return refusedForErrors(answer, 'đảng viên');
   await commitRoster(deps.store, caller.tenant, unit, plan, changeBy(deps, caller));
-  return { status: 200, answer: { ...answer, committed: true } };
+  return { refused: false, answer: { ...answer, committed: true } };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MemberEvaluation, rowErrorCodes } from '@kd/domain';
+import { MemberEvaluation, rowErrorCodes, type ErrorCode } from '@kd/domain';
 
 const RowErrorView = z.object({ row: z.number().int(), column: z.string(), code: z.enum(rowErrorCodes), message: z.string() });
 const ViolationView = z.object({ memberId: z.string().nullable(), ruleId: z.string(), severity: z.enum(['blocking', 'warning']), message: z.string() });
@@ -37,16 +37,16 @@ export interface UploadSource {
   contentType: string | null | undefined;
 }
 
-/** 200 for a dry run and a written commit; 422 when row errors refused the commit. */
+/** A dry run or a written commit; or a commit refused because of row errors (`answer.error` says so, code UPLOAD_HAS_ERRORS). */
 export interface Outcome<A> {
-  status: 200 | 422;
+  refused: boolean;
   answer: A;
 }
 
 /** The refusal of a commit with row errors: the answer plus the error the contract names. */
 export function refusedForErrors<A extends UploadAnswer>(answer: A, what: string): Outcome<A> {
   return {
-    status: 422,
-    answer: { ...answer, error: { code: 'UPLOAD_HAS_ERRORS', message: `Tệp có ${answer.errorCount} lỗi; chưa ghi ${what} nào. Hãy sửa các lỗi rồi tải lên lại.` } },
+    refused: true,
+    answer: { ...answer, error: { code: 'UPLOAD_HAS_ERRORS' satisfies ErrorCode, message: `Tệp có ${answer.errorCount} lỗi; chưa ghi ${what} nào. Hãy sửa các lỗi rồi tải lên lại.` } },
   };
 }
