@@ -1,6 +1,6 @@
 import { lambdaConfig } from '@kd/config';
 import { createStore, s3UploadBucket } from '@kd/data';
-import { bucketUploadStore } from '@kd/files';
+import { lazyBucketUploadStore } from '@kd/services';
 import { createApp } from './app';
 import { cognitoClaims } from './auth/claims-sources';
 
@@ -11,6 +11,6 @@ export function createAwsApp() {
     store: createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION }),
     clock: () => new Date(),
     claims: cognitoClaims({ region: env.AWS_REGION, userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
-    ...(env.UPLOAD_BUCKET ? { uploads: bucketUploadStore(s3UploadBucket({ bucket: env.UPLOAD_BUCKET, region: env.AWS_REGION })) } : {}),
+    ...(env.UPLOAD_BUCKET ? { uploads: lazyBucketUploadStore(s3UploadBucket({ bucket: env.UPLOAD_BUCKET, region: env.AWS_REGION })) } : {}),
   });
 }

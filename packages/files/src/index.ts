@@ -10,6 +10,7 @@ export * from './spreadsheet/file-errors';
 export * from './spreadsheet/legacy-cells';
 export * from './spreadsheet/legacy-detect';
 export * from './spreadsheet/legacy-encoding';
+export * from './spreadsheet/legacy-encoding-name';
 export * from './spreadsheet/limits';
 export * from './spreadsheet/read-table';
 export * from './spreadsheet/results-template';

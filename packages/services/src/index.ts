@@ -25,6 +25,7 @@ export { UploadAnswer, RosterAnswer, type UploadSource, type Outcome } from './u
 export { loadRollup } from './rollups/read-rollup';
 export { uploadUrl, uploadFromBucket, type UploadTarget } from './uploads/bucket-path';
 export { rosterTemplateFile, resultsTemplateFile } from './uploads/templates';
+export { filesModule, lazyBucketUploadStore, XLSX_TYPE } from './files-module';
 export { campaignsOf, campaignOf } from './campaigns/campaign-list';
 export { cellMemberEvaluations, memberEvaluation } from './campaigns/member-evaluations';
 export { dashboardYear, readDashboard } from './rollups/dashboard';
@@ -32,7 +33,7 @@ export { unitOverview, unitNames } from './units/unit-overview';
 export { resultsUploadView, rosterUploadView } from './uploads/upload-views';
 export { boardReports, readReport, requestReport, reportXlsxFile, lateUnitsNow, recipientsOf, setRecipients, outboxOf, reportJobDeps } from './reports/board-reports';
 export { runTick, reportNow, liveReport, retryOpenDeliveries, reportIdFor, type ReportJobDeps, type TickOutcome } from './reports/report-job';
-export { deliver, deliverMessage, reportLink, XLSX_TYPE, type DeliveryDeps } from './reports/deliver';
+export { deliver, deliverMessage, reportLink, type DeliveryDeps } from './reports/deliver';
 export { storedCampaigns, activeCampaign, type CampaignSource } from './reports/campaign-source';
 export { storedCompletions, type CompletionSource } from './reports/completion-source';
 export { buildMime, type Mailer, type MailMessage, type MailAttachment } from './reports/mailer';

@@ -1,13 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bieu1, bieu2, memberCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
-import { reportTableXlsx } from '@kd/files';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
-import { loadRollup } from '@kd/services';
+import { filesModule, loadRollup } from '@kd/services';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
 const RollupNumbersView = z.object({
@@ -67,6 +66,7 @@ export function rollupRoutes(deps: AppDeps) {
     async (c) => {
       const { year, unitId } = c.req.valid('param');
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      const { reportTableXlsx } = await filesModule();
       const bytes = await reportTableXlsx(bieu1(rollup), deps.clock());
       return xlsxResponse(c, bytes, `bieu-1-${rollup.unitId}-${year}.xlsx`);
     },
@@ -84,6 +84,7 @@ export function rollupRoutes(deps: AppDeps) {
     async (c) => {
       const { year, unitId } = c.req.valid('param');
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      const { reportTableXlsx } = await filesModule();
       const bytes = await reportTableXlsx(bieu2(rollup), deps.clock());
       return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);
     },

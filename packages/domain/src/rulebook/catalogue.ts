@@ -6,8 +6,10 @@ import r2023 from './data/r2023.json';
 import s000 from './data/s000-2021.json';
 
 /**
- * The rulebooks shipped with the product, parsed once at load: a malformed JSON file fails the
- * first import, not the first evaluation. Tenants' own overlays go through `parseOverlay`.
+ * The rulebooks shipped with the product, parsed once, on first use rather than at import: a
+ * request that evaluates nothing (most of them) does not pay for it at a cold start. A malformed
+ * file fails that first use, and the rulebook tests parse every shipped file. Tenants' own
+ * overlays go through `parseOverlay`.
  */
 /** The JSON files as shipped, before parsing (for tools and tests that check the data itself). */
 export const shippedRulebookJson: Readonly<Record<string, unknown>> = { r2019, r2023, 's000-2021': s000 };
@@ -20,38 +22,43 @@ function load<T>(schema: z.ZodType<T>, raw: unknown, name: string): T {
   return parsed.data;
 }
 
-const bases = new Map<string, BaseRulebook>([r2019, r2023].map((raw) => {
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+const shippedBases = once(() => new Map<string, BaseRulebook>([r2019, r2023].map((raw) => {
   const book = load(BaseRulebook, raw, String(raw.id));
   return [book.id, book];
-}));
-const overlays = new Map<string, RulebookOverlay>([s000].map((raw) => {
+})));
+const shippedOverlays = once(() => new Map<string, RulebookOverlay>([s000].map((raw) => {
   const book = load(RulebookOverlay, raw, String(raw.id));
   return [book.id, book];
-}));
+})));
 
 export function baseRulebook(id: string): BaseRulebook {
-  const book = bases.get(id);
+  const book = shippedBases().get(id);
   if (!book) throw new DomainError('RULEBOOK_NOT_FOUND', `Không có bộ quy tắc ${id}.`);
   return book;
 }
 
 export function rulebookOverlay(id: string): RulebookOverlay {
-  const book = overlays.get(id);
+  const book = shippedOverlays().get(id);
   if (!book) throw new DomainError('RULEBOOK_NOT_FOUND', `Không có bộ quy tắc bổ sung ${id}.`);
   return book;
 }
 
 export function baseRulebookIds(): string[] {
-  return [...bases.keys()];
+  return [...shippedBases().keys()];
 }
 
 export function overlayIds(): string[] {
-  return [...overlays.keys()];
+  return [...shippedOverlays().keys()];
 }
 
 /** The national regime in force for an evaluation year; undefined when none is shipped (r2025 is not yet). */
 export function baseRulebookIdForYear(year: number): string | undefined {
-  for (const book of bases.values()) {
+  for (const book of shippedBases().values()) {
     if (year >= book.years.from && (book.years.to === null || year <= book.years.to)) return book.id;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { DomainError } from '@kd/domain';
-import { type LegacyEncoding, legacyEncodingName } from './legacy-encoding';
+import { type LegacyEncoding, legacyEncodingName } from './legacy-encoding-name';
 import { MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROW_XML_CHARS, MAX_TEXT_CHARS } from './limits';
 
 /** Where in the sheet a refusal points: row as Excel numbers it, column header, cell address. */

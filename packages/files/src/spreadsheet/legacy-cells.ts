@@ -1,4 +1,4 @@
-import type { LegacyEncoding } from './legacy-encoding';
+import type { LegacyEncoding } from './legacy-encoding-name';
 import { cleanReading, isRealUnicode, readsAsIs, repairCellText, tcvn3Capitals } from './legacy-detect';
 
 interface Tally {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { type LegacyEncoding, cp1252FromBytes, legacyBytes, tcvn3FromBytes, vniFromText } from './legacy-encoding';
+import { cp1252FromBytes, legacyBytes, tcvn3FromBytes, vniFromText } from './legacy-encoding';
+import type { LegacyEncoding } from './legacy-encoding-name';
 import { isVietnameseSyllable } from './vietnamese-syllable';
 
 /**

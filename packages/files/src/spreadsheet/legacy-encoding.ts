@@ -1,19 +1,6 @@
 import iconv from 'iconv-lite';
 
 /**
- * The two 8-bit Vietnamese encodings of the 1990s–2000s still found in party offices' files:
- * TCVN3 (TCVN 5712:1993 "VN3", the ABC fonts .VnTime/.VnTimeH) and VNI-Windows (VNI-Times).
- * Both were used through fonts rather than code pages, so Windows sees their bytes as Latin
- * text: a TCVN3 "Nguyễn Văn Tùng" shows as "NguyÔn V¨n Tïng", a VNI one as "Nguyeãn Vaên Tuøng".
- */
-export type LegacyEncoding = 'TCVN3' | 'VNI';
-
-export const legacyEncodingName: Record<LegacyEncoding, string> = {
-  TCVN3: 'TCVN3 (ABC, phông .VnTime)',
-  VNI: 'VNI-Windows (phông VNI-Times)',
-};
-
-/**
  * Bytes that VN3 defines: 7 capitals (Ă Â Ê Ô Ơ Ư Đ) and the 67 lower-case letters with marks.
  * iconv-lite's `tcvn` is the full TCVN 5712 (VN1), which also puts upper-case letters with tones
  * in 0x01–0x17, 0x80–0x9F and some gaps; VN3 leaves those alone (the .VnTimeH fonts draw the

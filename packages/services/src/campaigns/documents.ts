@@ -1,7 +1,7 @@
 import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, vietnamDateOf, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
 import { requireUnit, getMemberReview, listUnitEvents } from '@kd/data';
-import { renderDocx } from '@kd/files';
 import type { ServiceDeps } from '../deps';
+import { filesModule } from '../files-module';
 import { memberOfUnit } from '../access/scope';
 import { evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
 
@@ -53,6 +53,7 @@ export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: nu
     ...(checklist.length > 0 ? { degradationChecklist: checklist } : {}),
     selfProposed: factsOf(stored, member.id).selfProposed,
   });
+  const { renderDocx } = await filesModule();
   return { bytes: await renderDocx(model), fileName: `ban-tu-kiem-diem-${year}-${member.id}.docx` };
 }
 
@@ -101,5 +102,6 @@ export async function ratingMinutesDocx(deps: ServiceDeps, caller: Caller, year:
       };
     }),
   });
+  const { renderDocx } = await filesModule();
   return { bytes: await renderDocx(model), fileName: `bien-ban-xep-loai-${year}-${unit.id}.docx` };
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { roleMay, DomainError, DEFAULT_REMINDER_DAYS, reportFileName, lateUnits, type Caller, type BoardConfig } from '@kd/domain';
 import { DEFAULT_SENDER } from '@kd/config';
-import { writeReportXlsx } from '@kd/files';
 import { getBoardConfig, listDeliveries, listOutbox, listReports, putBoardConfig, reportPk, requireReport } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 import { actorOf } from '../actor';
+import { filesModule } from '../files-module';
 import { storedCampaigns } from './campaign-source';
 import { storedCompletions } from './completion-source';
 import { liveReport, reportNow, type ReportJobDeps } from './report-job';
@@ -48,6 +48,7 @@ export async function requestReport(deps: ServiceDeps, caller: Caller, unitId: s
 /** A report as the `.xlsx` attached to its e-mail. */
 export async function reportXlsxFile(deps: ServiceDeps, caller: Caller, unitId: string, reportId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const { report } = await readReport(deps, caller, unitId, reportId);
+  const { writeReportXlsx } = await filesModule();
   return { bytes: await writeReportXlsx(report.content), fileName: reportFileName(report.content) };
 }
 

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { claimAttempt, getReminder, getReport, listDeliveries, markFailed, markSent, type Store, type Delivery } from '@kd/data';
 import { reportEmail, reportFileName } from '@kd/domain';
-import { writeReportXlsx } from '@kd/files';
+import { filesModule, XLSX_TYPE } from '../files-module';
 import type { MailMessage, Mailer } from './mailer';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** What sending needs: the transport and where links point. */
 export interface DeliveryDeps {
@@ -30,6 +28,7 @@ async function messageOf(deps: DeliveryDeps, d: Delivery): Promise<Omit<MailMess
     const report = await getReport(deps.store, d.tenant, d.messageId);
     if (!report) return undefined;
     const email = reportEmail(report.content, reportLink(deps.appUrl, report.boardId, report.reportId));
+    const { writeReportXlsx } = await filesModule();
     const xlsx = await writeReportXlsx(report.content);
     return { from: deps.from, ...email, messageId, attachments: [{ filename: reportFileName(report.content), content: xlsx, contentType: XLSX_TYPE }] };
   }

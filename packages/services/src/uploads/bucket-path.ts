@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Action, type Caller } from '@kd/domain';
-import { XLSX_CONTENT_TYPE, type UploadStore } from '@kd/files';
+import type { UploadStore } from '@kd/files';
 import { unitInScope } from '../access/scope';
 import { uploadResults } from './results-upload';
 import { uploadRoster } from './roster-upload';
 import type { ServiceDeps } from '../deps';
+import { filesModule, XLSX_TYPE } from '../files-module';
 import type { Outcome, RosterAnswer, UploadAnswer, UploadSource } from './upload-answer';
 
 /** What an uploaded object is for: a cell's roster, or its results of a year. */
@@ -29,9 +30,9 @@ function configured(deps: ServiceDeps): UploadStore {
 export async function uploadUrl(deps: ServiceDeps, caller: Caller, target: UploadTarget, contentType: string) {
   const unit = await unitInScope(deps.store, caller, target.unitId, actionOf(target));
   const uploads = configured(deps);
-  const key = `${keyPrefix(caller, unit.id, purposeOf(target))}${randomUUID()}${contentType === XLSX_CONTENT_TYPE ? '.xlsx' : '.csv'}`;
+  const key = `${keyPrefix(caller, unit.id, purposeOf(target))}${randomUUID()}${contentType === XLSX_TYPE ? '.xlsx' : '.csv'}`;
   const url = await uploads.presign(key, contentType);
-  const expiresAt = new Date(deps.clock().getTime() + (uploads.expiresInSeconds ?? 900) * 1000).toISOString();
+  const expiresAt = new Date(deps.clock().getTime() + (uploads.expiresInSeconds ?? (await filesModule()).UPLOAD_URL_TTL_SECONDS) * 1000).toISOString();
   return { url, key, expiresAt, contentType };
 }
 

@@ -1,8 +1,8 @@
 import type { Caller } from '@kd/domain';
-import { resultsTemplate, rosterTemplate } from '@kd/files';
 import { readResults, listUnitMembers, listChildren } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
+import { filesModule } from '../files-module';
 
 /** Ids keep letters, digits, dots and dashes in a file name. */
 const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_');
@@ -12,6 +12,7 @@ export async function rosterTemplateFile(deps: ServiceDeps, caller: Caller, unit
   const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
   const [members, children] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), listChildren(deps.store, caller.tenant, unit.id)]);
   const groups = new Map(children.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
+  const { rosterTemplate } = await filesModule();
   const bytes = await rosterTemplate({
     unitName: unit.name,
     members: members.map((m) => ({ ...m, groupName: m.groupId ? (groups.get(m.groupId) ?? null) : null })),
@@ -24,6 +25,7 @@ export async function resultsTemplateFile(deps: ServiceDeps, caller: Caller, yea
   const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
   const [members, results] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), readResults(deps.store, caller.tenant, unit.id, year)]);
   const existing = new Map([...results.values()].map((row) => [row.memberId, row.facts]));
+  const { resultsTemplate } = await filesModule();
   const bytes = await resultsTemplate({ unitName: unit.name, year, members, existing });
   return { bytes, fileName: `ket-qua-kiem-diem-${year}-${safeName(unit.id)}.xlsx` };
 }
