@@ -1,46 +1,191 @@
 import { build } from 'esbuild';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createStore, ensureTable } from '@kd/data';
+import { bundleFunction, chunkSizes, functionBuildOptions } from '../infra/bundle';
+import { startDynamoLocal } from '../packages/local/src/dynamo-local';
+import { generateDemo } from '../packages/local/src/demo';
+import { seedTenant } from '../packages/local/src/seed';
 import { median, ms, printTable } from './measure';
 
-const root = resolve(import.meta.dirname, '..');
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const TABLE = 'bench-bundle';
 
-/** The API bundle as the CDK builds it (infra/constructs/node-function.ts): size and cold load. */
-export async function benchBundle(): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'kd-bundle-'));
-  const outfile = join(dir, 'index.mjs');
-  await build({
-    entryPoints: [join(root, 'functions/api.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    sourcemap: true,
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    outfile,
-    logLevel: 'silent',
-  });
-  const bytes = statSync(outfile).size;
-  const loader = join(dir, 'load.mjs');
-  writeFileSync(loader, `const m = await import(${JSON.stringify(outfile)}); if (typeof m.handler !== 'function') process.exit(2);`);
-  const env = { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'ap-southeast-1_bench', USER_POOL_CLIENT_ID: 'bench', AWS_REGION: 'ap-southeast-1' };
-  const time = (args: string[]) => {
-    const t = performance.now();
-    execFileSync(process.execPath, args, { env, stdio: 'ignore' });
-    return performance.now() - t;
+/** An HTTP API (payload 2.0) event as API Gateway sends it after its JWT authorizer let the token through. */
+function gatewayEvent(path: string, caller: { tenant: string; unit: string }) {
+  return {
+    version: '2.0',
+    routeKey: 'GET /api/v1/{proxy+}',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'bench.execute-api.ap-southeast-1.amazonaws.com', authorization: 'Bearer verified-by-the-gateway', accept: '*/*' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'bench',
+      domainName: 'bench.execute-api.ap-southeast-1.amazonaws.com',
+      domainPrefix: 'bench',
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      requestId: 'bench',
+      routeKey: 'GET /api/v1/{proxy+}',
+      stage: '$default',
+      time: '01/Dec/2025:08:00:00 +0000',
+      timeEpoch: 1764576000000,
+      authorizer: {
+        jwt: {
+          claims: { sub: 'bench', name: 'Ban Tổ chức', 'custom:tenant': caller.tenant, 'custom:unit': caller.unit, 'custom:role': 'province_board' },
+          scopes: null,
+        },
+      },
+    },
+    isBase64Encoded: false,
   };
-  const runs = 7;
-  const bare = median(Array.from({ length: runs }, () => time(['-e', ''])));
-  const cold = median(Array.from({ length: runs }, () => time([loader])));
-  printTable('API bundle (functions/api.ts, ESM, minified, AWS SDK inside)', [
-    ['size', `${(bytes / 1024).toFixed(0)} KB`],
-    ['cold load (node + import, median of 7)', ms(cold)],
-    ['bare node start (median of 7)', ms(bare)],
-    ['load cost over bare node', ms(cold - bare)],
-  ]);
-  return { bundleKB: bytes / 1024, coldLoadMs: cold, bareNodeMs: bare };
+}
+
+/**
+ * What a fresh Lambda container does: import the handler (the module's init: the app, the SDK
+ * client), then serve requests. Prints the times from the process's origin, in ms.
+ */
+function coldScript(index: string, paths: string[], caller: { tenant: string; unit: string }): string {
+  return `
+const at = () => performance.now();
+const { handler } = await import(${JSON.stringify(index)});
+const init = at();
+const context = { awsRequestId: 'bench', functionName: 'api', getRemainingTimeInMillis: () => 29000 };
+const times = [];
+let cpu = 0;
+for (const event of ${JSON.stringify(paths.map((path) => gatewayEvent(path, caller)))}) {
+  const t = at();
+  const res = await handler(event, context);
+  if (res.statusCode !== 200) { console.error(event.rawPath, res.statusCode, res.body); process.exit(2); }
+  times.push(at() - t);
+  if (times.length === 1) { const u = process.cpuUsage(); cpu = (u.user + u.system) / 1000; }
+}
+console.log(JSON.stringify({ init, times, cpu }));
+process.exit(0);
+`;
+}
+
+interface Run {
+  wall: number;
+  init: number;
+  times: number[];
+  /** CPU time (user + system, every thread) of the process until its first response, in ms. */
+  cpu: number;
+}
+
+/**
+ * The API function's asset as `npm run synth` builds it (infra/bundle.ts): what loads at cold
+ * start and what loads later, and a fresh process importing its handler and serving a first
+ * `GET /api/v1/units/{id}` against DynamoDB Local, beside a bare `node` start (issue 19). Also the
+ * alternative of a separate function for spreadsheets, and the same app bundled as one file (the
+ * build before issue 19), in the same run.
+ */
+export async function benchBundle(options: { runs?: number } = {}): Promise<Record<string, number | string>> {
+  const runs = options.runs ?? 9;
+  const dir = mkdtempSync(join(tmpdir(), 'kd-bundle-'));
+  const dynamo = await startDynamoLocal();
+  try {
+    const split = join(dir, 'api');
+    const sizes = chunkSizes(await bundleFunction('api', split));
+    const others: [string, number][] = [];
+    for (const entry of ['rollup-stream', 'reconcile', 'deadline-report']) others.push([entry, chunkSizes(await bundleFunction(entry, join(dir, entry))).initialBytes]);
+    // The same app as one file, as functions were bundled before issue 19 (no splitting: every `import()` inlined).
+    const single = join(dir, 'single');
+    const { splitting: _s, outdir: _o, chunkNames: _c, outExtension: _e, ...one } = functionBuildOptions('api', single);
+    await build({ ...one, outfile: join(single, 'index.mjs') });
+
+    const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
+    await ensureTable(store);
+    // The demo province's units are enough for these two reads (a unit, a cell's roster template).
+    const tenant = generateDemo().tenants[0]!;
+    await seedTenant(store, { ...tenant, members: [] }, new Date().toISOString());
+    store.raw.destroy();
+    const board = tenant.identities.find((i) => i.role === 'province_board')!;
+
+    const unitPath = '/api/v1/units/tv-duk-syt';
+    const xlsxPath = '/api/v1/units/tv-duk-syt-bvp/roster-template';
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: '--enable-source-maps', // as deployed (infra/constructs/node-function.ts)
+      TABLE_NAME: TABLE,
+      USER_POOL_ID: 'ap-southeast-1_bench',
+      USER_POOL_CLIENT_ID: 'bench',
+      AWS_REGION: 'ap-southeast-1',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    };
+    const script = (name: string, index: string, paths: string[]) => {
+      const file = join(dir, `${name}.mjs`);
+      writeFileSync(file, coldScript(index, paths, board));
+      return file;
+    };
+    const cases = {
+      bare: ['-e', 'const u = process.cpuUsage(); console.log(JSON.stringify({ init: 0, times: [], cpu: (u.user + u.system) / 1000 }))'],
+      cold: [script('cold', join(split, 'index.mjs'), [unitPath, xlsxPath])],
+      coldXlsx: [script('cold-xlsx', join(split, 'index.mjs'), [xlsxPath])],
+      single: [script('single', join(single, 'index.mjs'), [unitPath])],
+    };
+    const run = (args: string[]): Run => {
+      const t = performance.now();
+      const out = execFileSync(process.execPath, args, { env, encoding: 'utf8' });
+      const wall = performance.now() - t;
+      return { wall, ...(JSON.parse(out) as Omit<Run, 'wall'>) };
+    };
+    run(cases.cold); // warm DynamoDB Local's JIT and the file cache once
+    const results: Record<keyof typeof cases, Run[]> = { bare: [], cold: [], coldXlsx: [], single: [] };
+    // Interleaved, so that a burst of load on this shared machine hits every case alike.
+    for (let i = 0; i < runs; i++) for (const name of Object.keys(cases) as (keyof typeof cases)[]) results[name].push(run(cases[name]));
+    const med = (name: keyof typeof cases, pick: (r: Run) => number) => median(results[name].map(pick));
+    const bare = med('bare', (r) => r.wall);
+    const bareCpu = med('bare', (r) => r.cpu);
+    const coldCpu = med('cold', (r) => r.cpu);
+    // The cold start proper: from the process's start to the first response (exit not included).
+    const coldFirst = med('cold', (r) => r.init + r.times[0]!);
+    const coldWall = med('cold', (r) => r.wall);
+    const singleFirst = med('single', (r) => r.init + r.times[0]!);
+    const chunkLater = med('cold', (r) => r.times[1]!);
+    const separateFirst = med('coldXlsx', (r) => r.init + r.times[0]!);
+    const lazyKB = sizes.lazy.reduce((sum, c) => sum + c.bytes, 0);
+    const singleBytes = statSync(join(single, 'index.mjs')).size;
+
+    printTable('API function (functions/api.ts) as `npm run synth` bundles it (infra/bundle.ts: ESM, code splitting, minified)', [
+      ['loaded at cold start (index.mjs + its static chunks; target ≤ 1,100 KB)', `${KB(sizes.initialBytes)} in ${sizes.initial.length} files`],
+      ['loaded later by the routes that use them', `${KB(lazyKB)} in ${sizes.lazy.length} chunks`],
+      ...sizes.lazy.slice(0, 4).map((c): [string, string] => [`  ${relative(split, c.file.replace(/^(\.\.\/)+/, '/'))}`, KB(c.bytes)]),
+      ['the same app as one file (the build before issue 19)', KB(singleBytes)],
+      ...others.map(([entry, bytes]): [string, string] => [`${entry} function, loaded at cold start`, KB(bytes)]),
+    ]);
+    printTable(`fresh process: import the handler, then GET ${unitPath} on DynamoDB Local (medians of ${runs}, interleaved)`, [
+      ['bare node start (node -e "", process wall time)', ms(bare)],
+      ['cold init + first GET (process start → response; target ≤ 3× bare)', `${ms(coldFirst)}  = ${(coldFirst / bare).toFixed(2)}× bare`],
+      ['  of which import + init of the handler', ms(med('cold', (r) => r.init))],
+      ['  of which the first GET', ms(med('cold', (r) => r.times[0]!))],
+      ['CPU time: bare node / cold init + first GET (less sensitive to other load)', `${ms(bareCpu)} / ${ms(coldCpu)}  = ${(coldCpu / bareCpu).toFixed(2)}×`],
+      ['  the whole process, exit included', `${ms(coldWall)}  = ${(coldWall / bare).toFixed(2)}× bare`],
+      ['one-file bundle: cold init + first GET', `${ms(singleFirst)}  = ${(singleFirst / bare).toFixed(2)}× bare`],
+    ]);
+    printTable(`a spreadsheet route (GET ${xlsxPath}): lazy chunk or a separate function`, [
+      ['in the same function, after a first GET (chunk loaded then)', ms(chunkLater)],
+      ['as the first request of a fresh process (what a separate function would pay)', `${ms(separateFirst)}  = ${(separateFirst / bare).toFixed(2)}× bare`],
+    ]);
+    return {
+      initialKB: sizes.initialBytes / 1024,
+      lazyKB: lazyKB / 1024,
+      singleFileKB: singleBytes / 1024,
+      bareNodeMs: bare,
+      coldFirstRequestMs: coldFirst,
+      coldRatio: coldFirst / bare,
+      bareNodeCpuMs: bareCpu,
+      coldCpuMs: coldCpu,
+      singleFileColdMs: singleFirst,
+      xlsxAfterWarmMs: chunkLater,
+      xlsxColdMs: separateFirst,
+    };
+  } finally {
+    await dynamo.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,10 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,12 +26,39 @@ export interface NodeFunctionProps {
 }
 
 /**
+ * The function's code: functions/<entry>.ts bundled by infra/bundle.ts (ESM with code splitting, so
+ * that spreadsheets, Word documents and the S3 client load only with the requests that use them).
+ * `NodejsFunction` cannot split: it always passes esbuild one output file. The bundler runs on this
+ * machine (no Docker); the asset's hash is that of its output, and with bundling skipped
+ * (`-c skipBundling=true`, the infra tests) CDK stages a placeholder without running it.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(repositoryRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    // CDK caches staged assets by source and bundling options, which are alike for every entry.
+    extraHash: entry,
+    bundling: {
+      // Never pulled: local bundling below always succeeds or fails the synthesis.
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      local: {
+        tryBundle(outputDir: string) {
+          const tsx = path.join(repositoryRoot, 'node_modules', '.bin', 'tsx');
+          const run = spawnSync(tsx, [path.join(repositoryRoot, 'infra', 'bundle.ts'), entry, outputDir], { cwd: repositoryRoot, stdio: 'inherit' });
+          if (run.status !== 0) throw new Error(`bundling functions/${entry}.ts failed (exit ${run.status ?? run.signal})`);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
  * A Lambda function bundled from functions/<entry>.ts with the project's esbuild settings, its own
  * log group with a fixed retention and its own role. The role gets write access to that log group
  * only, instead of the AWS managed AWSLambdaBasicExecutionRole (which allows every log group).
  */
 export class NodeFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: iam.Role;
   readonly logGroup: LogGroup;
 
@@ -51,11 +78,9 @@ export class NodeFunction extends Construct {
       }),
     );
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.join(repositoryRoot, 'functions', `${props.entry}.ts`),
-      handler: 'handler',
-      projectRoot: repositoryRoot,
-      depsLockFilePath: path.join(repositoryRoot, 'package-lock.json'),
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       description: props.description,
@@ -66,18 +91,6 @@ export class NodeFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM, // NodejsFunction names an ESM bundle index.mjs
-        minify: true,
-        sourceMap: true,
-        target: 'node20',
-        mainFields: ['module', 'main'],
-        // The SDK versions are pinned in package.json; bundling them keeps deployed code on the
-        // same versions the tests ran against instead of whatever the runtime ships.
-        bundleAwsSDK: true,
-        // Some CommonJS dependencies call require() inside an ESM bundle.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },
     });
     acknowledge(
