@@ -6,3 +6,5 @@ export * from './degradation-checklist';
 export * from './self-review';
 export * from './not-rated-reason';
 export * from './rating-minutes';
+export * from './review-form-sections';
+export * from './review-form';

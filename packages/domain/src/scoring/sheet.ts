@@ -49,7 +49,7 @@ export interface SheetResult {
   readonly general: number;
   readonly tasks: number;
   readonly total: number;
-  readonly lines: readonly (SheetLine & { readonly score: number | null })[];
+  readonly lines: (SheetLine & { readonly score: number | null })[];
 }
 
 /**
