@@ -42,7 +42,7 @@ export const vietnameseLetter = /[àáảãạăằắẳẵặâầấẩẫậ
 
 /**
  * A member's facts under the 100-point regime: general / tasks scores, and everything not named
- * as rules-2025's test table assumes (tasks 100 %, none late, none exceeding, remedied, no discipline).
+ * as the T25 cases assume (tasks 100 %, none late, none exceeding, remedied, no discipline).
  */
 export function scored(general: number | null, tasks: number | null, overrides: MemberFactsInput = {}): MemberFacts {
   return facts({ generalScore: general, taskScore: tasks, taskCompletionPercent: 100, latePercent: 0, exceedingPercent: 0, shortcomingsRemedied: true, ...overrides });

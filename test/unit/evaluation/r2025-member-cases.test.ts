@@ -21,7 +21,7 @@ interface Case {
   interpretations?: string[];
 }
 
-// rules-2025's test table T25-01…T25-10 (T25-07 is a unit case), plus the cases around them.
+// The T25-01…T25-10 cases of the 100-point regime (T25-07 is a unit case), plus the cases around them.
 const cases: Case[] = [
   {
     id: 'T25-01', title: '28 / 62 = 90, 30 % exceeding: excellent allowed',
@@ -124,14 +124,14 @@ const cases: Case[] = [
     violations: [{ ruleId: 'R-IND25-BANDS', severity: 'blocking', includes: 'chưa khắc phục hết hạn chế' }],
   },
   {
-    id: 'contract §5', title: '60 points, 80 % of tasks done: neither complete nor a trigger, so incomplete (our reading)',
+    id: 'R-IND25-BANDS', title: '60 points, 80 % of tasks done: neither complete nor a trigger, so incomplete (our reading)',
     facts: scored(25, 35, { taskCompletionPercent: 80, decided: 'complete' }),
     expected: { rated: true, forced: null, maxAllowed: 'incomplete', final: 'incomplete' },
     violations: [{ ruleId: 'R-IND25-BANDS', severity: 'blocking', includes: 'hoàn thành 80% nhiệm vụ (cần 100%)' }],
     interpretations: ['R-IND25-BANDS'],
   },
   {
-    id: 'contract §5', title: 'absences and silences are not rules of r2025',
+    id: 'QĐ 366 Đ11', title: 'absences and silences are not rules of r2025',
     facts: scored(28, 62, { exceedingPercent: 30, absences: 5, silentMeetings: 10, decided: 'excellent' }),
     expected: { rated: true, final: 'excellent' }, violations: [],
   },
@@ -140,7 +140,7 @@ const cases: Case[] = [
 const evaluate = (c: Pick<Case, 'member' | 'facts' | 'adjusted'>, extra: Partial<EvaluateMemberInput> = {}) =>
   evaluateMember({ rulebook: r2025, member: member(c.member), facts: c.facts, year, ratingDate, adjusted: c.adjusted ?? null, ...extra });
 
-describe('evaluateMember under r2025 — rules-2025 T25', () => {
+describe('evaluateMember under r2025 — T25 cases', () => {
   it.each(cases)('$id: $title', (c) => {
     const e = evaluate(c);
     expect(MemberEvaluation.parse(e)).toEqual(e);
@@ -180,7 +180,7 @@ describe('evaluateMember under r2025 — rules-2025 T25', () => {
   });
 });
 
-describe('overrides with a reason (QĐ 366 Điều 11, contract §5)', () => {
+describe('overrides with a reason (QĐ 366 Điều 11)', () => {
   const disciplined = { facts: scored(28, 65, { exceedingPercent: 50, discipline: 'reprimand', decided: 'incomplete' }) } as const;
   const override = Override.parse({ by: 'Ban Thường vụ Đảng ủy Sở Y tế', circumstance: 'selfReportedRemedied', reason: 'Đảng viên tự phát hiện, tự báo cáo và đã khắc phục xong hậu quả trong quý III.' });
 

@@ -17,8 +17,8 @@ const scoreHeaders = ['Điểm tiêu chí chung', 'Điểm kết quả thực hi
 const taskHeaders = ['Tỷ lệ nhiệm vụ chậm tiến độ (%)', 'Tỷ lệ nhiệm vụ vượt yêu cầu (%)', 'Đã khắc phục hết hạn chế đã chỉ ra', 'Vi phạm những điều đảng viên không được làm'];
 const refused = (book: typeof r2025, header: string) => () => validateResultsRows({ headers: ['Mã đảng viên', header], rows: [] }, { roster, rulebook: book });
 
-describe('results columns per rulebook (contract §5)', () => {
-  it('r2019 keeps exactly the columns of §1.2 and refuses every §5 column as unknown', () => {
+describe('results columns per rulebook', () => {
+  it('r2019 keeps exactly its columns and refuses every 100-point column as unknown', () => {
     expect(headersOf(r2019, 'accepted')).toEqual(resultsColumns.map((c) => c.header));
     expect(headersOf(r2019, 'read')).toEqual(headersOf(r2019, 'accepted'));
     for (const h of [...scoreHeaders, ...taskHeaders]) expect(refused(r2019, h), h).toThrow(expect.objectContaining({ code: 'HEADER_UNKNOWN', details: { columns: [h] } }));
@@ -72,13 +72,13 @@ describe('results columns per rulebook (contract §5)', () => {
     expect(headersOf(book, 'read')).toEqual(expect.arrayContaining(['Số kỳ vắng sinh hoạt', 'Số kỳ không phát biểu']));
   });
 
-  it('without a rulebook the upload reads §1.2 as before', () => {
+  it('without a rulebook the upload reads the earlier columns as before', () => {
     expect(refused(r2025, 'Điểm tự chấm')).not.toThrow();
     expect(() => validateResultsRows({ headers: ['Mã đảng viên', 'Điểm tự chấm'], rows: [] }, { roster })).toThrow(expect.objectContaining({ code: 'HEADER_UNKNOWN' }));
   });
 });
 
-describe('an r2025 results file through validation and the engine (rules-2025 T25)', () => {
+describe('an r2025 results file through validation and the engine (T25 cases)', () => {
   it('rates the rows as the T25 table says', () => {
     const headers = ['Mã đảng viên', 'Điểm tiêu chí chung', 'Điểm kết quả thực hiện nhiệm vụ', 'Tỷ lệ hoàn thành nhiệm vụ (%)', 'Tỷ lệ nhiệm vụ chậm tiến độ (%)', 'Tỷ lệ nhiệm vụ vượt yêu cầu (%)', 'Hình thức kỷ luật trong năm', 'Chi bộ xếp loại'];
     const lines: [string, ...(string | number | null)[]][] = [

@@ -6,7 +6,7 @@ import { label } from './messages';
 import { overrideCircumstanceLabels } from './override';
 
 /**
- * The appraising level's adjustment of a member, checked before it is stored (contract §5):
+ * The appraising level's adjustment of a member, checked before it is stored (QĐ 366-QĐ/TW Điều 11):
  * under a rulebook with an `override` rule (r2025), an adjustment above `maxAllowed` or over a
  * forced level must name a permitted circumstance with a reason, else 422
  * `OVERRIDE_REASON_REQUIRED`; an override under a rulebook without one is 422

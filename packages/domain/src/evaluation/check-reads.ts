@@ -3,8 +3,7 @@ import type { MemberCheckName } from '../rulebook/check-vocabulary';
 
 /**
  * Which recorded facts each member check reads. The results upload uses it to know which columns
- * a rulebook uses (contract §5: a column no rule reads is accepted and ignored under a scored
- * regime); a check missing here is a type error, so a new check states what it reads.
+ * a rulebook uses (a column no rule reads is accepted and ignored under a scored regime); a check missing here is a type error, so a new check states what it reads.
  */
 export const memberCheckReads: { readonly [K in MemberCheckName]: readonly (keyof MemberFacts)[] } = {
   exempt: [],

@@ -57,7 +57,7 @@ function overrideInEffect(rules: readonly Rule[], adjusted: Rating | null, limit
  *
  * `final` (contract §0): the forced level if a force rule applies; otherwise `adjusted` if set,
  * else `decided`, lowered to `maxAllowed`. A vote above a cap is a violation of that cap's rule.
- * Under a rulebook with an `override` rule (r2025, contract §5) the appraising level may set
+ * Under a rulebook with an `override` rule (r2025, QĐ 366-QĐ/TW Điều 11) the appraising level may set
  * `adjusted` above `maxAllowed` or a forced level by naming a permitted circumstance: `final` is
  * then `adjusted` and the evaluation shows the override; without one such an adjustment leaves
  * the member pending.

@@ -23,7 +23,7 @@ export interface EvaluateUnitInput {
     readonly meetingQuality?: Rating | null;
     /** The collective's own scores (r2025, Phụ lục 1): general 0–30, tasks 0–70. */
     readonly scores?: { readonly general: number | null; readonly tasks: number | null } | null;
-    /** The collective's task figures (contract §5 meanings: late and exceeding empty = 0, remedied empty = yes). */
+    /** The collective's task figures (late and exceeding empty = 0, remedied empty = yes). */
     readonly taskCompletionPercent?: number | null;
     readonly latePercent?: number | null;
     readonly exceedingPercent?: number | null;
@@ -35,7 +35,7 @@ export interface EvaluateUnitInput {
   };
   /**
    * The share of `good` the competent level granted this base organisation by exception
-   * (contract §4 `quota-exception`, e.g. 0.25); check it with `checkQuotaException` first.
+   * (the `quota-exception` of the campaign API, e.g. 0.25); check it with `checkQuotaException` first.
    */
   readonly quotaExceptionShare?: number | null;
   /** The members the quota covers: a cell's own members, or a base committee's whole subtree. */

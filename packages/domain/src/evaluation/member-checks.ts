@@ -28,7 +28,7 @@ export interface MemberContext {
   readonly override: Override | null;
 }
 
-/** The headers of contract §5, so a missing value is named as the results file names it. */
+/** The results file's headers, so a missing value is named as the results file names it. */
 const scoreColumnNames = {
   generalScore: 'Điểm tiêu chí chung',
   taskScore: 'Điểm kết quả thực hiện nhiệm vụ',

@@ -26,7 +26,7 @@ export const MemberEvaluation = z.object({
   groupProposed: Rating.nullable(),
   decided: Rating.nullable(),
   adjusted: Rating.nullable(),
-  /** The total on 100 under a scored regime (contract §5); null while a group's score is missing, and before r2025. */
+  /** The total on 100 under a scored regime (QĐ 366-QĐ/TW Điều 10); null while a group's score is missing, and before r2025. */
   score: z.number().nullable(),
   maxAllowed: Rating.nullable(),
   final: Rating.nullable(),

@@ -16,8 +16,8 @@ const text = (max: number) =>
     .pipe(z.string().min(3, 'Cần ghi rõ lý do').max(max));
 
 /**
- * The appraising level's statement when it rates a member above what the rules allow (contract
- * §5): who decides, the circumstance the regulation names, and the reason in its own words.
+ * The appraising level's statement when it rates a member above what the rules allow
+ * (QĐ 366-QĐ/TW Điều 11): who decides, the circumstance the regulation names, and the reason in its own words.
  */
 export const Override = z.object({
   /** The appraising unit (or person) that decides, as the audit and the evaluation show it. */
@@ -27,6 +27,6 @@ export const Override = z.object({
 });
 export type Override = z.infer<typeof Override>;
 
-/** What an evaluation shows when an override set its `final` (contract §5: `{by, reason}`). */
+/** What an evaluation shows when an override set its `final` (`{by, reason}`, plus the circumstance). */
 export const OverrideView = z.object({ by: z.string(), reason: z.string(), circumstance: OverrideCircumstance });
 export type OverrideView = z.infer<typeof OverrideView>;

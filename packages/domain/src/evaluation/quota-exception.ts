@@ -10,8 +10,8 @@ function baseQuotaRule(rulebook: ResolvedRulebook) {
 }
 
 /**
- * Checks a quota exception the competent level wants to grant a base organisation (contract §4
- * `quota-exception`, QĐ 366-QĐ/TW Điều 11): a share of `good` above the rule's ratio, up to the
+ * Checks a quota exception the competent level wants to grant a base organisation (the campaign
+ * API's `quota-exception`, QĐ 366-QĐ/TW Điều 11): a share of `good` above the rule's ratio, up to the
  * rule's exception limit. `null` withdraws an exception and is always allowed. Returns the share
  * in percent; throws 422 `QUOTA_EXCEPTION_NOT_ALLOWED` above the limit, under a rulebook without
  * exceptions, or for a share that is not above the ordinary ratio.

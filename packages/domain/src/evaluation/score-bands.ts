@@ -3,7 +3,7 @@ import type { ScoreBand, TaskConditions } from '../rulebook/check-vocabulary';
 import { label } from './messages';
 
 /**
- * What a member or a collective shows about its tasks for the year (contract §5): empty late and
+ * What a member or a collective shows about its tasks for the year: empty late and
  * exceeding shares read as 0, an empty "remedied" as yes; the completed share has no default.
  */
 export interface TaskFacts {
@@ -59,7 +59,7 @@ export interface BandResult {
 }
 
 /**
- * QĐ 366-QĐ/TW Điều 11 as this system reads it (contract §5): bands best first; a band counts
+ * QĐ 366-QĐ/TW Điều 11 as this system reads it (rule R-IND25-BANDS, marked as an interpretation): bands best first; a band counts
  * when the score reaches it and its conditions hold; the first such band is the level.
  */
 export function bandLevel(score: number, tasks: TaskFacts, bands: readonly ScoreBand[], fallback: Rating): BandResult {

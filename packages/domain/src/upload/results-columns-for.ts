@@ -17,11 +17,11 @@ export interface ResultsColumnSet {
 }
 
 /**
- * The results columns under a rulebook (contract §1.2 and §5), from what its enabled rules read:
- * - a §5 column is accepted when a rule reads it (the task columns under r2023 and r2025, the two
+ * The results columns under a rulebook (the results file of every year, and the 100-point columns), from what its enabled rules read:
+ * - a 100-point column is accepted when a rule reads it (the task columns under r2023 and r2025, the two
  *   scores under r2025 only), and the member's own score wherever the scores are;
- * - under a scored regime, a §1.2 column no rule reads (absences and silences under r2025) is
- *   accepted and ignored, so one file can serve two years; earlier regimes read every §1.2 column,
+ * - under a scored regime, a earlier column no rule reads (absences and silences under r2025) is
+ *   accepted and ignored, so one file can serve two years; earlier regimes read every earlier column,
  *   as their files always did.
  * Pure; an overlay that adds a rule (attendance under r2025, say) brings its columns back.
  *
@@ -33,7 +33,7 @@ export function resultsColumnsFor(rulebook: ResolvedRulebook): ResultsColumnSet 
   );
   const scored = reads.has('generalScore') || reads.has('taskScore');
   const extras = [...taskColumns, ...scoreColumns].filter((c) => reads.has(c.key) || (scored && recorded.has(c.key)));
-  // §5 columns sit after the task share, where a reader of the template looks for them.
+  // 100-point columns sit after the task share, where a reader of the template looks for them.
   const at = resultsColumns.findIndex((c) => c.key === 'taskCompletionPercent') + 1;
   const accepted = [...resultsColumns.slice(0, at), ...extras, ...resultsColumns.slice(at)];
   const read = scored ? accepted.filter((c) => recorded.has(c.key) || reads.has(c.key)) : accepted;

@@ -48,7 +48,7 @@ export const resultsColumns: readonly ColumnDef<ResultsKey>[] = [
   { key: 'note', header: 'Ghi chú', required: false, type: 'text', maxLength: 2000, width: 30, help: 'Ghi chú (nếu có).' },
 ];
 
-/** Contract §5: the two group scores and the member's own total (the 100-point regime only). */
+/** The 100-point regime (QĐ 366-QĐ/TW Điều 10): the two group scores and the member's own total (the 100-point regime only). */
 export const scoreColumns: readonly ColumnDef<ResultsKey>[] = [
   { key: 'generalScore', header: 'Điểm tiêu chí chung', required: false, type: 'number', min: 0, max: 30, width: 12,
     help: 'Điểm nhóm tiêu chí chung do chi bộ quyết định, từ 0 đến 30; bắt buộc với đảng viên thuộc diện xếp loại.' },
@@ -58,7 +58,7 @@ export const scoreColumns: readonly ColumnDef<ResultsKey>[] = [
     help: 'Tổng điểm đảng viên tự chấm trên bản kiểm điểm (Mẫu 2A, 2B, 2C), từ 0 đến 100; để lưu hồ sơ.' },
 ];
 
-/** Contract §5: the task figures (also read by r2023's conditions for excellent). */
+/** The task figures of QĐ 366-QĐ/TW Điều 11 (also read by r2023's conditions for excellent). */
 export const taskColumns: readonly ColumnDef<ResultsKey>[] = [
   { key: 'latePercent', header: 'Tỷ lệ nhiệm vụ chậm tiến độ (%)', aliases: ['Tỉ lệ nhiệm vụ chậm tiến độ (%)'], required: false, type: 'number', min: 0, max: 100, width: 14,
     help: 'Tỷ lệ phần trăm nhiệm vụ hoàn thành chậm tiến độ, từ 0 đến 100; để trống là 0.' },

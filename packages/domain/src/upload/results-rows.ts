@@ -27,8 +27,8 @@ export interface ResultsContext {
   /** The unit's members: a results row must name one of them. */
   roster: ReadonlyMap<string, { fullName: string }>;
   /**
-   * The year's rulebook: decides which columns are accepted, read or ignored (contract §5). Without
-   * it, the columns of contract §1.2 are accepted and read, as before the 100-point regime.
+   * The year's rulebook: decides which columns are accepted, read or ignored (`resultsColumnsFor`). Without
+   * it, the columns of the earlier results file are accepted and read, as before the 100-point regime.
    */
   rulebook?: ResolvedRulebook;
 }
