@@ -45,6 +45,7 @@ export const errorCatalogue = {
   REPORT_NOT_FOUND: e('notFound', 'Không tìm thấy báo cáo.'),
   UPLOAD_NOT_FOUND: e('notFound', 'Không tìm thấy tệp đã tải lên.'),
   RULEBOOK_NOT_FOUND: e('notFound', 'Không có bộ quy tắc.'),
+  FRAMEWORK_NOT_FOUND: e('notFound', 'Không có khung tiêu chí chấm điểm này.'),
   OUTBOX_LOCAL_ONLY: e('notFound', 'Hộp thư đi chỉ có khi chạy trên máy.'),
   MASSES_NOT_ENABLED: e('notFound', 'Tỉnh không áp dụng quy định tự phê bình trước quần chúng.'),
   NOT_CONFIGURED: e('notFound', 'Chức năng chưa được cấu hình trên hệ thống này.'),
@@ -88,6 +89,11 @@ export const errorCatalogue = {
   DUPLICATE_SIGN_CODE: e('unprocessable', 'Mã biểu hiện suy thoái bị trùng.'),
   DUPLICATE_SIGN_ORDER: e('unprocessable', 'Hai biểu hiện suy thoái có cùng số thứ tự.'),
   RULEBOOK_INVALID: e('unprocessable', 'Bộ quy tắc không hợp lệ.'),
+  OVERRIDE_NOT_ALLOWED: e('unprocessable', 'Bộ quy tắc của năm không cho cấp trên xếp loại cao hơn mức cho phép.'),
+  OVERRIDE_REASON_REQUIRED: e('unprocessable', 'Xếp loại cao hơn mức cho phép phải nêu trường hợp được xem xét và lý do.'),
+  QUOTA_EXCEPTION_NOT_ALLOWED: e('unprocessable', 'Tỷ lệ Hoàn thành xuất sắc nhiệm vụ nâng lên vượt mức bộ quy tắc cho phép, hoặc bộ quy tắc không cho nâng.'),
+  SCORING_SCHEME_INVALID: e('unprocessable', 'Điểm từng tiêu chí không hợp lệ (tổng phải đúng 30 và 70).'),
+  SCORE_SHEET_INVALID: e('unprocessable', 'Phiếu chấm điểm không hợp lệ.'),
   RULEBOOK_OVERLAY_MISMATCH: e('unprocessable', 'Bộ quy tắc bổ sung không áp dụng cho bộ quy tắc này.'),
   // 422 — self-criticism before the masses
   MASSES_SETTINGS_INVALID: e('unprocessable', 'Thiết lập tự phê bình trước quần chúng không hợp lệ.'),
@@ -102,6 +108,7 @@ export const errorCatalogue = {
   COMMENT_ABOUT_UNKNOWN_MEMBER: e('unprocessable', 'Ý kiến về đảng viên không có trong buổi.'),
   REMEDIATION_COMMENT_UNKNOWN: e('unprocessable', 'Nội dung khắc phục gắn với ý kiến không có.'),
   // 500
+  FRAMEWORK_INVALID: e('internal', 'Khung tiêu chí đi kèm hệ thống không hợp lệ.'),
   INTERNAL: e('internal', 'Lỗi hệ thống.'),
 } as const satisfies Record<string, Entry>;
 
