@@ -95,6 +95,9 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
     const single = join(dir, 'single');
     const { splitting: _s, outdir: _o, chunkNames: _c, outExtension: _e, ...one } = functionBuildOptions('api', single);
     await build({ ...one, outfile: join(single, 'index.mjs') });
+    // The floor: the stack alone (bench/cold-start-floor.ts), bundled the same way.
+    const floor = join(dir, 'floor');
+    const floorSizes = chunkSizes((await build({ ...functionBuildOptions('api', floor), entryPoints: { index: join(import.meta.dirname, 'cold-start-floor.ts') } })).metafile);
 
     const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
     await ensureTable(store);
@@ -124,7 +127,8 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
     };
     const cases = {
       bare: ['-e', 'const u = process.cpuUsage(); console.log(JSON.stringify({ init: 0, times: [], cpu: (u.user + u.system) / 1000 }))'],
-      cold: [script('cold', join(split, 'index.mjs'), [unitPath, xlsxPath])],
+      cold: [script('cold', join(split, 'index.mjs'), [unitPath, unitPath, xlsxPath])],
+      floor: [script('floor', join(floor, 'index.mjs'), [unitPath])],
       coldXlsx: [script('cold-xlsx', join(split, 'index.mjs'), [xlsxPath])],
       single: [script('single', join(single, 'index.mjs'), [unitPath])],
     };
@@ -135,7 +139,7 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
       return { wall, ...(JSON.parse(out) as Omit<Run, 'wall'>) };
     };
     run(cases.cold); // warm DynamoDB Local's JIT and the file cache once
-    const results: Record<keyof typeof cases, Run[]> = { bare: [], cold: [], coldXlsx: [], single: [] };
+    const results: Record<keyof typeof cases, Run[]> = { bare: [], cold: [], floor: [], coldXlsx: [], single: [] };
     // Interleaved, so that a burst of load on this shared machine hits every case alike.
     for (let i = 0; i < runs; i++) for (const name of Object.keys(cases) as (keyof typeof cases)[]) results[name].push(run(cases[name]));
     const med = (name: keyof typeof cases, pick: (r: Run) => number) => median(results[name].map(pick));
@@ -146,7 +150,10 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
     const coldFirst = med('cold', (r) => r.init + r.times[0]!);
     const coldWall = med('cold', (r) => r.wall);
     const singleFirst = med('single', (r) => r.init + r.times[0]!);
-    const chunkLater = med('cold', (r) => r.times[1]!);
+    const warmGet = med('cold', (r) => r.times[1]!);
+    const chunkLater = med('cold', (r) => r.times[2]!);
+    const floorFirst = med('floor', (r) => r.init + r.times[0]!);
+    const floorCpu = med('floor', (r) => r.cpu);
     const separateFirst = med('coldXlsx', (r) => r.init + r.times[0]!);
     const lazyKB = sizes.lazy.reduce((sum, c) => sum + c.bytes, 0);
     const singleBytes = statSync(join(single, 'index.mjs')).size;
@@ -163,9 +170,11 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
       ['cold init + first GET (process start → response; target ≤ 3× bare)', `${ms(coldFirst)}  = ${(coldFirst / bare).toFixed(2)}× bare`],
       ['  of which import + init of the handler', ms(med('cold', (r) => r.init))],
       ['  of which the first GET', ms(med('cold', (r) => r.times[0]!))],
+      ['  a second GET in the same process (DynamoDB Local’s share)', ms(warmGet)],
       ['CPU time: bare node / cold init + first GET (less sensitive to other load)', `${ms(bareCpu)} / ${ms(coldCpu)}  = ${(coldCpu / bareCpu).toFixed(2)}×`],
       ['  the whole process, exit included', `${ms(coldWall)}  = ${(coldWall / bare).toFixed(2)}× bare`],
       ['one-file bundle: cold init + first GET', `${ms(singleFirst)}  = ${(singleFirst / bare).toFixed(2)}× bare`],
+      [`the floor: Hono, zod-openapi, the document client, one GetItem (${KB(floorSizes.initialBytes)})`, `${ms(floorFirst)}  = ${(floorFirst / bare).toFixed(2)}× bare; CPU ${(floorCpu / bareCpu).toFixed(2)}×`],
     ]);
     printTable(`a spreadsheet route (GET ${xlsxPath}): lazy chunk or a separate function`, [
       ['in the same function, after a first GET (chunk loaded then)', ms(chunkLater)],
@@ -181,6 +190,8 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
       bareNodeCpuMs: bareCpu,
       coldCpuMs: coldCpu,
       singleFileColdMs: singleFirst,
+      floorColdMs: floorFirst,
+      floorRatio: floorFirst / bare,
       xlsxAfterWarmMs: chunkLater,
       xlsxColdMs: separateFirst,
     };

@@ -35,11 +35,12 @@ export interface NodeFunctionProps {
 function bundledCode(entry: string): Code {
   return Code.fromAsset(repositoryRoot, {
     assetHashType: AssetHashType.OUTPUT,
-    // CDK caches staged assets by source and bundling options, which are alike for every entry.
-    extraHash: entry,
     bundling: {
       // Never pulled: local bundling below always succeeds or fails the synthesis.
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      // What the local bundler runs; also keeps the entries apart in CDK's cache of staged assets,
+      // which is keyed by source and bundling options (alike for every entry otherwise).
+      command: ['tsx', 'infra/bundle.ts', entry, '/asset-output'],
       local: {
         tryBundle(outputDir: string) {
           const tsx = path.join(repositoryRoot, 'node_modules', '.bin', 'tsx');

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
@@ -11,15 +12,11 @@ import { auditRoutes } from './routes/audit';
 import { meRoutes } from './routes/me';
 import { devRoutes } from './routes/dev';
 import { docsPage } from './routes/docs';
-import { pageRoutes } from './pages/routes';
 import { campaignRoutes } from './routes/campaigns';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
-import { campaignPages } from './pages/campaign-pages';
-import { uploadPages } from './pages/upload-pages';
-import { dashboardPages } from './pages/dashboard-pages';
-import { reportPages } from './pages/report-pages';
+import { PAGE_PATHS } from './pages/page-paths';
 import { DomainError } from '@kd/domain';
 
 export const API_BASE = '/api/v1';
@@ -70,11 +67,14 @@ export function createApp(deps: AppDeps) {
   };
   app.doc31('/openapi.json', documentConfig);
   app.route('/', docsPage(() => app.getOpenAPI31Document(documentConfig) as never));
-  app.route('/', pageRoutes(deps));
-  app.route('/', campaignPages(deps));
-  app.route('/', uploadPages(deps));
-  app.route('/', dashboardPages(deps));
-  app.route('/', reportPages(deps));
+  // The pages: their views load with the first page request, not at a cold start.
+  let pages: Promise<Hono<AppEnv>> | undefined;
+  const loadPages = () =>
+    (pages ??= import('./pages/page-app').then((m) => m.pageApp(deps)).catch((error: unknown) => {
+      pages = undefined;
+      throw error;
+    }));
+  for (const [method, path] of PAGE_PATHS) app.on(method, path, async (c) => (await loadPages()).fetch(c.req.raw, c.env));
   return app;
 }
 

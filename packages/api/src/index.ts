@@ -26,6 +26,8 @@ export * from './pages/dashboard/member-views';
 export * from './pages/dashboard-pages';
 export * from './pages/layout';
 export * from './pages/login-page';
+export * from './pages/page-app';
+export * from './pages/page-paths';
 export * from './pages/page-handler';
 export * from './pages/report-pages';
 export * from './pages/report-views';

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import type { createRemoteJWKSet } from 'jose';
 import type { ClaimsSource } from '../deps';
 import type { AppEnv } from '../env';
 import type { LocalSigner } from './local-signer';
@@ -14,15 +14,16 @@ export function localClaims(signer: LocalSigner): ClaimsSource {
  */
 export function cognitoClaims(options: { region: string; userPoolId: string; clientId: string }): ClaimsSource {
   const issuer = `https://cognito-idp.${options.region}.amazonaws.com/${options.userPoolId}`;
-  // Made on the first page request that needs it (about 70 ms at a cold start otherwise): API
-  // requests carry the authorizer's claims and never fetch the pool's keys.
+  // jose and the key set are loaded on the first page request that needs them (about 70 ms at a
+  // cold start otherwise): API requests carry the authorizer's claims and never fetch the keys.
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
-  const jwks = () => (keys ??= createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)));
   return async (c, token) => {
     const fromAuthorizer = (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.authorizer?.jwt?.claims;
     if (fromAuthorizer) return fromAuthorizer;
     if (!token) return undefined;
-    const { payload } = await jwtVerify(token, jwks(), { issuer, audience: options.clientId });
+    const { createRemoteJWKSet, jwtVerify } = await import('jose');
+    keys ??= createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(token, keys, { issuer, audience: options.clientId });
     return payload as Record<string, unknown>;
   };
 }
