@@ -17,6 +17,8 @@ export const actions = [
   'review.appraise',
   'report.request',
   'campaign.manage',
+  'masses.open',
+  'masses.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -33,6 +35,8 @@ export const actionLabels: Record<Action, string> = {
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
   'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
+  'masses.open': 'Mở đợt tự phê bình trước quần chúng của năm',
+  'masses.write': 'Khai báo nơi làm việc, ghi buổi tự phê bình trước quần chúng, ý kiến, khắc phục, ký biên bản',
 };
 
 const all = new Set<Action>(actions);
@@ -41,8 +45,8 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
   bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
-  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise']),
-  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit']),
+  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'masses.write']),
+  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'masses.write']),
   viewer: readOnly,
 };
 

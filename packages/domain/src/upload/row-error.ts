@@ -18,6 +18,8 @@ export const rowErrorCodes = [
   'NAME_MISMATCH',
   'MEMBER_IN_OTHER_UNIT',
   'INVALID_VALUE',
+  'UNIT_NOT_IN_SUBTREE',
+  'DUPLICATE_UNIT',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];
 
