@@ -9,6 +9,7 @@ export * from './ensure-table';
 export * from './fault-hook';
 export * from './key-parse';
 export * from './keys';
+export * from './masses/index';
 export * from './member-repository';
 export * from './query-all';
 export * from './report-repository';
