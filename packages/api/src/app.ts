@@ -16,6 +16,9 @@ import { campaignRoutes } from './routes/campaigns';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { massesRoutes } from './routes/masses';
+import { massesSessionRoutes } from './routes/masses-sessions';
+import { massesFollowupRoutes } from './routes/masses-followup';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
@@ -26,7 +29,7 @@ export const API_BASE = '/api/v1';
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
-  return method === 'POST' && /\/(roster|results)$/.test(path);
+  return method === 'POST' && /\/(roster|results|workplaces)$/.test(path);
 }
 
 /**
@@ -56,6 +59,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', massesRoutes(deps));
+  secured.route('/', massesSessionRoutes(deps));
+  secured.route('/', massesFollowupRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
 

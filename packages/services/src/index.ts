@@ -38,3 +38,4 @@ export { storedCompletions, type CompletionSource } from './reports/completion-s
 export { buildMime, type Mailer, type MailMessage, type MailAttachment } from './reports/mailer';
 export { unavailableMilestoneScheduler, dueScheduleName, dueScheduleInput, type MilestoneScheduler } from './reports/milestone-schedules';
 export type { ReportDelivery } from './reports/report-deps';
+export * from './masses/index';

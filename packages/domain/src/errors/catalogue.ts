@@ -109,6 +109,7 @@ export const errorCatalogue = {
   COMMENT_ABOUT_UNKNOWN_MEMBER: e('unprocessable', 'Ý kiến về đảng viên không có trong buổi.'),
   REMEDIATION_COMMENT_UNKNOWN: e('unprocessable', 'Nội dung khắc phục gắn với ý kiến không có.'),
   CODE_INVALID: e('unprocessable', 'Mã phiếu góp ý không đúng.'),
+  SESSION_MEMBER_UNKNOWN: e('unprocessable', 'Đảng viên trong danh sách của buổi không thuộc đơn vị.'),
   CODES_EXCEED_MASSES: e('unprocessable', 'Số mã phiếu góp ý vượt số quần chúng tham dự.'),
   NOT_A_MASSES_BOARD: e('unprocessable', 'Chỉ Tỉnh ủy hoặc Đảng ủy Khối (đảng bộ cấp trên cơ sở) mở đợt tự phê bình trước quần chúng.'),
   MASSES_REPORT_NOT_EXPECTED: e('unprocessable', 'Chỉ cấp ủy cơ sở và Đảng ủy Khối gửi báo cáo kết quả tự phê bình trước quần chúng.'),

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ColumnDef } from '../upload/column';
 import { matchHeaders } from '../upload/header-match';
 import { excerpt, RowErrorList, type RowError } from '../upload/row-error';
@@ -28,7 +29,7 @@ export const workplaceColumns: readonly ColumnDef<WorkplaceColumnKey>[] = [
 export interface WorkplaceRow {
   row: number;
   unitId: string;
-  workplace: WorkplaceBody;
+  workplace: z.infer<typeof WorkplaceBody>;
 }
 
 export interface WorkplaceValidation {
