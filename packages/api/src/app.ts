@@ -23,6 +23,8 @@ import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
+import { massesPages } from './pages/masses/masses-pages';
+import { phoneCommentRoutes } from './pages/masses/phone-comment-routes';
 import { DomainError } from '@kd/domain';
 
 export const API_BASE = '/api/v1';
@@ -81,6 +83,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', massesPages(deps));
+  // Public: the masses' comment form, opened with a single-use code and no account.
+  app.route('/', phoneCommentRoutes(deps));
   return app;
 }
 

@@ -11,6 +11,7 @@ export * from './discipline';
 export * from './documents/comment-form';
 export * from './documents/degradation-checklist';
 export * from './documents/labels';
+export * from './documents/masses-in-review';
 export * from './documents/masses-minutes';
 export * from './documents/model';
 export * from './documents/not-rated-reason';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { appraisalList, approve, campaignsOf, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
+import { appraisalList, approve, campaignsOf, massesAboutMembers, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -70,7 +70,8 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
     const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read');
-    return c.html(<ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} />);
+    const masses = await massesAboutMembers(deps, caller, unit, year, stored.members.map((m) => m.id));
+    return c.html(<ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} masses={masses} flash={flash(c)} />);
   }));
 
   r.post('/campaigns/:year/units/:unitId/review/members/:memberId', action(deps, 'results.write', async (c, caller, year, form) => {

@@ -33,7 +33,7 @@ export function dashboardPages(deps: AppDeps) {
 
   r.get('/dashboard/:year/units/:unitId', page(deps, async (c, caller) => {
     const year = yearOf(c);
-    const { rollup, previous, campaign, years, ancestors } = await readDashboard(deps, caller, year, c.req.param('unitId')!);
+    const { rollup, previous, campaign, years, ancestors, masses } = await readDashboard(deps, caller, year, c.req.param('unitId')!);
     return c.html(
       <DashboardPage
         caller={caller}
@@ -42,6 +42,7 @@ export function dashboardPages(deps: AppDeps) {
         campaign={campaign}
         years={years}
         ancestors={ancestors}
+        masses={masses}
         print={c.req.query('print') === '1'}
       />,
     );

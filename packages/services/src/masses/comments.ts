@@ -57,7 +57,7 @@ export async function codeCounts(deps: ServiceDeps, caller: Caller, year: number
 }
 
 /** The session a public comment form names, in a tenant with the rule (404 otherwise, nothing to reveal). */
-async function publicSession(deps: ServiceDeps, tenant: string, sessionId: string): Promise<StoredSession> {
+export async function publicSession(deps: ServiceDeps, tenant: string, sessionId: string): Promise<StoredSession> {
   requireMassesSettings(await getMassesSettings(deps.store, tenant).catch(() => null));
   const ref = await findSessionRef(deps.store, tenant, sessionId);
   if (!ref) throw sessionNotFound();

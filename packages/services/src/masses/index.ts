@@ -8,3 +8,4 @@ export * from './documents';
 export * from './self-criticism';
 export * from './masses-rollup';
 export * from './member-masses';
+export * from './session-page-data';

@@ -1,4 +1,4 @@
-import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller } from '@kd/domain';
+import { commentChannelLabels, commentPlace, remediationStatusLabels, type MemberMasses, disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller } from '@kd/domain';
 
 import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -13,7 +13,32 @@ export interface ReviewPageData {
   year: number;
   stored: StoredUnitYear;
   evaluation: UnitYearEvaluation;
+  /** What the masses said about each member that year and the remediation (R-MASS-12); empty without the rule. */
+  masses?: ReadonlyMap<string, MemberMasses>;
   flash: { error?: string | undefined; ok?: string | undefined };
+}
+
+/** The comments of the masses about a member and the remediation that answers them (R-MASS-12). */
+function MassesAbout(props: { about: MemberMasses | undefined }) {
+  const a = props.about;
+  if (!a) return null;
+  return (
+    <details data-testid="member-masses">
+      <summary>Ý kiến quần chúng ({a.comments.length}) · khắc phục ({a.remediationItems.length})</summary>
+      <ul class="reasons">
+        {a.comments.map((c) => (
+          <li>{commentPlace(c)}: {c.text}{c.dissenting ? ' (trái chiều)' : ''} <span class="muted">— {commentChannelLabels[c.channel]}</span></li>
+        ))}
+      </ul>
+      {a.remediationItems.length > 0 ? (
+        <ul class="reasons">
+          {a.remediationItems.map((r) => (
+            <li>Khắc phục: {r.text} — hạn {formatVietnameseDate(r.deadline)} — {remediationStatusLabels[r.status]}{r.overdue ? ' (quá hạn)' : ''}</li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
 }
 
 function factsSummary(f: MemberFacts): string {
@@ -51,7 +76,7 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): string[] {
 }
 
 /** A unit's review for a year: members with facts, proposals, decision, final and the reasons; forms; the workflow. */
-export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: ReviewPageData) {
+export function ReviewPage({ caller, unit, year, stored, evaluation, masses, flash }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
   const editable = isEditable(dossier.state) && roleMay(caller.role, 'results.write');
@@ -158,6 +183,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
                         {reasons.map((r) => <li>{r}</li>)}
                       </ul>
                     ) : null}
+                    <MassesAbout about={masses?.get(m.id)} />
                     <a class="muted" href={`/api/v1${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
                   </td>
                 </tr>
