@@ -13,6 +13,7 @@ import { devRoutes } from './routes/dev';
 import { docsPage } from './routes/docs';
 import { pageRoutes } from './pages/routes';
 import { campaignRoutes } from './routes/campaigns';
+import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   secured.route('/', unitRoutes(deps));
   secured.route('/', memberRoutes(deps));
   secured.route('/', auditRoutes(deps));
+  secured.route('/', campaignAdminRoutes(deps));
   secured.route('/', campaignRoutes(deps));
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));

@@ -36,6 +36,7 @@ export * from './pages/upload-pages';
 export * from './pages/upload-script';
 export * from './router';
 export * from './routes/audit';
+export * from './routes/campaign-admin';
 export * from './routes/campaign-schemas';
 export * from './routes/campaigns';
 export * from './routes/dev';

@@ -1,4 +1,5 @@
 import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, type Caller } from '@kd/domain';
+import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
@@ -14,11 +15,11 @@ export interface AppraisalPageData {
 }
 
 /** The upper level's appraisal: the dossiers of its subtree, submitted ones first, each with approve / return. */
-export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalPageData) {
+export function AppraisalPage({ caller, unit, year, entries, flash, closed }: AppraisalPageData & { closed: boolean }) {
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
   const sorted = [...entries].sort((a, b) => order[a.dossier.state] - order[b.dossier.state]);
   const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
-  const mayAppraise = roleMay(caller.role, 'review.appraise');
+  const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
   const back = `/campaigns/${year}/units/${unit.id}/appraisal`;
   return (
     <Layout title={`Thẩm định ${year} — ${unit.name}`} caller={caller}>
@@ -26,6 +27,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}`}>Đợt kiểm điểm năm {year}</a> ›
       </div>
       <h1>Thẩm định kết quả xếp loại năm {year}</h1>
+      <ClosedBanner year={year} closed={closed} />
       <CampaignLinks caller={caller} unit={unit} year={year} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}

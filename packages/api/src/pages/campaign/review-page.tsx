@@ -3,6 +3,8 @@ import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabel
 import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
+import { ClosedBanner } from './closed-banner';
+import { YearSelector } from './year-selector';
 import { full, notRatedLabels, short, when } from './labels';
 import { MemberForm } from './member-form';
 import { RatingSelect } from './rating-select';
@@ -14,6 +16,9 @@ export interface ReviewPageData {
   stored: StoredUnitYear;
   evaluation: UnitYearEvaluation;
   flash: { error?: string | undefined; ok?: string | undefined };
+  /** The campaign is closed: the page only shows. */
+  closed: boolean;
+  years: number[];
 }
 
 function factsSummary(f: MemberFacts): string {
@@ -51,11 +56,11 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): string[] {
 }
 
 /** A unit's review for a year: members with facts, proposals, decision, final and the reasons; forms; the workflow. */
-export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: ReviewPageData) {
+export function ReviewPage({ caller, unit, year, stored, evaluation, flash, closed, years }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
-  const editable = isEditable(dossier.state) && roleMay(caller.role, 'results.write');
-  const canSubmit = availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
+  const editable = !closed && isEditable(dossier.state) && roleMay(caller.role, 'results.write');
+  const canSubmit = !closed && availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
   const base = `/campaigns/${year}/units/${unit.id}`;
   const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));
   return (
@@ -64,6 +69,8 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={base}>Đợt kiểm điểm năm {year}</a> ›
       </div>
       <h1>Hồ sơ kiểm điểm, xếp loại năm {year} — {unit.name}</h1>
+      <YearSelector years={years} current={year} href={(y) => `/campaigns/${y}/units/${unit.id}/review`} />
+      <ClosedBanner year={year} closed={closed} />
       <CampaignLinks caller={caller} unit={unit} year={year} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
