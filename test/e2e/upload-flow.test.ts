@@ -9,6 +9,7 @@ import { csvOf } from '../integration/uploads-support';
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import { createApp, loadLocalSigner, localClaims, TOKEN_COOKIE } from '@kd/api';
+import { putTestCampaign } from '../support/rollups';
 
 let browser: Browser & { cleanup(): Promise<void> };
 let server: { url: string; close(): Promise<void> };
@@ -18,6 +19,7 @@ const SCRIPT_NAME = '<script>window.__pwned=1</script>Hacker';
 beforeAll(async () => {
   const store = await createTestStore('e2e-upload');
   await seedFixture(store);
+  await putTestCampaign(store, 't1', 2021);
   t = await createTestApp(store);
   // A member whose name is markup: every page must show it as text.
   const roster = csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ['XSS1', SCRIPT_NAME, '01/01/2015']]);
@@ -134,6 +136,7 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     let puts = 0;
     const store = await createTestStore('e2e-upload-s3');
     await seedFixture(store);
+    await putTestCampaign(store, 't1', 2021);
     const signer = await loadLocalSigner(null);
     let base = '';
     const app = createApp({
