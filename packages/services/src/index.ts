@@ -21,6 +21,7 @@ export { unitMilestones, readCampaign } from './campaigns/milestones';
 export { selfReviewDocx, ratingMinutesDocx, placeOf } from './campaigns/documents';
 export { uploadResults } from './uploads/results-upload';
 export { uploadRoster } from './uploads/roster-upload';
+export { uploadSlots, withUploadSlot, DEFAULT_UPLOAD_SLOTS, type UploadSlots, type UploadSlotLimits } from './uploads/upload-slots';
 export { UploadAnswer, RosterAnswer, type UploadSource, type Outcome } from './uploads/upload-answer';
 export { loadRollup } from './rollups/read-rollup';
 export { uploadUrl, uploadFromBucket, type UploadTarget } from './uploads/bucket-path';

@@ -1,10 +1,11 @@
 import { DomainError, defaultRulebookSettings, rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
-import { commitResults, getDossier, listUnitMembers, getCampaign, sweepResultVersions } from '@kd/data';
+import { commitResults, getDossier, listUnitMembers, getCampaign, sweepResultVersions, type StoredUnit, type Dossier } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';
 import { assertCellUpload, tableOf } from './upload-target';
 import { refusedForErrors, type Outcome, type UploadAnswer, type UploadSource } from './upload-answer';
+import { withUploadSlot } from './upload-slots';
 
 /**
  * The year's rules for an upload: the tenant's campaign when it has one, else the regime in force
@@ -26,6 +27,19 @@ export async function uploadResults(deps: ServiceDeps, caller: Caller, year: num
   assertCellUpload(unit, 'Kết quả kiểm điểm đảng viên chỉ tải lên cho chi bộ.');
   const [dossier, settings] = await Promise.all([getDossier(deps.store, caller.tenant, unit.id, year), uploadSettings(deps, caller.tenant, year)]);
   assertEditable(dossier);
+  return withUploadSlot(deps.uploadSlots, caller.tenant, () => readAndCommit(deps, caller, year, unit, dossier, settings, source, dryRun));
+}
+
+async function readAndCommit(
+  deps: ServiceDeps,
+  caller: Caller,
+  year: number,
+  unit: StoredUnit,
+  dossier: Dossier,
+  settings: Awaited<ReturnType<typeof uploadSettings>>,
+  source: UploadSource,
+  dryRun: boolean,
+): Promise<Outcome<UploadAnswer>> {
   // The roster is read while the file streams in: on a large cell both take a while.
   const [table, roster] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id)]);
   const members = new Map(roster.map((m) => [m.id, m]));
