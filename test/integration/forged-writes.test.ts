@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { contentSecurityPolicy } from '@kd/config';
-import { csrfTokenFor, FORM_BODY_LIMIT, JSON_BODY_LIMIT } from '@kd/api';
+import { createApp, csrfTokenFor, FORM_BODY_LIMIT, JSON_BODY_LIMIT, localClaims } from '@kd/api';
+import { uploadSlots } from '@kd/services';
 import type { Store } from '@kd/data';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
@@ -135,6 +136,38 @@ describe('body limits on every route', () => {
     const upload = await t.request('/api/v1/units/c1/roster?dryRun=true', { method: 'POST', as: identities.cell, headers: { 'content-type': 'text/csv' }, body: 'x'.repeat(5 * 1024 * 1024 + 1) });
     expect(upload.status).toBe(413);
     expect((await upload.json()).error.code).toBe('FILE_TOO_LARGE');
+  });
+});
+
+describe('uploads of one province at once', () => {
+  it('answers 429 UPLOADS_BUSY with Retry-After past the province’s slots, and serves the next one when a slot frees', async () => {
+    const slots = uploadSlots({ perTenant: 1, queue: 0, waitMs: 10 });
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // The first upload's slot, observed: the second is sent once the first holds it.
+    const observed = { acquire: async (tenant: string) => ((release) => (holding(), release))(await slots.acquire(tenant)) };
+    const app = createApp({ store, clock: () => new Date('2021-12-15T03:00:00Z'), claims: localClaims(t.signer), uploadSlots: observed });
+    const headers = { authorization: `Bearer ${session}`, 'content-type': 'text/csv' };
+    const encoder = new TextEncoder();
+    let finish!: () => void;
+    const slow = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('Mã đảng viên,Chi bộ xếp loại\n'));
+        finish = () => {
+          controller.enqueue(encoder.encode('M002,HTTNV\n'));
+          controller.close();
+        };
+      },
+    });
+    const first = app.request('/api/v1/campaigns/2021/units/c1/results?dryRun=true', { method: 'POST', headers, body: slow, duplex: 'half' } as RequestInit);
+    await held;
+    const busy = await app.request('/api/v1/campaigns/2021/units/c1/results?dryRun=true', { method: 'POST', headers, body: 'Mã đảng viên,Chi bộ xếp loại\nM002,HTTNV\n' });
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect((await busy.json()).error).toMatchObject({ code: 'UPLOADS_BUSY', message: expect.stringContaining('gửi lại tệp') });
+    finish();
+    expect((await first).status).toBe(200);
+    expect((await app.request('/api/v1/campaigns/2021/units/c1/results?dryRun=true', { method: 'POST', headers, body: 'Mã đảng viên,Chi bộ xếp loại\nM002,HTTNV\n' })).status).toBe(200);
   });
 });
 
