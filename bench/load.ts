@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createStore, ensureTable, getDossier, putCampaign, readResults, readRollup, type Store } from '@kd/data';
+import { createStore, ensureTable, getDossier, putCampaign, readResults, readRollup } from '@kd/data';
 import { Campaign, Member, type Caller, type Rating, type Unit } from '@kd/domain';
 import { readDashboard } from '@kd/services';
 import { loadRollupYears, naiveRecount, reconcileAll } from '@kd/jobs';

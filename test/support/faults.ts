@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { MiddlewareStack } from '@smithy/types';
+import type { FinalizeRequestMiddleware, MiddlewareStack } from '@smithy/types';
 
 /**
  * What a DynamoDB (or SES) call can suffer, injected as SDK middleware INSIDE the SDK's retry loop
@@ -45,28 +45,26 @@ function errorOf(fault: Exclude<Fault, 'lostAnswer'>): Error {
 export function injectFaults(stack: MiddlewareStack<any, any>, respond?: (commandName: string, input: unknown) => unknown) {
   const plans: FaultPlan[] = [];
   const counts = { injected: 0, calls: 0, applied: 0, byFault: {} as Record<string, number> };
-  stack.addRelativeTo(
-    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: { input?: unknown }) => {
-      const name = String(context.commandName ?? '');
-      counts.calls++;
-      const plan = plans.find((p) => p.times > 0 && p.command.test(name));
-      const send = async () => {
-        const out = respond ? { output: { ...(respond(name, args.input) as object), $metadata: meta(200) }, response: {} } : await next(args);
-        counts.applied++;
-        return out;
-      };
-      if (!plan) return send();
-      plan.times--;
-      counts.injected++;
-      counts.byFault[plan.fault] = (counts.byFault[plan.fault] ?? 0) + 1;
-      if (plan.fault === 'lostAnswer') {
-        await send();
-        throw errorOf('timeout');
-      }
-      throw errorOf(plan.fault);
-    },
-    { relation: 'after', toMiddleware: 'retryMiddleware', name: 'injectFaults', override: true },
-  );
+  const middleware: FinalizeRequestMiddleware<any, any> = (next, context) => async (args) => {
+    const name = String(context.commandName ?? '');
+    counts.calls++;
+    const plan = plans.find((p) => p.times > 0 && p.command.test(name));
+    const send = async () => {
+      const out = respond ? { output: { ...(respond(name, args.input) as object), $metadata: meta(200) }, response: {} } : await next(args);
+      counts.applied++;
+      return out;
+    };
+    if (!plan) return send();
+    plan.times--;
+    counts.injected++;
+    counts.byFault[plan.fault] = (counts.byFault[plan.fault] ?? 0) + 1;
+    if (plan.fault === 'lostAnswer') {
+      await send();
+      throw errorOf('timeout');
+    }
+    throw errorOf(plan.fault);
+  };
+  stack.addRelativeTo(middleware, { relation: 'after', toMiddleware: 'retryMiddleware', name: 'injectFaults', override: true });
   return {
     counts,
     plan(...add: FaultPlan[]) {
