@@ -189,7 +189,7 @@ export async function benchLoad(): Promise<Record<string, number | string>> {
         const { rollup } = await readRollup(store, TENANT, YEAR, unitId);
         if (JSON.stringify(rollup?.counts) !== JSON.stringify(counts)) inexact.push(unitId);
       }
-      if (inexact.length === 0 || performance.now() - settleStart > 60_000) break;
+      if (inexact.length === 0 || performance.now() - settleStart > 180_000) break;
       await sleep(500);
     }
     const settleMs = performance.now() - settleStart;
