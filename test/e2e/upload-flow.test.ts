@@ -8,7 +8,7 @@ import { serveApp } from '../support/server';
 import { csvOf } from '../integration/uploads-support';
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { createApp, loadLocalSigner, localClaims, TOKEN_COOKIE } from '@kd/api';
+import { COOKIES, cookieName, createApp, loadLocalSigner, localClaims } from '@kd/api';
 import { putTestCampaign } from '../support/rollups';
 
 let browser: Browser & { cleanup(): Promise<void> };
@@ -68,7 +68,7 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     await page.waitForSelector('[data-testid="page-title"]');
     expect(new URL(page.url()).pathname).toBe('/campaigns/2021/units/c1/results-upload');
     expect(await page.textContent('[data-testid="current-version"]')).toBe('chưa có');
-    expect(await page.getAttribute('[data-testid="template-link"]', 'href')).toBe('/api/v1/campaigns/2021/units/c1/results-template');
+    expect(await page.getAttribute('[data-testid="template-link"]', 'href')).toBe('/web/api/v1/campaigns/2021/units/c1/results-template');
 
     // A file with errors: each is listed with its row and column, and nothing can be committed.
     await choose(page, 'ket-qua.csv', withErrors);
@@ -160,7 +160,9 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     base = s3Server.url;
     try {
       const context = await browser.newContext();
-      await context.addCookies([{ name: TOKEN_COOKIE, value: await signer.sign(identities.cell), url: base }]);
+      // The session cookie as the sign-in sets it (a locally signed token stands in for the ID token).
+      const session = { name: cookieName(base, COOKIES.session), value: await signer.sign(identities.cell), domain: '127.0.0.1', path: '/', secure: true, httpOnly: true, sameSite: 'Strict' as const };
+      await context.addCookies([session]);
       const page = await context.newPage();
       await page.goto(base + '/campaigns/2021/units/c1/results-upload');
       await choose(page, 'ket-qua.csv', csvOf([['Mã đảng viên', 'Chi bộ xếp loại'], ['M002', 'HTTNV'], ['M003', 'HTNV']]));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@kd/data';
+import type { Identity } from '@kd/api';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
@@ -57,7 +58,7 @@ describe('campaigns for any year', () => {
   });
 
   it('lets each level adopt its plan inside its parent’s windows, down to a cell, and refuses a date outside naming the window', async () => {
-    const put = (as: typeof bloc, unitId: string, body: unknown) => t.request(`/api/v1/campaigns/2027/units/${unitId}/plan`, { method: 'PUT', as, body: json(body) });
+    const put = (as: Identity, unitId: string, body: unknown) => t.request(`/api/v1/campaigns/2027/units/${unitId}/plan`, { method: 'PUT', as, body: json(body) });
     const blocPlan = plan('05-KH/ĐUK', '2027-11-10', [
       { milestoneId: 'dossier-submitted', wording: 'before', date: '2027-12-22' },
       { milestoneId: 'base-appraisal', wording: 'window', fromDate: '2027-12-23', date: '2027-12-29' },

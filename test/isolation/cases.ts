@@ -7,13 +7,24 @@ import { reportCases } from './cases/reports';
 
 export type { IsolationCase, Target } from './case';
 
-/** Routes anyone may call: the login page, the API description, and the local-only dev routes. */
+/**
+ * Routes anyone may call: sign-in and sign-out, the local OpenID provider, the pages' script, the
+ * API description, and the local-only dev routes (test/integration/sessions.test.ts tests the sign-in).
+ */
 export const PUBLIC_ROUTES = new Set([
   'GET /openapi.json',
   'GET /docs',
   'GET /login',
-  'POST /login',
+  'GET /auth/callback',
   'POST /logout',
+  'GET /signed-out',
+  'GET /assets/upload.js',
+  'GET /local-oidc/.well-known/openid-configuration',
+  'GET /local-oidc/.well-known/jwks.json',
+  'GET /local-oidc/oauth2/authorize',
+  'POST /local-oidc/oauth2/authorize',
+  'POST /local-oidc/oauth2/token',
+  'GET /local-oidc/logout',
   'GET /',
   'GET /api/v1/dev/identities',
   'POST /api/v1/dev/token',

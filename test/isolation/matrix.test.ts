@@ -139,7 +139,8 @@ describe('isolation matrix', () => {
     for (const route of appRoutes()) {
       const entry = isolationCases[`${route.method} ${route.path}`]!;
       const res = await call(route, outside, null);
-      const ok = entry.page ? res.status === 302 && res.headers.get('location') === '/login' : res.status === 401;
+      const to = res.headers.get('location') ?? '';
+      const ok = entry.page ? [302, 303].includes(res.status) && (to === '/login' || to.startsWith('/login?next=')) : res.status === 401;
       if (!ok) failures.push(`${route.method} ${route.path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
@@ -151,7 +152,7 @@ describe('isolation matrix', () => {
       for (const route of appRoutes()) {
         const entry = isolationCases[`${route.method} ${route.path}`]!;
         const res = await call(route, outside, bad);
-        const ok = entry.page ? res.status === 302 : res.status === 401;
+        const ok = entry.page ? [302, 303].includes(res.status) : res.status === 401;
         if (!ok) failures.push(`${bad.slice(0, 20)} ${route.method} ${route.path} → ${res.status}`);
       }
     }

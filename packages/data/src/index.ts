@@ -18,6 +18,7 @@ export * from './rollup-items';
 export * from './rollup-repository';
 export * from './rollup-writes';
 export * from './roster-import';
+export * from './store-faults';
 export * from './stream-records';
 export * from './table-definition';
 export * from './table-reader';

@@ -2,6 +2,7 @@ import { completionStatusLabels, tickKindLabels, formatVietnameseDateTime, type 
 import { deliveryStatusLabels, type Delivery, type ReportSummary, type StoredUnit } from '@kd/data';
 import { Layout } from './layout';
 import { YearSelector } from './campaign/year-selector';
+import { PostForm } from './post-form';
 
 const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
 const unitHref = (id: string) => `/units/${encodeURIComponent(id)}`;
@@ -85,11 +86,11 @@ export function ReportHistoryPage(props: {
         {props.recipients.length > 0 ? props.recipients.join(', ') : 'chưa có người nhận'}.
       </p>
       {props.mayRequest ? (
-        <form method="post" action={reportsHref(props.unit.id)}>
+        <PostForm action={reportsHref(props.unit.id)}>
           <button type="submit" data-testid="report-now">
             Lập báo cáo ngay
           </button>
-        </form>
+        </PostForm>
       ) : null}
       {props.reports.length === 0 ? (
         <p class="muted">Chưa có báo cáo nào.</p>

@@ -7,10 +7,12 @@ import { pageHandler } from './page-handler';
 import { currentCampaignOf, resultsUploadView, rosterUploadView, unitInScope } from '@kd/services';
 import { Layout } from './layout';
 import { ErrorPage } from './unit-page';
-import { uploadScript } from './upload-script';
 import { YearSelector } from './campaign/year-selector';
+import { UPLOAD_SCRIPT_PATH } from './assets';
+import { WEB_API_BASE } from '../base-paths';
 
-const API = '/api/v1';
+/** The page's script calls the pages' JSON API (the session cookie is its credential). */
+const API = WEB_API_BASE;
 const notRatedLabels = { exempt: 'miễn công tác và sinh hoạt đảng', suspended: 'đình chỉ sinh hoạt đảng', newMember: 'đảng viên mới chưa đủ 6 tháng', absent: 'vắng họp, xếp loại sau', pending: 'chưa đủ điều kiện hoặc chưa biểu quyết' };
 
 /** The link the unit page shows for a cell (one place for its wording and address). */
@@ -147,7 +149,7 @@ function UploadFrame(props: {
 }) {
   const { caller, unit } = props;
   return (
-    <Layout title={`${props.title} — ${unit.name}`} caller={caller}>
+    <Layout title={`${props.title} — ${unit.name}`} caller={caller} scripts={[UPLOAD_SCRIPT_PATH]}>
       <div class="crumbs">
         <a href={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</a> ›
       </div>
@@ -182,7 +184,6 @@ function UploadFrame(props: {
         <div id="status" data-testid="status" role="status"></div>
         <div id="result" data-testid="result"></div>
       </div>
-      <script dangerouslySetInnerHTML={{ __html: uploadScript }} />
     </Layout>
   );
 }

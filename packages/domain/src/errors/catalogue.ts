@@ -16,6 +16,7 @@ const e = (kind: ErrorKind, meaning: string): Entry => ({ kind, meaning });
 export const errorCatalogue = {
   // 400 — the request cannot be read
   BAD_REQUEST: e('badRequest', 'Yêu cầu không hợp lệ.'),
+  LOGIN_FAILED: e('badRequest', 'Không hoàn tất được đăng nhập (phiên đăng nhập hết hạn, bị gián đoạn hoặc bị từ chối).'),
   VALIDATION_FAILED: e('badRequest', 'Dữ liệu gửi lên sai dạng (chi tiết từng trường trong `details`).'),
   MALFORMED_JSON: e('badRequest', 'Nội dung JSON không đọc được.'),
   FILE_UNREADABLE: e('badRequest', 'Tệp hỏng hoặc không phải bảng tính.'),
@@ -35,6 +36,9 @@ export const errorCatalogue = {
   OUTSIDE_SUBTREE: e('forbidden', 'Đơn vị nằm ngoài phạm vi quản lý của người gọi.'),
   ROLE_NOT_ALLOWED: e('forbidden', 'Vai trò của người gọi không được làm thao tác này.'),
   UPPER_LEVEL_ONLY: e('forbidden', 'Thao tác do cấp trên của đơn vị thực hiện.'),
+  CROSS_SITE_REQUEST: e('forbidden', 'Yêu cầu ghi gửi từ trang của một địa chỉ khác (Origin, Sec-Fetch-Site): bị từ chối.'),
+  CSRF_TOKEN_INVALID: e('forbidden', 'Biểu mẫu thiếu mã chống giả mạo của phiên đăng nhập, hoặc mã không khớp.'),
+  ACCOUNT_NOT_ASSIGNED: e('forbidden', 'Tài khoản chưa được gán tỉnh, đơn vị và vai trò.'),
   // 404 — unknown, or of another province (existence does not leak)
   NOT_FOUND: e('notFound', 'Không tìm thấy.'),
   ROUTE_NOT_FOUND: e('notFound', 'Không có địa chỉ này.'),
@@ -113,9 +117,14 @@ export const errorCatalogue = {
   ABSENCE_REASON_REQUIRED: e('unprocessable', 'Đảng viên vắng mặt phải có lý do.'),
   COMMENT_ABOUT_UNKNOWN_MEMBER: e('unprocessable', 'Ý kiến về đảng viên không có trong buổi.'),
   REMEDIATION_COMMENT_UNKNOWN: e('unprocessable', 'Nội dung khắc phục gắn với ý kiến không có.'),
+  // 429
+  UPLOADS_BUSY: e('tooManyRequests', 'Tỉnh đang có quá nhiều tệp được xử lý cùng lúc; thử lại sau ít giây (`Retry-After`).'),
   // 500
   FRAMEWORK_INVALID: e('internal', 'Khung tiêu chí đi kèm hệ thống không hợp lệ.'),
   INTERNAL: e('internal', 'Lỗi hệ thống.'),
+  // 503 — each write is whole or not at all: the same request may be sent again
+  LOGIN_UNAVAILABLE: e('unavailable', 'Không kết nối được máy chủ đăng nhập; thử lại sau ít phút.'),
+  STORE_BUSY: e('unavailable', 'Cơ sở dữ liệu đang quá tải hoặc không trả lời kịp; gửi lại yêu cầu sau ít giây (`Retry-After`).'),
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

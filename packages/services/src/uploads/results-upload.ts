@@ -1,11 +1,12 @@
 import { rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
-import { commitResults, getDossier, listUnitMembers, sweepResultVersions } from '@kd/data';
+import { commitResults, getDossier, listUnitMembers, sweepResultVersions, type StoredUnit, type Dossier } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { requireOpenCampaign } from '../campaigns/campaign-admin';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';
 import { assertCellUpload, tableOf } from './upload-target';
 import { refusedForErrors, type Outcome, type UploadAnswer, type UploadSource } from './upload-answer';
+import { withUploadSlot } from './upload-slots';
 
 /**
  * A results upload (docs/spreadsheets.md, docs/api.md): read the file as it streams in, check every
@@ -17,6 +18,19 @@ export async function uploadResults(deps: ServiceDeps, caller: Caller, year: num
   assertCellUpload(unit, 'Kết quả kiểm điểm đảng viên chỉ tải lên cho chi bộ.');
   const [dossier, settings] = await Promise.all([getDossier(deps.store, caller.tenant, unit.id, year), requireOpenCampaign(deps.store, caller.tenant, year)]);
   assertEditable(dossier);
+  return withUploadSlot(deps.uploadSlots, caller.tenant, () => readAndCommit(deps, caller, year, unit, dossier, settings, source, dryRun));
+}
+
+async function readAndCommit(
+  deps: ServiceDeps,
+  caller: Caller,
+  year: number,
+  unit: StoredUnit,
+  dossier: Dossier,
+  settings: Awaited<ReturnType<typeof requireOpenCampaign>>,
+  source: UploadSource,
+  dryRun: boolean,
+): Promise<Outcome<UploadAnswer>> {
   // The roster is read while the file streams in: on a large cell both take a while.
   const [table, roster] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id)]);
   const members = new Map(roster.map((m) => [m.id, m]));

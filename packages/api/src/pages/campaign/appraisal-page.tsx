@@ -5,6 +5,7 @@ import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
 
 export interface AppraisalPageData {
   caller: Caller;
@@ -55,7 +56,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, closed }: Ap
               <td>
                 {d.state === 'submitted' && mayAppraise && u.id !== caller.unit ? (
                   <div class="appraise">
-                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
                       <input type="hidden" name="back" value={back} />
                       <details>
@@ -64,15 +65,15 @@ export function AppraisalPage({ caller, unit, year, entries, flash, closed }: Ap
                         <label>Lý do điều chỉnh <input type="text" name="unitReason" maxlength={2000} /></label>
                       </details>
                       <button type="submit" data-testid={`approve-${u.id}`}>Duyệt</button>
-                    </form>
-                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
+                    </PostForm>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
                       <input type="hidden" name="back" value={back} />
                       <label>
                         Lý do trả lại <textarea name="reason" required minlength={3} maxlength={2000} data-testid={`return-reason-${u.id}`}></textarea>
                       </label>
                       <button type="submit" data-testid={`return-${u.id}`}>Trả lại</button>
-                    </form>
+                    </PostForm>
                   </div>
                 ) : null}
               </td>

@@ -1,3 +1,4 @@
+import { PostForm } from '../post-form';
 import { baseRulebook, campaignState, campaignStateLabels, formatVietnameseDate, unitKindLabels, isCell, isPartyOrganisation, roleMay, type Campaign, type MilestoneStatus, type Caller } from '@kd/domain';
 import type { UnitSchedule } from '@kd/services';
 import type { StoredUnit } from '@kd/data';
@@ -116,12 +117,12 @@ export function CampaignPage(props: CampaignPageData) {
         </table>
       )}
       {mayClose ? (
-        <form method="post" action={`${base}/close`} class="card" data-testid="close-form">
+        <PostForm action={`${base}/close`} class="card" testid="close-form">
           <h2>Kết thúc đợt kiểm điểm</h2>
           <p>Sau khi kết thúc, mọi trang của năm {campaign.year} chỉ để xem: không đơn vị nào sửa, gửi hay thẩm định được nữa.</p>
           <label><input type="checkbox" name="confirm" value="yes" required /> Tôi xác nhận kết thúc đợt kiểm điểm năm {campaign.year}</label>{' '}
           <button type="submit" data-testid="close-campaign">Kết thúc đợt kiểm điểm</button>
-        </form>
+        </PostForm>
       ) : null}
     </Layout>
   );
@@ -150,13 +151,13 @@ export function CampaignListPage(props: { caller: Caller; unit: StoredUnit; camp
         </div>
       ))}
       {mayOpen ? (
-        <form method="post" action={`/units/${unit.id}/campaigns`} class="card" data-testid="open-form">
+        <PostForm action={`/units/${unit.id}/campaigns`} class="card" testid="open-form">
           <h2>Mở đợt kiểm điểm</h2>
           <p class="muted">Bộ quy tắc, ngày xếp loại và khung mốc thời gian mặc định theo quy định áp dụng cho năm; các cấp cụ thể hóa trong kế hoạch của mình.</p>
           <label>Năm <input name="year" type="number" min={2000} max={2100} required value={String(props.campaigns.length > 0 ? next : '')} /></label>{' '}
           <label>Ngày xếp loại (để trống: theo quy định) <input name="ratingDate" type="date" /></label>{' '}
           <button type="submit" data-testid="open-campaign">Mở đợt kiểm điểm</button>
-        </form>
+        </PostForm>
       ) : null}
     </Layout>
   );

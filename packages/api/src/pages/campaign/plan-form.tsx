@@ -1,3 +1,4 @@
+import { PostForm } from '../post-form';
 import { deadlineText, deadlineWordings, formatVietnameseDate, vietnamDateOf, type DeadlineWording, type Milestone, type UnitPlan } from '@kd/domain';
 
 const wordingLabels: Record<DeadlineWording, string> = {
@@ -14,7 +15,7 @@ const wordingLabels: Record<DeadlineWording, string> = {
 export function PlanForm(props: { action: string; plan: UnitPlan | null; milestones: Milestone[]; parentWindows: Milestone[]; parentName: string }) {
   const { plan } = props;
   return (
-    <form method="post" action={props.action} class="plan-form" data-testid="plan-form">
+    <PostForm action={props.action} class="plan-form" testid="plan-form">
       <input type="hidden" name="rev" value={String(plan?.rev ?? 0)} />
       <p>
         <label>Cơ quan ban hành <input name="issuer" required maxlength={300} value={plan?.issuer ?? ''} /></label>{' '}
@@ -52,7 +53,7 @@ export function PlanForm(props: { action: string; plan: UnitPlan | null; milesto
       </table>
       <button type="submit" data-testid="save-plan">{plan ? 'Lưu kế hoạch' : 'Ban hành kế hoạch'}</button>
       {plan ? <span class="muted"> Ghi nhận ngày {formatVietnameseDate(vietnamDateOf(new Date(plan.adoptedAt)))}</span> : null}
-    </form>
+    </PostForm>
   );
 }
 

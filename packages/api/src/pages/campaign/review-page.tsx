@@ -8,6 +8,8 @@ import { YearSelector } from './year-selector';
 import { full, notRatedLabels, short, when } from './labels';
 import { MemberForm } from './member-form';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
+import { WEB_API_BASE } from '../../base-paths';
 
 export interface ReviewPageData {
   caller: Caller;
@@ -103,12 +105,12 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, clos
           </p>
         ) : null}
         {editable ? (
-          <form method="post" action={`${base}/review/collective`} class="inline-form">
+          <PostForm action={`${base}/review/collective`} class="inline-form">
             <input type="hidden" name="rev" value={String(dossier.rev)} />
             <RatingSelect name="proposed" value={dossier.collective.proposed} label="Đề xuất" />{' '}
             <RatingSelect name="decided" value={dossier.collective.decided} label="Chi bộ quyết định" />{' '}
             <button type="submit" data-testid="save-collective">Lưu xếp loại tập thể</button>
-          </form>
+          </PostForm>
         ) : null}
       </div>
 
@@ -122,10 +124,10 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, clos
       ) : null}
 
       {canSubmit ? (
-        <form method="post" action={`${base}/review/submit`} class="submit-form">
+        <PostForm action={`${base}/review/submit`} class="submit-form">
           <input type="hidden" name="rev" value={String(dossier.rev)} />
           <button type="submit" data-testid="submit-dossier">{dossier.state === 'returned' ? 'Gửi lại hồ sơ lên cấp trên' : 'Gửi hồ sơ lên cấp trên'}</button>
-        </form>
+        </PostForm>
       ) : null}
 
       <h2>Đảng viên ({stored.members.length})</h2>
@@ -165,7 +167,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, clos
                         {reasons.map((r) => <li>{r}</li>)}
                       </ul>
                     ) : null}
-                    <a class="muted" href={`/api/v1${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
+                    <a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
                   </td>
                 </tr>
                 {editable ? (
@@ -186,7 +188,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, clos
       </table>
       {isCell(unit.kind) ? (
         <p>
-          <a href={`/api/v1${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
+          <a href={`${WEB_API_BASE}${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
         </p>
       ) : null}
     </Layout>
