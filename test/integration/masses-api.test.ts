@@ -4,7 +4,7 @@ import type { Identity } from '@kd/api';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
-import { streamConsumer } from '../support/rollups';
+import { putTestCampaign, streamConsumer } from '../support/rollups';
 import { enableMasses, recordBody } from '../support/masses';
 
 /**
@@ -29,6 +29,7 @@ beforeAll(async () => {
   store = await createTestStore('masses-api');
   await seedFixture(store);
   await enableMasses(store, 't1');
+  await putTestCampaign(store, 't1', 2020);
   t = await createTestApp(store, '2020-11-10T05:00:00.000Z');
   const opened = await call('POST', '/api/v1/campaigns/2020/masses', { sessionsBy: '2020-11-15', baseReportBy: '2020-11-20', blocReportBy: '2020-11-30' }, identities.bloc);
   expect(opened.status).toBe(201);

@@ -1,3 +1,4 @@
+import type { Milestone } from '../campaign';
 import { deadlineText, milestoneWindow } from '../deadline';
 import type { Unit } from '../unit';
 import { completionStatus, countStatuses, type UnitCompletions } from './completion';
@@ -20,6 +21,11 @@ export interface ReportInput {
   now: Date;
   tickId: string;
   trigger: TickKind;
+  /**
+   * The milestones in force for a unit when levels adopted plans of their own (unit-plan.ts);
+   * without it every unit is judged by the campaign's dates.
+   */
+  milestonesOf?: (unitId: string) => readonly Milestone[];
 }
 
 /**
@@ -34,11 +40,14 @@ export function buildReport(input: ReportInput): ReportContent {
   const below = input.subtree.filter((u) => u.id !== board.id && u.path[depth - 1] === board.id);
   const groupsInOrder = below.filter((u) => u.path.length === depth + 1);
 
-  const milestones: MilestoneProgress[] = input.campaign.milestones.map((m) => {
+  const ownOf = (unitId: string, m: ReportMilestone): ReportMilestone => input.milestonesOf?.(unitId).find((x) => x.id === m.id) ?? m;
+  const milestones: MilestoneProgress[] = input.campaign.milestones.map((campaignMilestone) => {
+    // The board's own dates head the milestone; each unit is judged by the dates in force for it.
+    const m = ownOf(board.id, campaignMilestone);
     const due = milestoneWindow(m).due;
     const recordable = input.recordable.has(m.event);
     const exempt = input.notExpected?.get(m.id);
-    const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < m.date) && !exempt?.has(u.id));
+    const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < ownOf(u.id, m).date) && !exempt?.has(u.id));
     const units: UnitProgress[] = expected.map((u) => {
       const group = byId.get(u.path[depth]!) ?? u;
       const completedAt = input.completions.get(u.id)?.[m.event] ?? null;
@@ -48,7 +57,7 @@ export function buildReport(input: ReportInput): ReportContent {
         kind: u.kind,
         groupId: group.id,
         groupName: group.name,
-        status: completionStatus(m, completedAt, input.now, recordable),
+        status: completionStatus(ownOf(u.id, m), completedAt, input.now, recordable),
         completedAt: completedAt && new Date(completedAt).getTime() <= input.now.getTime() ? completedAt : null,
       };
     });

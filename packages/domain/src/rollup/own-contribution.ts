@@ -1,4 +1,4 @@
-import { evaluateMember, evaluateUnit, type MemberEvaluation } from '../evaluation/index';
+import { evaluateMember, evaluateUnit, isRatedCollective, type MemberEvaluation } from '../evaluation/index';
 import type { LocalDate } from '../local-date';
 import { ratingDateOf } from '../review/unit-year';
 import type { Member } from '../member';
@@ -6,7 +6,7 @@ import { emptyFacts, type MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
 import { unitCheckParams } from '../rulebook/check-vocabulary';
 import type { ResolvedRulebook } from '../rulebook/schema';
-import { isCell, isPartyOrganisation, type UnitKind } from '../unit-kind';
+import { isCell, type UnitKind } from '../unit-kind';
 import { zeroCounts, type RollupCounts, type WorkflowCounts } from './counts';
 import { defaultQuotaParams, type QuotaParams } from './quota';
 
@@ -77,7 +77,7 @@ export function countMembers(counts: RollupCounts, evaluations: readonly MemberE
 
 /**
  * A unit's own contribution for a campaign: its direct members by `final` of the current results
- * version, itself as a collective (party organisations only) by its final rating and its dossier
+ * version, itself as a collective (the kinds the rulebook rates) by its final rating and its dossier
  * state. A closed unit contributes nothing. Pure.
  */
 export function ownContribution(input: OwnInput): OwnContribution {
@@ -85,7 +85,8 @@ export function ownContribution(input: OwnInput): OwnContribution {
   if (input.unit.closedOn) return { counts, collectiveFinal: null };
   const evaluations = evaluateRoster(input);
   countMembers(counts, evaluations, new Map(input.roster.map((m) => [m.id, input.rows.get(m.id)?.facts])));
-  if (!isPartyOrganisation(input.unit.kind)) return { counts, collectiveFinal: null };
+  // Which kinds are collectives is the rulebook's (r2025 adds the committees above base organisations).
+  if (!isRatedCollective(input.campaign.rulebook, input.unit.kind)) return { counts, collectiveFinal: null };
   const dossier = input.dossier;
   const decided = dossier?.adjustedCollective?.rating ?? dossier?.collective.decided ?? null;
   const unit = evaluateUnit({

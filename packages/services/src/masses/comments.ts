@@ -2,6 +2,7 @@ import { classifyComment, CodeCommentBody, displayOrder, DomainError, hashCode, 
 import { codeRefusal, codeState, commentNotFound, countCodes, findSessionRef, getComment, getMassesSettings, getMembers, listComments, putComment, requireSession, saveCommentClass, sessionNotFound, storeCodeHashes, type StoredSession } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { changeBy } from '../actor';
+import { requireOpenCampaign } from '../campaigns/campaign-admin';
 import { sessionOf } from './sessions';
 
 /** A comment as answered: never more than the stored comment, which has no author and no time but the day. */
@@ -85,6 +86,7 @@ export async function openCodeForm(deps: ServiceDeps, tenant: string, sessionId:
  */
 export async function addCodeComment(deps: ServiceDeps, tenant: string, sessionId: string, body: CodeCommentBody): Promise<CommentView> {
   const session = await publicSession(deps, tenant, sessionId);
+  await requireOpenCampaign(deps.store, tenant, session.year);
   const parsed = CodeCommentBody.parse(body);
   const hash = hashCode(parsed.code, session.id);
   if (!hash) throw new DomainError('CODE_INVALID', 'Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu.');

@@ -2,6 +2,7 @@ import { bieu5, type Caller } from '@kd/domain';
 import type { MassesRollupView } from '@kd/services';
 import { Layout } from '../layout';
 import { massesStyles } from './masses-styles';
+import { WEB_API_BASE } from '../../base-paths';
 
 /** Biểu 5 as a table: a row per direct child (drill-down), then the unit's total. */
 export function Bieu5Table(props: { rollup: MassesRollupView; year: number }) {
@@ -30,7 +31,7 @@ export function Bieu5Table(props: { rollup: MassesRollupView; year: number }) {
 /** The board's Biểu 5 page: the live roll-up of a unit's subtree, its children, the .xlsx. */
 export function Bieu5Page(props: { caller: Caller; rollup: MassesRollupView; year: number }) {
   const { rollup, year } = props;
-  const api = `/api/v1/campaigns/${year}/units/${rollup.unitId}/masses-rollup?format=xlsx`;
+  const api = `${WEB_API_BASE}/campaigns/${year}/units/${rollup.unitId}/masses-rollup?format=xlsx`;
   return (
     <Layout title={`Biểu 5 năm ${year} — ${rollup.name}`} caller={props.caller}>
       <style>{massesStyles}</style>

@@ -2,6 +2,8 @@ import { contractKindLabels, deadlineText, formatVietnameseDateTime, isBaseOrgan
 import type { StoredSession, StoredUnit } from '@kd/data';
 import type { WorkplaceView } from '@kd/services';
 import { MassesFrame, type Flash } from './masses-frame';
+import { WEB_API_BASE } from '../../base-paths';
+import { PostForm } from '../post-form';
 
 const when = (iso: string | null | undefined) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
 
@@ -16,7 +18,7 @@ export function MassesOverviewPage(props: { caller: Caller; unit: StoredUnit; ye
     <MassesFrame caller={caller} unit={unit} year={year} title={`Tự phê bình và phê bình trước quần chúng năm ${year} — ${unit.name}`} flash={props.flash}>
       <p class="links">
         <a href={`/dashboard/${year}/units/${unit.id}/masses`} data-testid="link-bieu5">Biểu 5 — tổng hợp</a> · <a href={`${base}/remediation`} data-testid="link-remediation">Nội dung khắc phục</a> ·{' '}
-        <a href={`/api/v1/campaigns/${year}/units/${unit.id}/comment-form.docx`}>Phiếu ghi ý kiến (mẫu in)</a>
+        <a href={`${WEB_API_BASE}/campaigns/${year}/units/${unit.id}/comment-form.docx`}>Phiếu ghi ý kiến (mẫu in)</a>
       </p>
       <h2>Mốc thời gian</h2>
       <ul data-testid="masses-milestones">
@@ -34,7 +36,7 @@ export function MassesOverviewPage(props: { caller: Caller; unit: StoredUnit; ye
           <p class="muted">Chưa khai báo.</p>
         )}
         {mayWrite ? (
-          <form method="post" action={`${base}/workplace`} class="masses-form" data-testid="workplace-form">
+          <PostForm action={`${base}/workplace`} class="masses-form" testid="workplace-form">
             <label>Tên cơ quan, đơn vị, doanh nghiệp <input type="text" name="name" value={own?.name ?? ''} required /></label>
             <div class="row-form">
               {(['permanent', 'longTerm', 'shortTerm', 'productionLine'] as const).map((k) => (
@@ -42,12 +44,12 @@ export function MassesOverviewPage(props: { caller: Caller; unit: StoredUnit; ye
               ))}
             </div>
             <button type="submit">Lưu nơi làm việc</button>
-          </form>
+          </PostForm>
         ) : null}
         {mayWrite ? (
-          <form method="post" action={`${base}/copy-forward`} class="inline">
+          <PostForm action={`${base}/copy-forward`} class="inline">
             <button type="submit" class="link">Chép nơi làm việc năm {year - 1} cho các đơn vị chưa khai báo</button>
-          </form>
+          </PostForm>
         ) : null}
       </div>
 
@@ -67,7 +69,7 @@ export function MassesOverviewPage(props: { caller: Caller; unit: StoredUnit; ye
         </tbody>
       </table>
       {mayWrite && w.sessionRequired ? (
-        <form method="post" action={`${base}/plan`} class="masses-form card" data-testid="plan-form">
+        <PostForm action={`${base}/plan`} class="masses-form card" testid="plan-form">
           <strong>Lên kế hoạch một buổi</strong>
           <div class="row-form">
             <label>Bắt đầu <input type="datetime-local" name="startsAt" required /></label>
@@ -75,12 +77,12 @@ export function MassesOverviewPage(props: { caller: Caller; unit: StoredUnit; ye
             <label>Địa điểm <input type="text" name="place" /></label>
           </div>
           <button type="submit" data-testid="plan-session">Lên kế hoạch</button>
-        </form>
+        </PostForm>
       ) : null}
       {mayWrite && reports ? (
-        <form method="post" action={`${base}/report`} class="submit-form">
+        <PostForm action={`${base}/report`} class="submit-form">
           <button type="submit" data-testid="send-report">{unit.kind === 'bloc' ? 'Gửi báo cáo tổng hợp lên cấp trên' : 'Gửi báo cáo kết quả lên Đảng ủy Khối'}</button>
-        </form>
+        </PostForm>
       ) : null}
     </MassesFrame>
   );

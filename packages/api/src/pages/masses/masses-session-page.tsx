@@ -5,6 +5,8 @@ import {
 import type { StoredSession, StoredUnit } from '@kd/data';
 import type { RemediationView } from '@kd/services';
 import { MassesFrame, type Flash } from './masses-frame';
+import { WEB_API_BASE } from '../../base-paths';
+import { PostForm } from '../post-form';
 
 const when = (iso: string | null | undefined) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
 /** `2020-11-10T08:00:00+07:00` → the value of a datetime-local input (Viet Nam time). */
@@ -27,7 +29,7 @@ function RecordForm(props: { action: string; record: SessionRecord | null; plan:
   const r = props.record;
   const listed = new Map((r?.members ?? []).map((m) => [m.memberId, m] as const));
   return (
-    <form method="post" action={props.action} class="masses-form card" data-testid="record-form">
+    <PostForm action={props.action} class="masses-form card" testid="record-form">
       <strong>{r ? 'Sửa biên bản (chữ ký đã có sẽ bị xóa)' : 'Ghi nhận buổi tự phê bình'}</strong>
       <div class="grid2">
         <label>Bắt đầu <input type="datetime-local" name="startsAt" value={local(r?.startsAt ?? props.plan?.startsAt)} required /></label>
@@ -64,13 +66,13 @@ function RecordForm(props: { action: string; record: SessionRecord | null; plan:
       </table>
       <label>Đại diện cấp ủy tiếp thu <textarea name="acknowledgement">{r?.acknowledgement ?? ''}</textarea></label>
       <button type="submit" data-testid="record-session">Lưu biên bản</button>
-    </form>
+    </PostForm>
   );
 }
 
 function CommentForm(props: { action: string; session: StoredSession; names: Map<string, string> }) {
   return (
-    <form method="post" action={props.action} class="masses-form card" data-testid="comment-form">
+    <PostForm action={props.action} class="masses-form card" testid="comment-form">
       <strong>Thêm ý kiến</strong>
       <div class="grid2">
         <label>Về <select name="about">
@@ -91,7 +93,7 @@ function CommentForm(props: { action: string; session: StoredSession; names: Map
       <label>Nội dung <textarea name="text" required></textarea></label>
       <label><input type="checkbox" name="dissenting" /> Trái chiều với bản tự phê bình hoặc nhận xét của cấp ủy</label>
       <button type="submit" data-testid="add-comment">Ghi ý kiến</button>
-    </form>
+    </PostForm>
   );
 }
 
@@ -100,7 +102,7 @@ export function MassesSessionPage(p: SessionPageProps) {
   const { caller, unit, year, session } = p;
   const base = `/campaigns/${year}/units/${unit.id}/masses`;
   const here = `${base}/sessions/${session.id}`;
-  const api = `/api/v1/campaigns/${year}/units/${unit.id}`;
+  const api = `${WEB_API_BASE}/campaigns/${year}/units/${unit.id}`;
   const mayWrite = roleMay(caller.role, 'masses.write');
   const open = session.state === 'recorded';
   const about = (id: string | null) => (id === null ? 'Tập thể' : (p.names.get(id) ?? id));
@@ -137,7 +139,7 @@ export function MassesSessionPage(p: SessionPageProps) {
               <td>{c.text} {c.dissenting ? <span class="tag dissent" data-testid="dissenting">Trái chiều</span> : null}</td>
               <td>
                 {mayWrite ? (
-                  <form method="post" action={`${here}/comments/${c.id}`} class="row-form">
+                  <PostForm action={`${here}/comments/${c.id}`} class="row-form">
                     <select name="responsibility" data-testid="responsibility">
                       <option value="" selected={c.responsibility === null}>Chưa phân loại</option>
                       <option value="collective" selected={c.responsibility === 'collective'}>{responsibilityLabels.collective}</option>
@@ -145,7 +147,7 @@ export function MassesSessionPage(p: SessionPageProps) {
                     </select>
                     <label><input type="checkbox" name="dissenting" checked={c.dissenting} /> Trái chiều</label>
                     <button type="submit" class="link" data-testid="save-class">Lưu</button>
-                  </form>
+                  </PostForm>
                 ) : c.responsibility ? responsibilityLabels[c.responsibility] : 'Chưa phân loại'}
               </td>
             </tr>
@@ -158,7 +160,7 @@ export function MassesSessionPage(p: SessionPageProps) {
           <h2>Phiếu góp ý trên điện thoại</h2>
           <p data-testid="code-counts">Đã phát {p.codes.issued} mã, đã dùng {p.codes.used} (tối đa bằng số quần chúng tham dự: {session.record.massesPresent}).</p>
           {mayWrite && open && p.codes.issued < session.record.massesPresent ? (
-            <form method="post" action={`${here}/codes`}><button type="submit" data-testid="issue-codes">Phát mã để in</button></form>
+            <PostForm action={`${here}/codes`}><button type="submit" data-testid="issue-codes">Phát mã để in</button></PostForm>
           ) : null}
         </>
       ) : null}
@@ -170,7 +172,7 @@ export function MassesSessionPage(p: SessionPageProps) {
         ))}
       </ul>
       {mayWrite && p.comments.length > 0 ? (
-        <form method="post" action={`${base}/remediation`} class="masses-form card" data-testid="remediation-form">
+        <PostForm action={`${base}/remediation`} class="masses-form card" testid="remediation-form">
           <input type="hidden" name="back" value={here} />
           <strong>Giao nội dung khắc phục</strong>
           {p.comments.map((c) => <label><input type="checkbox" name="commentIds" value={c.id} /> {about(c.about)}: {c.text.slice(0, 80)}</label>)}
@@ -181,7 +183,7 @@ export function MassesSessionPage(p: SessionPageProps) {
             <label>Trách nhiệm <select name="responsibility"><option value="individual">{responsibilityLabels.individual}</option><option value="collective">{responsibilityLabels.collective}</option></select></label>
           </div>
           <button type="submit" data-testid="add-remediation">Giao</button>
-        </form>
+        </PostForm>
       ) : null}
 
       <h2>Chữ ký biên bản (R-MASS-10)</h2>
@@ -189,11 +191,11 @@ export function MassesSessionPage(p: SessionPageProps) {
         {session.signatures.map((s) => <li>{signatureRoleLabels[s.role]}: {s.name} — {when(s.signedAt)}</li>)}
       </ul>
       {mayWrite && open ? (
-        <form method="post" action={`${here}/signatures`} class="row-form masses-form" data-testid="sign-form">
+        <PostForm action={`${here}/signatures`} class="row-form masses-form" testid="sign-form">
           <select name="role">{missingSignatures(session).map((r) => <option value={r}>{signatureRoleLabels[r]}</option>)}</select>
           <input type="text" name="name" placeholder="Họ và tên" required />
           <button type="submit" data-testid="sign">Ký</button>
-        </form>
+        </PostForm>
       ) : null}
       {session.record ? <p><a href={`${api}/masses-sessions/${session.id}/minutes.docx`} data-testid="minutes">Biên bản (.docx)</a></p> : null}
     </MassesFrame>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { commentFormTexts, commentHeadingLabels, commentHeadings } from '@kd/domain';
+import { PostForm } from '../post-form';
 
 const style = `
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,"Noto Sans",Arial,sans-serif;color:#1d2733;background:#fff;line-height:1.45}
@@ -40,12 +41,12 @@ export function CodeStep(props: { s: string; error?: string | undefined }) {
       <h1>{commentFormTexts.title}</h1>
       <p class="muted">{intro}</p>
       {props.error ? <p class="error" data-testid="phone-error">{props.error}</p> : null}
-      <form method="post" action="/y-kien">
+      <PostForm action="/y-kien">
         <input type="hidden" name="s" value={props.s} />
         <label for="code">Mã in trên phiếu</label>
         <input id="code" name="code" autocomplete="off" autocapitalize="characters" placeholder="VD: 7K3M-Q9TX-R2WD" required />
         <button type="submit" data-testid="open-form">Mở phiếu góp ý</button>
-      </form>
+      </PostForm>
     </PhoneFrame>
   );
 }
@@ -56,7 +57,7 @@ export function CommentStep(props: { s: string; code: string; members: { id: str
       <h1>{commentFormTexts.title}</h1>
       <p class="muted">{intro} Mã chỉ dùng được một lần.</p>
       {props.error ? <p class="error" data-testid="phone-error">{props.error}</p> : null}
-      <form method="post" action="/y-kien">
+      <PostForm action="/y-kien">
         <input type="hidden" name="s" value={props.s} />
         <input type="hidden" name="code" value={props.code} />
         <label for="about">Góp ý cho</label>
@@ -77,7 +78,7 @@ export function CommentStep(props: { s: string; code: string; members: { id: str
         <label for="text">{commentFormTexts.lead}</label>
         <textarea id="text" name="text" required maxlength={5000}></textarea>
         <button type="submit" data-testid="send-comment">Gửi ý kiến</button>
-      </form>
+      </PostForm>
     </PhoneFrame>
   );
 }

@@ -2,6 +2,7 @@ import { formatVietnameseDate, remediationStatusLabels, responsibilityLabels, ro
 import type { StoredUnit } from '@kd/data';
 import type { RemediationView } from '@kd/services';
 import { MassesFrame, type Flash } from './masses-frame';
+import { PostForm } from '../post-form';
 
 /** The unit's remediation items of the year: owner, deadline, status, overdue as of today (never stored). */
 export function RemediationPage(props: { caller: Caller; unit: StoredUnit; year: number; items: RemediationView[]; flash: Flash }) {
@@ -23,10 +24,10 @@ export function RemediationPage(props: { caller: Caller; unit: StoredUnit; year:
               <td>{remediationStatusLabels[i.status]}{i.doneOn ? ` (${formatVietnameseDate(i.doneOn)})` : ''} {i.overdue ? <span class="tag overdue">Quá hạn</span> : null}</td>
               <td>
                 {mayWrite ? (
-                  <form method="post" action={`${base}/${i.id}`}>
+                  <PostForm action={`${base}/${i.id}`}>
                     <input type="hidden" name="status" value={i.status === 'done' ? 'open' : 'done'} />
                     <button type="submit" class="link">{i.status === 'done' ? 'Mở lại' : 'Đã khắc phục'}</button>
-                  </form>
+                  </PostForm>
                 ) : null}
               </td>
             </tr>
@@ -34,7 +35,7 @@ export function RemediationPage(props: { caller: Caller; unit: StoredUnit; year:
         </tbody>
       </table>
       {mayWrite ? (
-        <form method="post" action={base} class="masses-form card">
+        <PostForm action={base} class="masses-form card">
           <strong>Thêm nội dung khắc phục (không gắn ý kiến)</strong>
           <div class="grid2">
             <label>Nội dung <input type="text" name="text" required /></label>
@@ -43,7 +44,7 @@ export function RemediationPage(props: { caller: Caller; unit: StoredUnit; year:
             <label>Trách nhiệm <select name="responsibility"><option value="collective">{responsibilityLabels.collective}</option><option value="individual">{responsibilityLabels.individual}</option></select></label>
           </div>
           <button type="submit">Thêm</button>
-        </form>
+        </PostForm>
       ) : null}
     </MassesFrame>
   );
