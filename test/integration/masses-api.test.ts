@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
 import { enableMasses, recordBody } from '../support/masses';
+import { massesCases } from '../isolation/cases/masses';
 
 /**
  * The masses review through the API (docs/api.md, "Self-criticism before the masses"): the
@@ -130,13 +131,52 @@ describe('a session from plan to Biểu 5', () => {
   });
 });
 
+describe('the phone comment form', () => {
+  it('sets no cookie, names no session it does not know, and refuses a post from another site', async () => {
+    const opened = await t.app.request('/y-kien?s=t1.nope');
+    expect(opened.status).toBe(404);
+    expect(opened.headers.get('set-cookie')).toBeNull();
+    const body = new URLSearchParams({ s: 't1.nope', code: 'AAAA-BBBB-CCCC' }).toString();
+    const forged = await t.app.request('/y-kien', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('địa chỉ khác');
+    const plain = await t.app.request('/y-kien', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } });
+    expect(plain.status).toBe(404);
+    expect(plain.headers.get('set-cookie')).toBeNull();
+  });
+});
+
 describe('a tenant without the rule', () => {
-  it('answers 404 MASSES_NOT_ENABLED', async () => {
+  it('answers 404 on every masses route, API and pages, and the phone form', async () => {
     const other = await createTestStore('masses-off');
     await seedFixture(other);
+    await putTestCampaign(other, 't2', 2020);
     const off = await createTestApp(other, '2020-11-10T05:00:00.000Z');
-    const res = await off.request(`${base}/c1/masses`, { as });
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('MASSES_NOT_ENABLED');
+    const params: Record<string, string> = { year: '2020', unitId: 'c9', sessionId: 's1', memberId: 'Q001', commentId: 'k1', id: 'r1' };
+    const failures: string[] = [];
+    for (const [key, entry] of Object.entries(massesCases)) {
+      const [method, path] = key.split(' ') as [string, string];
+      const url = path.replace(/:(\w+)/g, (_, name: string) => params[name]!);
+      const body = entry.body?.({ unitId: 'c9', memberId: 'Q001' } as never);
+      const res = await off.request(url, {
+        method,
+        as: identities.otherTenant,
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': entry.contentType ?? 'application/json' } }),
+      });
+      const text = await res.text();
+      const code = text.startsWith('{') ? JSON.parse(text).error?.code : 'page';
+      if (res.status !== 404 || (code !== 'page' && code !== 'MASSES_NOT_ENABLED')) failures.push(`${key} → ${res.status} ${code}`);
+    }
+    expect(failures).toEqual([]);
+    expect((await off.app.request('/y-kien?s=t2.s1')).status).toBe(404);
+  });
+});
+
+describe('the year’s campaign', () => {
+  it('must be open before the masses review of the year is opened or written to', async () => {
+    const body = { sessionsBy: '2019-11-15', baseReportBy: '2019-11-20', blocReportBy: '2019-11-30' };
+    expect((await call('POST', '/api/v1/campaigns/2019/masses', body, identities.bloc)).body.error.code).toBe('CAMPAIGN_NOT_FOUND');
+    await putTestCampaign(store, 't1', 2019, { closedAt: '2020-01-15T00:00:00.000Z' });
+    expect((await call('POST', '/api/v1/campaigns/2019/masses', body, identities.bloc)).body.error.code).toBe('CAMPAIGN_CLOSED');
   });
 });
