@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Identity } from '@kd/api';
 import { startBrowserHarness, type BrowserHarness } from '../support/e2e';
 import { identities } from '../support/fixture';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
@@ -57,7 +58,7 @@ afterAll(async () => {
 });
 
 /** A text answer of the API, kept for the search. */
-async function callApi(path: string, init: RequestInit & { as?: (typeof identities)[keyof typeof identities] } = {}) {
+async function callApi(path: string, init: RequestInit & { as?: Identity } = {}) {
   const res = await h.t.request(path, init);
   const text = await res.text();
   seen.push(text);
@@ -65,7 +66,7 @@ async function callApi(path: string, init: RequestInit & { as?: (typeof identiti
 }
 
 /** A file of the API, its XML parts' text kept for the search. */
-async function fileOf(path: string, as = identities.cell): Promise<Buffer> {
+async function fileOf(path: string, as: Identity = identities.cell): Promise<Buffer> {
   const res = await h.t.request(path, { as });
   expect(res.status, path).toBe(200);
   const buffer = Buffer.from(await res.arrayBuffer());
