@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError, LocalDate, MemberFacts, Rating, assertEditable, DossierState, dossierStateLabels } from '@kd/domain';
+import { DomainError, LocalDate, MemberFacts, Rating, assertEditable, DossierState, dossierStateLabels, CollectiveFacts, Override, type CollectiveFactsInput } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -21,10 +21,17 @@ export const Dossier = z.object({
   versionCounter: z.number().int().nonnegative().default(0),
   /** Hash of the rows of the current version when it came from an upload (null after a manual edit). */
   contentHash: z.string().nullable().default(null),
-  collective: z
-    .object({ proposed: Rating.nullable().default(null), decided: Rating.nullable().default(null) })
-    .default({ proposed: null, decided: null }),
+  /** The unit's own record as a collective (under r2025 with its scores and task figures). */
+  collective: CollectiveFacts.default(CollectiveFacts.parse({})),
   adjustedCollective: z.object({ rating: Rating, reason: z.string() }).nullable().default(null),
+  /**
+   * A share of `good` above the rule's ratio granted to this base organisation by the level that
+   * appraises it (r2025, QĐ 366-QĐ/TW Điều 11): the quota of its evaluation and of the roll-up use it.
+   */
+  quotaException: z
+    .object({ share: z.number().positive().max(1), percent: z.number(), reason: z.string(), byUnit: z.string(), byName: z.string(), at: z.string() })
+    .nullable()
+    .default(null),
   meetingDate: LocalDate.nullable().default(null),
   returnReason: z.string().nullable().default(null),
   submittedAt: z.string().nullable().default(null),
@@ -41,6 +48,8 @@ export const ResultRow = z.object({
   /** The upper level's rating when its appraisal changes the cell's decision. */
   adjusted: Rating.nullable().default(null),
   adjustReason: z.string().nullable().default(null),
+  /** Set when the adjustment goes above what the rules allow (r2025): who decided, the circumstance, the reason. */
+  override: Override.nullable().default(null),
   rev: z.number().int().nonnegative().default(1),
 });
 export type ResultRow = z.infer<typeof ResultRow>;
@@ -182,9 +191,9 @@ export async function saveResultRow(
   tenant: string,
   unitId: string,
   year: number,
-  next: Omit<ResultRow, 'rev'>,
+  next: Omit<ResultRow, 'rev' | 'override'> & { override?: ResultRow['override'] },
   expected: { dossierRev: number; rowRev: number | null },
-  context: { actor: Actor; at: string; action?: string; reason?: string | null; allowLocked?: DossierState[] },
+  context: { actor: Actor; at: string; action?: string; reason?: string | null; allowLocked?: DossierState[]; with?: TransactItem[] },
 ): Promise<ResultRow> {
   const dossier = await getDossier(store, tenant, unitId, year);
   if (!(context.allowLocked ?? []).includes(dossier.state)) assertEditable(dossier);
@@ -236,6 +245,8 @@ export async function saveResultRow(
       after: row,
       reason: context.reason ?? null,
     }),
+    // What changes with the row in the same transaction (a scoring sheet and its totals).
+    ...(context.with ?? []),
   ];
   await transact(store, items, staleError);
   return row;
@@ -253,9 +264,12 @@ export async function updateDossier(
   change: {
     from: readonly DossierState[];
     expectedRev: number;
-    patch: Partial<Pick<Dossier, 'state' | 'collective' | 'adjustedCollective' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt'>>;
+    /** `collective` is replaced whole; what it leaves out takes its default. */
+    patch: Partial<Pick<Dossier, 'state' | 'adjustedCollective' | 'quotaException' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt'>> & { collective?: CollectiveFactsInput };
     action: string;
     reason?: string | null;
+    /** Written in the same transaction (a collective's scoring sheet). */
+    with?: TransactItem[];
   },
   context: { actor: Actor; at: string },
 ): Promise<Dossier> {
@@ -288,6 +302,7 @@ export async function updateDossier(
         after: change.patch,
         reason: change.reason ?? null,
       }),
+      ...(change.with ?? []),
     ],
     staleError,
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from './local-date';
 import { UnitKind } from './unit-kind';
+import { LocalOverlay } from './rulebook/local-overlay';
 
 /**
  * The event that completes a milestone (glossary: each milestone names the event that completes it;
@@ -61,5 +62,7 @@ export const Campaign = z.object({
   milestones: z.array(Milestone).default([]),
   /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against. */
   closedAt: z.string().nullable().default(null),
+  /** The province's own overlay, edited on the rulebook page (docs/rulebooks.md, "Local overlays"). */
+  localOverlay: LocalOverlay.nullable().default(null),
 });
 export type Campaign = z.infer<typeof Campaign>;

@@ -12,7 +12,10 @@ export { createChild, rename, move, close, type NewChildUnit } from './units/cha
 export { listMembers, addMember, readMember, changeMember, transfer } from './members/members';
 export { readAudit } from './audit/read-audit';
 export { evaluateStoredUnit, evaluatedUnit, factsOf, notRatedAsCollective, type EvaluatedUnitYear } from './campaigns/unit-year';
-export { saveMemberFacts, setCollective } from './campaigns/results';
+export { saveMemberFacts, setCollective, type CollectiveChange } from './campaigns/results';
+export { setQuotaException } from './campaigns/quota-exception';
+export { readSchemes, setScheme, schemeAt, readSheet, saveSheet, sheetDocx, type SheetView } from './campaigns/scoring';
+export { readRulebook, previewOverlay, applyOverlay, type OverlayChange, type OverlayPreview } from './campaigns/rulebook';
 export { readSelfReview, saveSelfReview, readCollectiveReview, saveUnitReview } from './campaigns/reviews';
 export { submitDossier, approve, returnDossier } from './campaigns/workflow';
 export { groupEvent, cellMeeting } from './campaigns/events';

@@ -16,6 +16,7 @@ export const actions = [
   'review.submit',
   'review.appraise',
   'report.request',
+  'scoring.manage',
   'campaign.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -32,6 +33,7 @@ export const actionLabels: Record<Action, string> = {
   'review.submit': 'Gửi hồ sơ lên cấp trên',
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
+  'scoring.manage': 'Đặt điểm từng tiêu chí của khung chấm điểm (tỉnh; khối trong khung của tỉnh)',
   'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
 };
 

@@ -6,6 +6,7 @@ import type { ResolvedRulebook } from '../rulebook/index';
 import type { Severity } from '../rulebook/schema';
 import type { UnitKind } from '../unit-kind';
 import type { ResultsRow } from './results-rows';
+import type { CollectiveFacts } from '../review/collective-facts';
 
 /** A violation as an upload answer lists it (docs/api.md, "Upload answers"): unit-level ones have `memberId: null`. */
 export interface UploadViolation {
@@ -25,8 +26,10 @@ export interface EvaluateUploadInput {
   members: ReadonlyMap<string, Member>;
   /** The rows of the file that had no error. */
   rows: readonly ResultsRow[];
-  /** The collective's own rating as the dossier holds it (R-HEAD-01, R-ORG19-*). */
-  collective: { proposed: Rating | null; decided: Rating | null };
+  /** The collective's own rating as the dossier holds it (R-HEAD-01, R-ORG19-*; under r2025 with its scores). */
+  collective: { proposed: Rating | null; decided: Rating | null } & Partial<CollectiveFacts>;
+  /** A base cell's quota exception granted by the competent level (e.g. 0.25). */
+  quotaExceptionShare?: number | null;
 }
 
 /**
@@ -52,6 +55,7 @@ export function evaluateUpload(input: EvaluateUploadInput): { evaluations: Membe
     year,
     ratingDate,
     collective,
+    quotaExceptionShare: input.quotaExceptionShare ?? null,
     memberEvaluations: evaluations,
     headMemberId: head?.id ?? null,
   });

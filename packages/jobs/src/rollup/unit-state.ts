@@ -41,6 +41,8 @@ export async function computeOwn(
       baseOrgId: previous?.baseOrgId ?? null,
       counts: zeroCounts(),
       collectiveDecided: null,
+      quotaExceptionPercent: null,
+      collectiveDisciplined: false,
     };
   }
   const dossier = isPartyOrganisation(unit.kind) || isCell(unit.kind) ? await reader.dossier(unitId, y) : null;
@@ -51,9 +53,9 @@ export async function computeOwn(
       ? reader.children(unitId).then(async (children) => {
           const open = children.filter((c) => !c.closedOn && isPartyOrganisation(c.kind));
           const dossiers = await reader.dossiers(open.map((c) => c.id), y);
-          return open.map((c) => decidedOf(dossiers.get(c.id)));
+          return open.map((c) => ({ rating: decidedOf(dossiers.get(c.id)), disciplined: dossiers.get(c.id)?.collective.disciplined ?? false }));
         })
-      : Promise.resolve([] as (Rating | null)[]),
+      : Promise.resolve([] as { rating: Rating | null; disciplined: boolean }[]),
     baseOrgOf(reader, unit.path),
   ]);
   const own = ownContribution({
@@ -62,7 +64,8 @@ export async function computeOwn(
     dossier,
     roster,
     rows,
-    childCollectiveRatings: childRatings,
+    childCollectiveRatings: childRatings.map((c) => c.rating),
+    subordinateDisciplined: childRatings.some((c) => c.disciplined),
   });
   return {
     unitId,
@@ -74,5 +77,7 @@ export async function computeOwn(
     baseOrgId,
     counts: own.counts,
     collectiveDecided: unit.closedOn ? null : decidedOf(dossier),
+    quotaExceptionPercent: isBaseOrganisation(unit.kind) && !unit.closedOn ? (dossier?.quotaException?.percent ?? null) : null,
+    collectiveDisciplined: !unit.closedOn && (dossier?.collective.disciplined ?? false),
   };
 }

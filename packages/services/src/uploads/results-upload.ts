@@ -1,5 +1,5 @@
 import { DomainError, defaultRulebookSettings, rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
-import { commitResults, getDossier, listUnitMembers, getCampaign, sweepResultVersions } from '@kd/data';
+import { commitResults, getDossier, listUnitMembers, getCampaign, getScoreSheets, sweepResultVersions } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';
@@ -27,17 +27,20 @@ export async function uploadResults(deps: ServiceDeps, caller: Caller, year: num
   const [dossier, settings] = await Promise.all([getDossier(deps.store, caller.tenant, unit.id, year), uploadSettings(deps, caller.tenant, year)]);
   assertEditable(dossier);
   // The roster is read while the file streams in: on a large cell both take a while.
-  const [table, roster] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id)]);
+  const [table, roster, sheets] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id), getScoreSheets(deps.store, caller.tenant, unit.id, year)]);
   const members = new Map(roster.map((m) => [m.id, m]));
-  const validation = validateResultsRows(table, { roster: members });
+  const rulebook = rulebookFor(settings);
+  // The year's rulebook decides the columns (the 100-point ones under r2025); the members' scoring sheets are the source of their scores.
+  const validation = validateResultsRows(table, { roster: members, rulebook, sheets });
   const { evaluations, violations } = evaluateUpload({
-    rulebook: rulebookFor(settings),
+    rulebook,
     year,
     ratingDate: dossier.meetingDate ?? settings.ratingDate,
     unit,
     members,
     rows: validation.rows,
     collective: dossier.collective,
+    quotaExceptionShare: dossier.quotaException?.share ?? null,
   });
   const answer: UploadAnswer = {
     rows: validation.total,
