@@ -16,10 +16,15 @@ import { campaignRoutes } from './routes/campaigns';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { quotaExceptionRoutes } from './routes/quota-exception';
+import { scoringRoutes } from './routes/scoring';
+import { rulebookRoutes } from './routes/rulebook';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
+import { scoringPages } from './pages/scoring-pages';
+import { rulebookPages } from './pages/rulebook-pages';
 import { DomainError } from '@kd/domain';
 
 export const API_BASE = '/api/v1';
@@ -56,6 +61,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', quotaExceptionRoutes(deps));
+  secured.route('/', scoringRoutes(deps));
+  secured.route('/', rulebookRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
 
@@ -75,6 +83,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', scoringPages(deps));
+  app.route('/', rulebookPages(deps));
   return app;
 }
 
