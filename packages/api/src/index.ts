@@ -27,6 +27,7 @@ export * from './pages/dashboard/charts';
 export * from './pages/dashboard/dashboard-view';
 export * from './pages/dashboard/headline';
 export * from './pages/dashboard/member-views';
+export * from './pages/dashboard/score-bands';
 export * from './pages/dashboard-pages';
 export * from './pages/layout';
 export * from './pages/login-page';
