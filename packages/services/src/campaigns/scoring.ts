@@ -4,7 +4,7 @@ import {
   type Campaign, type Caller, type Member, type Rating, type ResolvedScheme, type ReviewForm, type SheetLine,
 } from '@kd/domain';
 import {
-  getDossier, getSchemes, getScoreSheet, putScheme, readResults, requireCampaign, saveResultRow, scoreSheetPut, updateDossier,
+  getDossier, getSchemes, getScoreSheet, listUnitMembers, putScheme, readResults, requireCampaign, saveResultRow, scoreSheetPut, updateDossier,
   type ScoreSheetRecord, type StoredScheme, type StoredUnit,
 } from '@kd/data';
 import { renderDocx } from '@kd/files';
@@ -193,7 +193,8 @@ export async function saveSheet(
 export async function sheetDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string | null): Promise<{ bytes: Buffer; fileName: string }> {
   const view = await readSheet(deps, caller, year, unitId, memberId);
   const { unit, member, sheet } = view;
-  const header = await headerOf(deps, caller.tenant, unit);
+  const [header, members] = await Promise.all([headerOf(deps, caller.tenant, unit), member ? Promise.resolve([]) : listUnitMembers(deps.store, caller.tenant, unit.id)]);
+  const secretary = members.find((m) => m.partyPosition === 'secretary');
   const lines = view.lines.map((l) => ({ ...l, score: sheet?.scores[l.code] ?? null }));
   const model = buildReviewForm({
     form: view.form,
@@ -202,7 +203,7 @@ export async function sheetDocx(deps: ServiceDeps, caller: Caller, year: number,
     year,
     ...(member
       ? { member: { fullName: member.fullName, birthDate: member.birthDate, workplace: member.governmentPosition, cellName: unit.name } }
-      : { collective: { name: unit.name, signerOnBehalfOf: `T/M ${isCell(unit.kind) ? 'CHI ỦY' : 'BAN THƯỜNG VỤ'}`, signerTitle: 'BÍ THƯ' } }),
+      : { collective: { name: unit.name, signerOnBehalfOf: `T/M ${isCell(unit.kind) ? 'CHI BỘ' : unit.kind === 'bloc' ? 'BAN THƯỜNG VỤ' : 'ĐẢNG ỦY'}`, signerTitle: 'BÍ THƯ', signerName: secretary?.fullName ?? null } }),
     appendix: view.appendix,
     scoring: sheet ? { lines, general: sheet.general, tasks: sheet.tasks, total: sheet.total } : null,
     proposed: sheet?.proposed ?? null,
