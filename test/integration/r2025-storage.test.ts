@@ -155,6 +155,8 @@ describe('T25-07 and the quota exception (PUT …/quota-exception)', () => {
     expect(rollup.scores.members).toEqual({ scored: 15, from90: 3, from70: 12, from50: 0, below50: 0 });
     const bloc = await (await send(identities.province, `${base('b1')}/rollup`)).json();
     expect(bloc.children.find((c: { unitId: string }) => c.unitId === 'bc2').quota).toMatchObject({ cap: 3, withinCap: true });
+    // Under r2025 the committee above the base organisations is rated as a collective too: b1, bc1, bc2, c1, c2, c3.
+    expect(bloc.units.total).toBe(6);
     // Withdrawn, the cap is 2 again, here and in the roll-up.
     expect((await send(identities.province, `${base('bc2')}/quota-exception`, 'PUT', { share: null })).status).toBe(200);
     expect((await (await send(identities.bloc, `${base('bc2')}/evaluation`)).json()).quota).toMatchObject({ cap: 2, withinCap: false });

@@ -1,4 +1,4 @@
-import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, baseQuota, isBaseOrganisation, isCell, isPartyOrganisation, type RollupCounts } from '@kd/domain';
+import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, baseQuota, isBaseOrganisation, isCell, isRatedCollective, type RollupCounts } from '@kd/domain';
 import { backoff, getRollupItems, parseOwn, parseRollup, isTransientWriteError, writeRollupTransaction, TableReader, MAX_TRANSACTION_ITEMS, type Store, type TotalChange, type StoredOwn } from '@kd/data';
 import type { RollupYear } from './campaigns';
 import { computeOwn, type ComputedOwn } from './unit-state';
@@ -146,7 +146,7 @@ export async function applyUnits(
           for (const parentId of [c.parentId, s?.parentId]) {
             if (!parentId) continue;
             const parent = await reader.unit(parentId);
-            if (parent && isPartyOrganisation(parent.kind) && !isCell(parent.kind)) add(parentId);
+            if (parent && isRatedCollective(year.context.rulebook, parent.kind) && !isCell(parent.kind)) add(parentId);
           }
         }
       }
