@@ -11,7 +11,7 @@ import { csvOf, postFile, resultsPath } from './uploads-support';
 
 /**
  * The 100-point regime end to end: a 2026 campaign under r2025 (put directly: opening campaigns is
- * another issue's), results uploaded with the §5 columns, evaluations read back through storage,
+ * another issue's), results uploaded with the 100-point columns, evaluations read back through storage,
  * collective scores, the quota exception, overrides, and the roll-up with Biểu 4.
  */
 let store: Store;
