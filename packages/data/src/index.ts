@@ -20,6 +20,7 @@ export * from './rollup-repository';
 export * from './rollup-writes';
 export * from './roster-import';
 export * from './scoring-repository';
+export * from './store-faults';
 export * from './stream-records';
 export * from './table-definition';
 export * from './table-reader';

@@ -17,6 +17,7 @@ export const actions = [
   'review.appraise',
   'report.request',
   'scoring.manage',
+  'plan.adopt',
   'campaign.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -34,7 +35,8 @@ export const actionLabels: Record<Action, string> = {
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
   'scoring.manage': 'Đặt điểm từng tiêu chí của khung chấm điểm (tỉnh; khối trong khung của tỉnh)',
-  'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
+  'plan.adopt': 'Ban hành kế hoạch của cấp mình (mốc thời gian trong khung của cấp trên)',
+  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian); sửa bộ quy tắc của tỉnh',
 };
 
 const all = new Set<Action>(actions);
@@ -43,8 +45,8 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
   bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
-  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise']),
-  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit']),
+  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt']),
+  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt']),
   viewer: readOnly,
 };
 

@@ -1,4 +1,4 @@
-import { DomainError, checkQuotaException, dossierStates, isBaseOrganisation, rulebookFor, type Caller } from '@kd/domain';
+import { DomainError, assertCampaignOpen, checkQuotaException, dossierStates, isBaseOrganisation, rulebookFor, type Caller } from '@kd/domain';
 import { requireCampaign, getDossier, requireUnit, updateDossier, type Dossier } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { assertStrictlyBelow, unitInScope } from '../access/scope';
@@ -25,6 +25,7 @@ export async function setQuotaException(
   const unit = await unitInScope(deps.store, caller, unitId, 'review.appraise');
   assertStrictlyBelow(caller, unit);
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  assertCampaignOpen(campaign);
   if (!isBaseOrganisation(unit.kind)) {
     throw new DomainError('NOT_A_BASE_ORGANISATION', 'Tỷ lệ ngoại lệ chỉ đặt cho tổ chức cơ sở đảng (đảng bộ cơ sở, chi bộ cơ sở).', { kind: unit.kind });
   }

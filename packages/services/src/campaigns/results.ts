@@ -1,6 +1,7 @@
 import { DomainError, assertEditable, isRatedCollective, rulebookFor, CollectiveFacts, type Caller, type MemberFacts, type Rating, type CollectiveScores } from '@kd/domain';
-import { requireCampaign, getDossier, saveResultRow, updateDossier, type Dossier, type ResultRow } from '@kd/data';
+import { getDossier, saveResultRow, updateDossier, type Dossier, type ResultRow } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { notRatedAsCollective } from './unit-year';
@@ -15,7 +16,7 @@ export async function saveMemberFacts(
   change: { facts: MemberFacts; rowRev: number | null; dossierRev: number },
 ): Promise<ResultRow> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   await memberOfUnit(deps.store, caller.tenant, unit, memberId);
   return saveResultRow(
     deps.store,
@@ -55,7 +56,7 @@ const scoredFields = ['scores', 'taskCompletionPercent', 'latePercent', 'exceedi
  */
 export async function setCollective(deps: ServiceDeps, caller: Caller, year: number, unitId: string, body: CollectiveChange): Promise<Dossier> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  const campaign = await requireOpenCampaign(deps.store, caller.tenant, year);
   const rulebook = rulebookFor(campaign);
   if (!isRatedCollective(rulebook, unit.kind)) throw notRatedAsCollective(unit.kind);
   const scored = rulebook.rules.some((r) => r.enabled && r.check === 'orgScoresOnFile');

@@ -1,5 +1,5 @@
 import {
-  DomainError, buildLocalOverlay, overlayPatches, referenceRulebook, rulebookFor, rulesInForce, ratingLabels, unitKindLabels,
+  DomainError, assertCampaignOpen, buildLocalOverlay, overlayPatches, referenceRulebook, rulebookFor, rulesInForce, ratingLabels, unitKindLabels,
   type AffectedDossier, type Campaign, type Caller, type LocalOverlay, type RuleEdit, type RuleInForce, type RulebookOverlay, type UnitYearEvaluation,
 } from '@kd/domain';
 import { getStoredDossiers, listOverlayVersions, listSubtree, putLocalOverlay, requireCampaign, requireUnit, type OverlayVersion, type StoredUnit } from '@kd/data';
@@ -81,6 +81,7 @@ export async function previewOverlay(deps: ServiceDeps, caller: Caller, year: nu
   const unit = await unitInScope(deps.store, caller, unitId, 'campaign.manage');
   if (unit.kind !== 'province' || unit.parentId !== null) throw new DomainError('PROVINCE_ONLY', 'Bộ quy tắc của tỉnh do Ban Tổ chức Tỉnh ủy sửa, tại Tỉnh ủy.');
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  assertCampaignOpen(campaign);
   if ((campaign.localOverlay?.version ?? 0) !== change.expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', 'Bộ quy tắc của tỉnh vừa được người khác sửa. Vui lòng tải lại trang và thử lại.', { version: campaign.localOverlay?.version ?? 0 });
   }

@@ -1,5 +1,5 @@
 import {
-  DomainError, ScoringScheme, assertEditable, emptyFacts, buildReviewForm, framework, isCell, isRatedCollective, resolveScoringScheme, reviewFormFor, reviewFormInfo,
+  DomainError, ScoringScheme, assertCampaignOpen, assertEditable, emptyFacts, buildReviewForm, framework, isCell, isRatedCollective, resolveScoringScheme, reviewFormFor, reviewFormInfo,
   reviewSubjectOf, rulebookFor, schemeIssues, scoreSheet, sheetLines, variantOfSector, vietnamDateOf,
   type Campaign, type Caller, type Member, type Rating, type ResolvedScheme, type ReviewForm, type SheetLine,
 } from '@kd/domain';
@@ -49,6 +49,7 @@ export async function setScheme(
   const unit = await unitInScope(deps.store, caller, unitId, 'scoring.manage');
   if (unit.kind !== 'province' && unit.kind !== 'bloc') throw new DomainError('SCORING_LEVEL_NOT_ALLOWED', 'Thang điểm từng tiêu chí do Tỉnh ủy hoặc đảng ủy cấp trên cơ sở đặt.', { kind: unit.kind });
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  assertCampaignOpen(campaign);
   assertScored(campaign);
   const f = framework(body.appendix);
   const provinceStored = unit.kind === 'bloc' ? (await getSchemes(deps.store, caller.tenant, [unit.path[0]!], year, body.appendix)).get(unit.path[0]!) : undefined;
@@ -85,6 +86,7 @@ export async function schemeAt(deps: ServiceDeps, tenant: string, unit: Pick<Sto
 async function subjectOf(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string | null, action: 'member.read' | 'results.write') {
   const unit = await unitInScope(deps.store, caller, unitId, action);
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  if (action === 'results.write') assertCampaignOpen(campaign);
   assertScored(campaign);
   if (memberId === null) {
     if (!isRatedCollective(rulebookFor(campaign), unit.kind)) throw notRatedAsCollective(unit.kind);

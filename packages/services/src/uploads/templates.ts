@@ -1,6 +1,6 @@
-import { DomainError, defaultRulebookSettings, resultsColumnsFor, rulebookFor, type Caller } from '@kd/domain';
+import { resultsColumnsFor, rulebookFor, type Caller } from '@kd/domain';
 import { resultsTemplate, rosterTemplate } from '@kd/files';
-import { readResults, listUnitMembers, listChildren, getCampaign } from '@kd/data';
+import { readResults, listUnitMembers, listChildren, requireCampaign } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 
@@ -26,8 +26,7 @@ export async function rosterTemplateFile(deps: ServiceDeps, caller: Caller, unit
  */
 export async function resultsTemplateFile(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
-  const settings = (await getCampaign(deps.store, caller.tenant, year)) ?? defaultRulebookSettings(year);
-  if (!settings) throw new DomainError('CAMPAIGN_NOT_FOUND', `Không có đợt kiểm điểm năm ${year}.`);
+  const settings = await requireCampaign(deps.store, caller.tenant, year);
   const [members, results] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), readResults(deps.store, caller.tenant, unit.id, year)]);
   const existing = new Map([...results.values()].map((row) => [row.memberId, row.facts]));
   const bytes = await resultsTemplate({ unitName: unit.name, year, members, existing, columns: resultsColumnsFor(rulebookFor(settings)).template });

@@ -1,5 +1,6 @@
 import { ratingLabels, type RuleEdit, type RuleInForce } from '@kd/domain';
 import { paramChoices, paramLabels, severityLabels } from './rule-labels';
+import { PostForm } from '../post-form';
 
 /**
  * The province board's form over its overlay: per rule, on or off, its severity, its parameters
@@ -9,7 +10,7 @@ import { paramChoices, paramLabels, severityLabels } from './rule-labels';
  */
 export function OverlayForm(props: { action: string; rules: readonly RuleInForce[]; version: number; source: string }) {
   return (
-    <form method="post" action={props.action} class="overlay-form" data-testid="overlay-form">
+    <PostForm action={props.action} class="overlay-form" testid="overlay-form">
       <input type="hidden" name="expectedVersion" value={String(props.version)} />
       <p>
         <label>
@@ -38,7 +39,7 @@ export function OverlayForm(props: { action: string; rules: readonly RuleInForce
         </fieldset>
       ))}
       <button type="submit" data-testid="overlay-preview">Xem trước thay đổi và hồ sơ bị ảnh hưởng</button>
-    </form>
+    </PostForm>
   );
 }
 

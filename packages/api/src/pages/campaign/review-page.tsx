@@ -3,10 +3,14 @@ import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabel
 import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
+import { ClosedBanner } from './closed-banner';
+import { YearSelector } from './year-selector';
 import { full, notRatedLabels, short, when } from './labels';
 import { MemberForm } from './member-form';
 import { RatingSelect } from './rating-select';
 import { ruleHref } from './rule-labels';
+import { PostForm } from '../post-form';
+import { WEB_API_BASE } from '../../base-paths';
 
 export interface ReviewPageData {
   caller: Caller;
@@ -17,6 +21,9 @@ export interface ReviewPageData {
   flash: { error?: string | undefined; ok?: string | undefined };
   /** The year's rules score on 100 (r2025): scores, sheets and the collective's scores are shown. */
   scored?: boolean;
+  /** The campaign is closed: the page only shows. */
+  closed: boolean;
+  years: number[];
 }
 
 /** A rule id as a link to its explanation on the campaign's rulebook page. */
@@ -59,14 +66,14 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): { text: str
 }
 
 /** A unit's review for a year: members with facts, proposals, decision, final and the reasons; forms; the workflow. */
-export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scored = false }: ReviewPageData) {
+export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scored = false, closed, years }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
-  const editable = isEditable(dossier.state) && roleMay(caller.role, 'results.write');
-  const canSubmit = availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
+  const editable = !closed && isEditable(dossier.state) && roleMay(caller.role, 'results.write');
+  const canSubmit = !closed && availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
   const base = `/campaigns/${year}/units/${unit.id}`;
   const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));
-  const appraiser = dossier.state === 'submitted' && roleMay(caller.role, 'review.appraise') && unit.id !== caller.unit;
+  const appraiser = !closed && dossier.state === 'submitted' && roleMay(caller.role, 'review.appraise') && unit.id !== caller.unit;
   const quotaException = dossier.quotaException;
   return (
     <Layout title={`Hồ sơ kiểm điểm ${year} — ${unit.name}`} caller={caller}>
@@ -74,6 +81,8 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scor
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={base}>Đợt kiểm điểm năm {year}</a> ›
       </div>
       <h1>Hồ sơ kiểm điểm, xếp loại năm {year} — {unit.name}</h1>
+      <YearSelector years={years} current={year} href={(y) => `/campaigns/${y}/units/${unit.id}/review`} />
+      <ClosedBanner year={year} closed={closed} />
       <CampaignLinks caller={caller} unit={unit} year={year} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
@@ -114,13 +123,13 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scor
         ) : null}
         {evaluation.unit?.interpretations.map((i) => <p class="muted" data-testid="unit-interpretation">Cách hiểu của hệ thống (<RuleLink year={year} unitId={unit.id} ruleId={i.ruleId} />): {i.note}</p>)}
         {editable ? (
-          <form method="post" action={`${base}/review/collective`} class="inline-form member-form">
+          <PostForm action={`${base}/review/collective`} class="inline-form member-form">
             <input type="hidden" name="rev" value={String(dossier.rev)} />
             <RatingSelect name="proposed" value={dossier.collective.proposed} label="Đề xuất" />{' '}
             <RatingSelect name="decided" value={dossier.collective.decided} label="Chi bộ quyết định" />{' '}
             {scored ? <CollectiveScoreFields c={dossier.collective} /> : null}
             <button type="submit" data-testid="save-collective">Lưu xếp loại tập thể</button>
-          </form>
+          </PostForm>
         ) : null}
       </div>
 
@@ -134,10 +143,10 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scor
       ) : null}
 
       {canSubmit ? (
-        <form method="post" action={`${base}/review/submit`} class="submit-form">
+        <PostForm action={`${base}/review/submit`} class="submit-form">
           <input type="hidden" name="rev" value={String(dossier.rev)} />
           <button type="submit" data-testid="submit-dossier">{dossier.state === 'returned' ? 'Gửi lại hồ sơ lên cấp trên' : 'Gửi hồ sơ lên cấp trên'}</button>
-        </form>
+        </PostForm>
       ) : null}
 
       <h2>Đảng viên ({stored.members.length})</h2>
@@ -192,7 +201,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scor
                       </ul>
                     ) : null}
                     {e.interpretations.map((i) => <div class="muted" data-testid="interpretation">Cách hiểu của hệ thống (<RuleLink year={year} unitId={unit.id} ruleId={i.ruleId} />)</div>)}
-                    <a class="muted" href={`/api/v1${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
+                    <a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
                   </td>
                 </tr>
                 {editable ? (
@@ -214,7 +223,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scor
       {appraiser ? <AdjustForm base={base} year={year} unitId={unit.id} rev={dossier.rev} members={stored.members.map((m) => ({ id: m.id, name: m.fullName, final: evaluations.get(m.id)?.final ?? null }))} /> : null}
       {isCell(unit.kind) ? (
         <p>
-          <a href={`/api/v1${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
+          <a href={`${WEB_API_BASE}${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
         </p>
       ) : null}
     </Layout>
@@ -257,7 +266,7 @@ function AdjustForm(props: { base: string; year: number; unitId: string; rev: nu
   return (
     <div class="card appraise" data-testid="adjust-form">
       <h2>Thẩm định: duyệt, có thể điều chỉnh xếp loại đảng viên</h2>
-      <form method="post" action={`/campaigns/${props.year}/units/${props.unitId}/appraisal/approve`}>
+      <PostForm action={`/campaigns/${props.year}/units/${props.unitId}/appraisal/approve`}>
         <input type="hidden" name="rev" value={String(props.rev)} />
         <input type="hidden" name="back" value={`${props.base}/review`} />
         <table>
@@ -279,7 +288,7 @@ function AdjustForm(props: { base: string; year: number; unitId: string; rev: nu
           </tbody>
         </table>
         <button type="submit" data-testid="approve-with-adjustments">Duyệt hồ sơ</button>
-      </form>
+      </PostForm>
     </div>
   );
 }

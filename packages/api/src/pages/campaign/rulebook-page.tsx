@@ -5,6 +5,7 @@ import { CampaignLinks } from './campaign-page';
 import { when } from './labels';
 import { effectLabels, paramLabels, paramText, scopeLabels, severityLabels } from './rule-labels';
 import { OverlayForm } from './overlay-form';
+import { PostForm } from '../post-form';
 
 const stateLabel = (s: string) => dossierStateLabels[s as keyof typeof dossierStateLabels] ?? s;
 
@@ -176,14 +177,14 @@ export function OverlayPreviewPage(props: {
       )}
       <h2>Hồ sơ đã gửi lên có kết quả đánh giá thay đổi ({props.affected.length}/{props.checked})</h2>
       <AffectedList affected={props.affected} testId="preview-affected" />
-      <form method="post" action={`/campaigns/${year}/units/${unit.id}/rulebook/confirm`}>
+      <PostForm action={`/campaigns/${year}/units/${unit.id}/rulebook/confirm`}>
         <input type="hidden" name="back" value={`/campaigns/${year}/units/${unit.id}/rulebook`} />
         <input type="hidden" name="edits" value={props.confirm.edits} />
         <input type="hidden" name="source" value={props.confirm.source} />
         <input type="hidden" name="expectedVersion" value={String(props.confirm.expectedVersion)} />
         <button type="submit" data-testid="overlay-confirm">Xác nhận áp dụng</button>{' '}
         <a href={`/campaigns/${year}/units/${unit.id}/rulebook`}>Hủy, quay lại</a>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

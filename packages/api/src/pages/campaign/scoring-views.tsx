@@ -4,6 +4,8 @@ import type { SheetView } from '@kd/services';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
 import { when } from './labels';
+import { PostForm } from '../post-form';
+import { WEB_API_BASE } from '../../base-paths';
 
 type Flash = { error?: string | undefined; ok?: string | undefined };
 const pointsText = (p: Points | undefined) => (p === undefined ? '' : typeof p === 'number' ? scoreText(p) : `${scoreText(p.min)}-${scoreText(p.max)}`);
@@ -40,7 +42,7 @@ export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: numb
           {unit.kind === 'bloc' ? (province ? ' Khối chọn điểm trong khung của tỉnh (cột “Khung của tỉnh”).' : ' Tỉnh chưa đặt khung: khối chưa đặt được.') : ' Tỉnh có thể để một khoảng (ví dụ 8-12) cho khối chọn.'}
         </p>
       </div>
-      <form method="post" action={`${base}/${f.appendix}`}>
+      <PostForm action={`${base}/${f.appendix}`}>
         <input type="hidden" name="rev" value={String(own?.rev ?? 0)} />
         <input type="hidden" name="back" value={`${base}/${f.appendix}`} />
         <table data-testid="scheme">
@@ -60,7 +62,7 @@ export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: numb
             <button type="submit" data-testid="save-scheme">Lưu điểm từng tiêu chí</button>
           </p>
         ) : null}
-      </form>
+      </PostForm>
     </Layout>
   );
 }
@@ -112,7 +114,7 @@ export function SheetPage(props: { caller: Caller; view: SheetView; year: number
       </form>
       <p class="muted">Phụ lục {view.appendix} của Quy định 366-QĐ/TW; điểm từng tiêu chí theo thang điểm {view.schemeIds.join(' và ')}.</p>
       {view.lines.length === 0 ? <p class="error">Cần chọn khối của đối tượng để có bảng chấm điểm.</p> : (
-        <form method="post" action={path} data-testid="sheet">
+        <PostForm action={path} testid="sheet">
           <input type="hidden" name="rev" value={String(sheet?.rev ?? 0)} />
           <input type="hidden" name="back" value={path} />
           <input type="hidden" name="form" value={view.form} />
@@ -150,10 +152,10 @@ export function SheetPage(props: { caller: Caller; view: SheetView; year: number
             </select>
           </label>{' '}
           {editable ? <button type="submit" data-testid="save-sheet">Lưu phiếu chấm điểm</button> : null}
-        </form>
+        </PostForm>
       )}
       <p>
-        <a href={`/api/v1${path}.docx`} data-testid="sheet-docx">Tải {info.code} (.docx)</a>
+        <a href={`${WEB_API_BASE}${path}.docx`} data-testid="sheet-docx">Tải {info.code} (.docx)</a>
         <span class="muted"> · Tổng điểm của phiếu là điểm của năm trong kết quả của {member ? 'đảng viên' : 'tập thể'}.</span>
       </p>
     </Layout>

@@ -3,6 +3,7 @@ import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
 import { ScoreBands } from './score-bands';
+import { WEB_API_BASE } from '../../base-paths';
 
 export const dashboardStyles = `
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem;margin-bottom:.8rem}
@@ -67,7 +68,7 @@ function QuotaTable(props: { rollup: RollupResponse }) {
 export function DashboardPage(props: DashboardProps) {
   const { rollup: r, campaign } = props;
   const base = `/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}`;
-  const api = `/api/v1/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
+  const api = `${WEB_API_BASE}/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const previousByUnit = new Map((props.previous?.children ?? []).map((c) => [c.unitId, c]));
   // Biểu 4 where the year's rules score on 100 (or anything was scored).
   const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
