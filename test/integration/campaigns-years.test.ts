@@ -115,6 +115,12 @@ describe('campaigns for any year', () => {
     ];
     for (const res of refused) expect([res.status, (await res.json()).error.code]).toEqual([409, 'CAMPAIGN_CLOSED']);
     expect((await t.request('/api/v1/campaigns/2026/units/c1/review', { as: cell })).status).toBe(200);
+    // The rulebook and scoring pages say so and offer no form.
+    for (const [path, form] of [['/campaigns/2026/units/p1/rulebook', 'overlay-form'], ['/campaigns/2026/units/p1/scoring/1', 'save-scheme']] as const) {
+      const html = await (await t.request(path, { as: province })).text();
+      expect(html, path).toContain('data-testid="campaign-closed"');
+      expect(html, path).not.toContain(`data-testid="${form}"`);
+    }
     const list = await (await t.request('/api/v1/campaigns', { as: cell })).json();
     expect(list.map((c: { year: number; state: string }) => `${c.year}:${c.state}`)).toEqual(['2027:open', '2026:closed']);
   });

@@ -20,7 +20,7 @@ export function rulebookPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/rulebook', page(deps, async (c, caller, year) => {
     const { unit, campaign, rules, versions } = await readRulebook(deps, caller, year, c.req.param('unitId')!);
-    const editable = roleMay(caller.role, 'campaign.manage') && unit.kind === 'province' && unit.parentId === null;
+    const editable = campaign.closedAt === null && roleMay(caller.role, 'campaign.manage') && unit.kind === 'province' && unit.parentId === null;
     return c.html(<RulebookPage caller={caller} unit={unit} campaign={campaign} rules={rules} versions={versions} editable={editable} flash={flash(c)} />);
   }));
 

@@ -19,9 +19,10 @@ export function scoringPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/scoring/:appendix', page(deps, async (c, caller, year) => {
     const appendix = appendixOf(c.req.param('appendix'));
-    const { unit, own, province } = await readSchemes(deps, caller, year, c.req.param('unitId')!, appendix);
-    const editable = roleMay(caller.role, 'scoring.manage') && (unit.kind === 'province' || unit.kind === 'bloc');
-    return c.html(<SchemePage caller={caller} unit={unit} year={year} framework={framework(appendix)} own={own} province={province} editable={editable} flash={flash(c)} />);
+    const { unit, campaign, own, province } = await readSchemes(deps, caller, year, c.req.param('unitId')!, appendix);
+    const closed = campaign.closedAt !== null;
+    const editable = !closed && roleMay(caller.role, 'scoring.manage') && (unit.kind === 'province' || unit.kind === 'bloc');
+    return c.html(<SchemePage caller={caller} unit={unit} year={year} framework={framework(appendix)} own={own} province={province} editable={editable} closed={closed} flash={flash(c)} />);
   }));
 
   r.post('/campaigns/:year/units/:unitId/scoring/:appendix', action(deps, 'scoring.manage', async (c, caller, year, form) => {
@@ -42,8 +43,9 @@ export function scoringPages(deps: AppDeps) {
         ...(variant ? { variant } : {}),
       });
       const dossier = await getDossier(deps.store, caller.tenant, view.unit.id, year);
-      const editable = roleMay(caller.role, 'results.write') && isEditable(dossier.state);
-      return c.html(<SheetPage caller={caller} view={view} year={year} editable={editable} flash={flash(c)} />);
+      const closed = view.campaign.closedAt !== null;
+      const editable = !closed && roleMay(caller.role, 'results.write') && isEditable(dossier.state);
+      return c.html(<SheetPage caller={caller} view={view} year={year} editable={editable} closed={closed} flash={flash(c)} />);
     }));
     r.post(path, action(deps, 'results.write', async (c, caller, year, form) => {
       const unitId = c.req.param('unitId')!;

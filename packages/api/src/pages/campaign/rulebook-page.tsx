@@ -1,6 +1,7 @@
 import { ratingLabels, dossierStateLabels, type Campaign, type Caller, type RuleInForce, type RulePatch, type AffectedDossier } from '@kd/domain';
 import type { OverlayVersion, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
+import { ClosedBanner } from './closed-banner';
 import { CampaignLinks } from './campaign-page';
 import { when } from './labels';
 import { effectLabels, paramLabels, paramText, scopeLabels, severityLabels } from './rule-labels';
@@ -94,6 +95,7 @@ export function RulebookPage({ caller, unit, campaign, rules, versions, editable
     <Layout title={`Bộ quy tắc năm ${campaign.year}`} caller={caller}>
       <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${campaign.year}/units/${unit.id}`}>Đợt kiểm điểm năm {campaign.year}</a> ›</div>
       <h1>Bộ quy tắc đánh giá, xếp loại năm {campaign.year}</h1>
+      <ClosedBanner year={campaign.year} closed={campaign.closedAt !== null} />
       <CampaignLinks caller={caller} unit={unit} year={campaign.year} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}

@@ -2,6 +2,7 @@ import { ratingLabels, ratings, reviewFormInfo, reviewForms, scoreText, type Cal
 import type { StoredScheme, StoredUnit } from '@kd/data';
 import type { SheetView } from '@kd/services';
 import { Page as Layout } from './page';
+import { ClosedBanner } from './closed-banner';
 import { CampaignLinks } from './campaign-page';
 import { when } from './labels';
 import { PostForm } from '../post-form';
@@ -11,7 +12,7 @@ type Flash = { error?: string | undefined; ok?: string | undefined };
 const pointsText = (p: Points | undefined) => (p === undefined ? '' : typeof p === 'number' ? scoreText(p) : `${scoreText(p.min)}-${scoreText(p.max)}`);
 
 /** The points of a province's frame or a bloc's scheme, one input per criterion and per item (items: to split a criterion). */
-export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: number; framework: Framework; own: StoredScheme | null; province: StoredScheme | null; editable: boolean; flash: Flash }) {
+export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: number; framework: Framework; own: StoredScheme | null; province: StoredScheme | null; editable: boolean; closed?: boolean; flash: Flash }) {
   const { caller, unit, year, framework: f, own, province, editable } = props;
   const base = `/campaigns/${year}/units/${unit.id}/scoring`;
   const variantOf = (n: FrameworkNode) => (n.variant ? f.variants?.options.find((o) => o.key === n.variant)?.label : undefined);
@@ -31,6 +32,7 @@ export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: numb
     <Layout title={`Điểm từng tiêu chí — Phụ lục ${f.appendix} — ${year}`} caller={caller}>
       <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}`}>Đợt kiểm điểm năm {year}</a> ›</div>
       <h1>Điểm từng tiêu chí năm {year}: {f.title}</h1>
+      <ClosedBanner year={year} closed={props.closed ?? false} />
       <CampaignLinks caller={caller} unit={unit} year={year} />
       <p class="links">{[1, 2, 3, 4, 5].map((n) => <>{n > 1 ? ' · ' : ''}<a href={`${base}/${n}`}>Phụ lục {n}</a></>)}</p>
       {props.flash.error ? <p class="error" data-testid="flash-error">{props.flash.error}</p> : null}
@@ -80,7 +82,7 @@ export function pointsFromForm(form: Record<string, unknown>): Record<string, Po
 }
 
 /** A member's self-scoring form (Mẫu 2A/2B/2C) or the collective's (Mẫu 01), where the cell keys in the points. */
-export function SheetPage(props: { caller: Caller; view: SheetView; year: number; editable: boolean; flash: Flash }) {
+export function SheetPage(props: { caller: Caller; view: SheetView; year: number; editable: boolean; closed?: boolean; flash: Flash }) {
   const { caller, view, year, editable } = props;
   const { unit, member, sheet } = view;
   const path = member ? `/campaigns/${year}/units/${unit.id}/members/${encodeURIComponent(member.id)}/score-sheet` : `/campaigns/${year}/units/${unit.id}/score-sheet`;
@@ -90,6 +92,7 @@ export function SheetPage(props: { caller: Caller; view: SheetView; year: number
     <Layout title={`Phiếu chấm điểm ${year} — ${member?.fullName ?? unit.name}`} caller={caller}>
       <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}/review`}>Hồ sơ kiểm điểm năm {year}</a> ›</div>
       <h1>{info.code}: tự đánh giá, chấm điểm năm {year} — {who}</h1>
+      <ClosedBanner year={year} closed={props.closed ?? false} />
       {props.flash.error ? <p class="error" data-testid="flash-error">{props.flash.error}</p> : null}
       {props.flash.ok ? <p class="ok" data-testid="flash-ok">{props.flash.ok}</p> : null}
       <form method="get" action={path} class="inline-form" data-testid="sheet-choose">
