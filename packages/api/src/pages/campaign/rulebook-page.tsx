@@ -96,7 +96,7 @@ export function RulebookPage({ caller, unit, campaign, rules, versions, editable
       <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${campaign.year}/units/${unit.id}`}>Đợt kiểm điểm năm {campaign.year}</a> ›</div>
       <h1>Bộ quy tắc đánh giá, xếp loại năm {campaign.year}</h1>
       <ClosedBanner year={campaign.year} closed={campaign.closedAt !== null} />
-      <CampaignLinks caller={caller} unit={unit} year={campaign.year} />
+      <CampaignLinks caller={caller} unit={unit} year={campaign.year} closed={campaign.closedAt !== null} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <div class="card">

@@ -33,7 +33,7 @@ export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: numb
       <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}`}>Đợt kiểm điểm năm {year}</a> ›</div>
       <h1>Điểm từng tiêu chí năm {year}: {f.title}</h1>
       <ClosedBanner year={year} closed={props.closed ?? false} />
-      <CampaignLinks caller={caller} unit={unit} year={year} />
+      <CampaignLinks caller={caller} unit={unit} year={year} closed={props.closed ?? false} />
       <p class="links">{[1, 2, 3, 4, 5].map((n) => <>{n > 1 ? ' · ' : ''}<a href={`${base}/${n}`}>Phụ lục {n}</a></>)}</p>
       {props.flash.error ? <p class="error" data-testid="flash-error">{props.flash.error}</p> : null}
       {props.flash.ok ? <p class="ok" data-testid="flash-ok">{props.flash.ok}</p> : null}
