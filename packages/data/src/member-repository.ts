@@ -113,7 +113,7 @@ export async function createMember(store: Store, tenant: string, unit: StoredUni
     ],
     (failed) =>
       failed.includes(0)
-        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên đã tồn tại trong tỉnh.')
+        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên này đã được dùng; mỗi mã chỉ dùng cho một đảng viên.')
         : new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.'),
   );
   return member;

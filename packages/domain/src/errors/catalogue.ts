@@ -53,7 +53,7 @@ export const errorCatalogue = {
   UNIT_LOCKED: e('conflict', 'Hồ sơ đã gửi hoặc đã thẩm định: không sửa được.'),
   INVALID_STATE: e('conflict', 'Hồ sơ không ở trạng thái cho phép thao tác.'),
   UNIT_EXISTS: e('conflict', 'Mã đơn vị đã có.'),
-  MEMBER_EXISTS: e('conflict', 'Mã đảng viên đã có.'),
+  MEMBER_EXISTS: e('conflict', 'Mã đảng viên đã được dùng (không nói ở đơn vị nào).'),
   PARENT_CHANGED: e('conflict', 'Đơn vị cấp trên đã thay đổi trong lúc thao tác.'),
   SESSION_COMPLETE: e('conflict', 'Buổi tự phê bình đã đủ ba chữ ký: biên bản không còn thay đổi.'),
   SESSION_NOT_RECORDED: e('conflict', 'Buổi tự phê bình chưa được ghi nhận.'),
