@@ -14,7 +14,7 @@ export interface UnitYear {
   /** Rows of the current results version by member id; a member without a row has empty facts. */
   readonly rows: ReadonlyMap<string, { readonly facts: MemberFacts; readonly adjusted: Rating | null }>;
   readonly collective: { readonly proposed: Rating | null; readonly decided: Rating | null };
-  readonly adjustedCollective: { readonly rating: Rating; readonly reason: string } | null;
+  readonly adjustedCollective: { readonly rating: Rating; readonly reason?: string } | null;
   readonly meetingDate: LocalDate | null;
 }
 
@@ -30,6 +30,8 @@ export interface UnitYearEvaluation {
   readonly members: MemberEvaluation[];
   /** Null for units that are not rated as collectives (groups, blocs, the province). */
   readonly unit: UnitEvaluation | null;
+  /** Every violation, member- then unit-level, each once (what an upload answer lists). */
+  readonly violations: Violation[];
   /** Everything that stops the unit's own submission (member- and unit-level), each once. */
   readonly blocking: Violation[];
   readonly warnings: Violation[];
@@ -64,7 +66,10 @@ export function evaluateMembers(rulebook: ResolvedRulebook, year: number, campai
 }
 
 /**
- * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). For a cell the
+ * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). The one
+ * evaluation of a unit-year: the review page, the upload answer, the roll-ups (and through them
+ * the report tables) all call it, so they cannot disagree — R-HEAD-01 lowers the secretary to the
+ * collective's rating in every one of them. For a cell the
  * quota covers its own members; for a committee (base or sub) it covers the members of its whole
  * subtree (`subtree`: every other organisation below it holding members), and R-ORG19-HTXS reads
  * the direct children's collective ratings. The blocking list is what stops THIS unit's submission:
@@ -112,6 +117,7 @@ export function evaluateUnitYear(input: {
     ratingDate,
     members,
     unit,
+    violations: once,
     blocking: once.filter((v) => v.severity === 'blocking'),
     warnings: once.filter((v) => v.severity === 'warning'),
   };

@@ -33,11 +33,13 @@ export async function uploadResults(deps: ServiceDeps, caller: Caller, year: num
   const { evaluations, violations } = evaluateUpload({
     rulebook: rulebookFor(settings),
     year,
-    ratingDate: dossier.meetingDate ?? settings.ratingDate,
+    campaignRatingDate: settings.ratingDate,
+    meetingDate: dossier.meetingDate,
     unit,
     members,
     rows: validation.rows,
     collective: dossier.collective,
+    adjustedCollective: dossier.adjustedCollective,
   });
   const answer: UploadAnswer = {
     rows: validation.total,
