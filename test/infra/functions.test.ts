@@ -142,7 +142,7 @@ describe('the functions’ environment', () => {
     for (const [id, fn] of functions) {
       const vars = varsOf(fn);
       // Lambda sets AWS_REGION itself; NODE_OPTIONS belongs to the runtime. Tokens stand in for values.
-      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, k === lambdaEnv.sesFrom ? 'a@b.vn' : k === lambdaEnv.appUrl ? 'https://x.vn' : k === lambdaEnv.scheduleTimeZone ? 'Asia/Ho_Chi_Minh' : k === lambdaEnv.authMode ? 'cognito' : 'x'])) };
+      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, k === lambdaEnv.sesFrom ? 'a@b.vn' : k === lambdaEnv.appUrl ? 'https://x.vn' : k === lambdaEnv.scheduleTimeZone ? 'Asia/Ho_Chi_Minh' : k === lambdaEnv.authMode ? 'cognito' : k === lambdaEnv.cursorKey ? 'k'.repeat(64) : 'x'])) };
       for (const kind of kindOf(vars)) {
         const schema = lambdaConfigSchemas[kind];
         expect(Object.keys(vars).filter((k) => k !== 'NODE_OPTIONS' && !(k in schema.shape)), `${id} (${kind})`).toEqual([]);

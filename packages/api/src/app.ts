@@ -20,7 +20,7 @@ import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
-import { DomainError } from '@kd/domain';
+import { DomainError, assertNoControlCharacters } from '@kd/domain';
 
 export const API_BASE = '/api/v1';
 
@@ -45,6 +45,15 @@ export function createApp(deps: AppDeps) {
   // JSON bodies are small; uploads stream their file through their own 5 MB limit (docs/spreadsheets.md, "Files").
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
   api.use('*', async (c, next) => (isUploadBody(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  // No control character is stored from a JSON body, whichever field it is in (issue 10).
+  api.use('*', async (c, next) => {
+    if (!isUploadBody(c.req.method, c.req.path) && /json/i.test(c.req.header('content-type') ?? '') && c.req.method !== 'GET') {
+      // A body that does not parse is the validator's to refuse (MALFORMED_JSON).
+      const body: unknown = await c.req.json().catch(() => undefined);
+      assertNoControlCharacters(body);
+    }
+    await next();
+  });
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));

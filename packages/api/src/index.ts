@@ -4,6 +4,7 @@ export * from './auth/claims';
 export * from './auth/local-signer';
 export * from './auth/middleware';
 export * from './aws-app';
+export * from './content-disposition';
 export * from './deps';
 export * from './env';
 export * from './errors';

@@ -19,6 +19,8 @@ export const lambdaEnv = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   scheduleTimeZone: 'SCHEDULE_TIME_ZONE',
+  /** The key that signs pagination cursors (a secret the stack generates; docs/api.md, "Pages"). */
+  cursorKey: 'CURSOR_KEY',
 } as const;
 type Name = (typeof lambdaEnv)[keyof typeof lambdaEnv];
 
@@ -33,6 +35,7 @@ const schemas = {
     [lambdaEnv.userPoolClientId]: required,
     [lambdaEnv.uploadBucket]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
+    [lambdaEnv.cursorKey]: z.string().min(32),
   }),
   rollupStream: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   reconcile: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),

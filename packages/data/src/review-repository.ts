@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { LocalDate, Rating, CollectiveReview, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
+import { nfcText, LocalDate, Rating, CollectiveReview, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
@@ -126,7 +126,7 @@ export const UnitEventRecord = z.object({
   location: z.string().nullable().default(null),
   chairMemberId: z.string().nullable().default(null),
   clerkMemberId: z.string().nullable().default(null),
-  note: z.string().nullable().default(null),
+  note: nfcText(2000).nullable().default(null),
 });
 export type UnitEventRecord = z.infer<typeof UnitEventRecord>;
 

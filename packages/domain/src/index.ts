@@ -81,6 +81,7 @@ export * from './rulebook/check-vocabulary';
 export * from './rulebook/resolve';
 export * from './rulebook/rulebook-for';
 export * from './rulebook/schema';
+export * from './text';
 export * from './unit-kind';
 export * from './unit';
 export * from './upload/cell-parse';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Discipline } from './discipline';
 import { Rating } from './rating';
+import { nfcText } from './text';
 
 /**
  * What a unit records about one member for one year (docs/spreadsheets.md, "The results": one results row): the facts
@@ -24,7 +25,7 @@ export const MemberFacts = z.object({
   groupProposed: Rating.nullable().default(null),
   decided: Rating.nullable().default(null),
   votesFor: z.number().int().nonnegative().nullable().default(null),
-  note: z.string().max(2000).nullable().default(null),
+  note: nfcText(2000).nullable().default(null),
 });
 export type MemberFacts = z.infer<typeof MemberFacts>;
 export type MemberFactsInput = z.input<typeof MemberFacts>;

@@ -16,10 +16,19 @@ export function tokenOf(c: Context): string | undefined {
   return getCookie(c, TOKEN_COOKIE);
 }
 
+/**
+ * An expiry, as a number of seconds or the string API Gateway's authorizer passes. Whatever the
+ * source verified, claims without one are refused: a token must not be good forever.
+ */
+function expires(claims: Record<string, unknown>): boolean {
+  const exp = typeof claims.exp === 'string' ? Number(claims.exp) : claims.exp;
+  return typeof exp === 'number' && Number.isFinite(exp);
+}
+
 export async function resolveCaller(deps: AppDeps, c: Context): Promise<Caller | undefined> {
   const token = tokenOf(c);
   const claims = await deps.claims(c, token).catch(() => undefined);
-  return claims ? callerFromClaims(claims) : undefined;
+  return claims && expires(claims) ? callerFromClaims(claims) : undefined;
 }
 
 /** Every API route but the public ones requires a verified caller (401 otherwise). */

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { DomainError, MemberFacts, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
+import { DomainError, assertNoControlCharacters, MemberFacts, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
@@ -40,6 +40,7 @@ function action(
     const form = (await c.req.parseBody()) as Record<string, unknown>;
     const fallback = typeof form.back === 'string' && form.back.startsWith('/campaigns/') ? form.back : `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`;
     try {
+      assertNoControlCharacters(form);
       const { back, ok } = await work(c, caller, year, form);
       return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
     } catch (error) {

@@ -18,6 +18,8 @@ export const errorCatalogue = {
   BAD_REQUEST: e('badRequest', 'Yêu cầu không hợp lệ.'),
   VALIDATION_FAILED: e('badRequest', 'Dữ liệu gửi lên sai dạng (chi tiết từng trường trong `details`).'),
   MALFORMED_JSON: e('badRequest', 'Nội dung JSON không đọc được.'),
+  CONTROL_CHARACTER: e('badRequest', 'Nội dung gửi lên có ký tự điều khiển (C0, DEL, C1; trừ tab và xuống dòng); `details` chỉ trường và ký tự.'),
+  INVALID_CURSOR: e('badRequest', 'Con trỏ phân trang hỏng, đã bị sửa, hoặc thuộc một truy vấn khác (đơn vị, danh sách, tỉnh).'),
   FILE_UNREADABLE: e('badRequest', 'Tệp hỏng hoặc không phải bảng tính.'),
   FILE_ENCODING: e('badRequest', 'Tệp CSV không đúng mã UTF-8.'),
   FILE_EMPTY: e('badRequest', 'Tệp trống.'),
