@@ -1,4 +1,4 @@
-import { nationalDegradationSigns, type RatingMinutesInput, type SelfReviewInput } from '@kd/domain';
+import { nationalDegradationSigns, framework, resolveScoringScheme, ScoringScheme, scoreSheet, type RatingMinutesInput, type ReviewFormInput, type SelfReviewInput } from '@kd/domain';
 
 /** Demo people and units of seed 000 (Chi bộ Bệnh viện Phổi); names other than the bí thư are made up. */
 export const partyHeader = { upperCommittee: 'Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh', unitName: 'Chi bộ Bệnh viện Phổi' };
@@ -53,6 +53,34 @@ export function minutesInput(overrides: Partial<RatingMinutesInput> = {}): Ratin
       { fullName: 'Đặng Văn Dũng', notRated: 'exempt' },
       { fullName: 'Hồ Văn Anh', notRated: 'suspended' },
     ],
+    ...overrides,
+  };
+}
+
+/** A filled Phụ lục 4 sheet under a province's 18 / 4 / 8 + 70 scheme, for a public-service member. */
+export function reviewFormScoring() {
+  const sectors = framework(4).variants!.options.map((o) => o.key);
+  const scheme = resolveScoringScheme(framework(4), ScoringScheme.parse({
+    id: 'tinh-tra-vinh-pl4', appendix: 4, level: 'province', title: 'Thang điểm Phụ lục 4', source: 'HD 05-HD/TU mục 2',
+    points: { 'I.1': 18, 'I.2': 4, 'I.3': 8, ...Object.fromEntries(sectors.map((_, i) => [`II.${i + 1}`, 70])), 'II.7.1': 45, 'II.7.2': 25 },
+  }));
+  return scoreSheet(scheme, { variant: 'publicService', scores: { 'I.1': 17.5, 'I.2': 3.5, 'I.3': 8, 'II.7.1': 42, 'II.7.2': 23 } });
+}
+
+export function reviewFormInput(overrides: Partial<ReviewFormInput> = {}): ReviewFormInput {
+  return {
+    form: '2B',
+    partyHeader,
+    place: 'Trà Vinh',
+    date: '2025-12-15',
+    year: 2025,
+    member: { fullName: 'Trần Thị Bình', birthDate: '1988-07-02', workplace: 'Bệnh viện Phổi', cellName: 'Chi bộ Bệnh viện Phổi' },
+    sections: {
+      conduct: 'Giữ vững lập trường chính trị; không vi phạm những điều đảng viên không được làm.',
+      tasks: 'Hoàn thành 100% nhiệm vụ đúng tiến độ; 40% nhiệm vụ vượt yêu cầu.',
+    },
+    scoring: reviewFormScoring(),
+    proposed: 'excellent',
     ...overrides,
   };
 }

@@ -3,7 +3,8 @@ import { Member, MemberFacts, evaluateMember, resolveRulebook, type MemberFactsI
 export const r2019 = resolveRulebook('r2019');
 export const s000 = resolveRulebook('r2019', ['s000-2021']);
 export const r2023 = resolveRulebook('r2023');
-export const rulebooks: Record<string, ResolvedRulebook> = { r2019, 'r2019+s000-2021': s000, r2023 };
+export const r2025 = resolveRulebook('r2025');
+export const rulebooks: Record<string, ResolvedRulebook> = { r2019, 'r2019+s000-2021': s000, r2023, r2025 };
 
 export type MemberInput = Partial<Omit<Member, 'id' | 'unitId'>> & { id?: string; unitId?: string };
 
@@ -34,3 +35,11 @@ export function repeat<T>(value: T, n: number): T[] {
 
 /** Letters that only Vietnamese text has: a message in Vietnamese contains at least one. */
 export const vietnameseLetter = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+
+/**
+ * A member's facts under the 100-point regime: general / tasks scores, and everything not named
+ * as the T25 cases assume (tasks 100 %, none late, none exceeding, remedied, no discipline).
+ */
+export function scored(general: number | null, tasks: number | null, overrides: MemberFactsInput = {}): MemberFacts {
+  return facts({ generalScore: general, taskScore: tasks, taskCompletionPercent: 100, latePercent: 0, exceedingPercent: 0, shortcomingsRemedied: true, ...overrides });
+}

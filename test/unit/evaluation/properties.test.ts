@@ -23,6 +23,12 @@ const factsArb: fc.Arbitrary<MemberFactsInput> = fc.record({
   selfProposed: maybe(rating),
   groupProposed: maybe(rating),
   decided: maybe(rating),
+  generalScore: maybe(fc.integer({ min: 0, max: 300 }).map((n) => n / 10)),
+  taskScore: maybe(fc.integer({ min: 0, max: 700 }).map((n) => n / 10)),
+  latePercent: maybe(fc.integer({ min: 0, max: 100 })),
+  exceedingPercent: maybe(fc.integer({ min: 0, max: 100 })),
+  shortcomingsRemedied: maybe(fc.boolean()),
+  prohibitionsBreached: maybe(fc.boolean()),
 });
 
 const memberArb: fc.Arbitrary<MemberInput> = fc.record({

@@ -12,6 +12,7 @@ describe('rulebooks as data', () => {
   it('the shipped JSON files parse with the schema', () => {
     expect(BaseRulebook.safeParse(r2019Json).success).toBe(true);
     expect(BaseRulebook.safeParse(r2023Json).success).toBe(true);
+    expect(BaseRulebook.safeParse(shippedRulebookJson.r2025).success).toBe(true);
     expect(RulebookOverlay.safeParse(shippedRulebookJson['s000-2021']).success).toBe(true);
   });
 
@@ -28,7 +29,7 @@ describe('rulebooks as data', () => {
   });
 
   it('every rule explains itself in NFC Vietnamese and names its source; keys are unique', () => {
-    for (const book of [baseRulebook('r2019'), baseRulebook('r2023'), rulebookOverlay('s000-2021')]) {
+    for (const book of [baseRulebook('r2019'), baseRulebook('r2023'), baseRulebook('r2025'), rulebookOverlay('s000-2021')]) {
       const keys = book.rules.map(ruleKey);
       expect(new Set(keys).size).toBe(keys.length);
       for (const rule of book.rules) {
@@ -36,6 +37,13 @@ describe('rulebooks as data', () => {
         expect(rule.explanation, ruleKey(rule)).toMatch(vietnameseLetter);
         expect(rule.source.length).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('r2025 cites the regulations themselves: QĐ 366-QĐ/TW or HD 43-HD/BTCTW with an article or section', () => {
+    for (const rule of baseRulebook('r2025').rules) {
+      expect(rule.source, ruleKey(rule)).toMatch(/^(QĐ 366-QĐ\/TW (Điều \d+|Phụ lục)|HD 43-HD\/BTCTW mục \d)/);
+      expect(rule.source).not.toMatch(/rules|\.md|\[/);
     }
   });
 
@@ -50,7 +58,9 @@ describe('rulebooks as data', () => {
     expect(baseRulebookIdForYear(2021)).toBe('r2019');
     expect(baseRulebookIdForYear(2023)).toBe('r2023');
     expect(baseRulebookIdForYear(2024)).toBe('r2023');
-    expect(baseRulebookIdForYear(2025)).toBeUndefined();
+    expect(baseRulebookIdForYear(2025)).toBe('r2025');
+    expect(baseRulebookIdForYear(2026)).toBe('r2025');
+    expect(baseRulebookIdForYear(2017)).toBeUndefined();
   });
 
   it('r2023 differs from r2019 for new members only in data (T02)', () => {

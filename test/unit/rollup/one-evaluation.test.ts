@@ -26,7 +26,6 @@ function review(roster: Member[], rows: Map<string, { facts: MemberFacts; adjust
     year: 2021,
     campaignRatingDate: campaign.ratingDate,
     unitYear: { unit: cell, members: roster, rows, collective, adjustedCollective: null, meetingDate: null },
-    isPartyOrganisation: true,
   });
 }
 

@@ -11,3 +11,5 @@ export * from './self-criticism-sections';
 export * from './self-criticism';
 export * from './comment-form';
 export * from './masses-minutes';
+export * from './review-form-sections';
+export * from './review-form';

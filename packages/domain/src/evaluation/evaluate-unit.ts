@@ -3,7 +3,8 @@ import { isAbove, lowerOf, type Rating } from '../rating';
 import { isUnitCheck, unitCheckParams, type UnitCheckName } from '../rulebook/check-vocabulary';
 import type { ResolvedRulebook, Rule } from '../rulebook/schema';
 import type { UnitKind } from '../unit-kind';
-import type { MemberEvaluation } from './member-evaluation';
+import type { AppliedInterpretation, MemberEvaluation } from './member-evaluation';
+import { taskFacts } from './score-bands';
 import { label, violationMessage } from './messages';
 import { quotaFigures, unitChecks, type UnitContext, type UnitOutcome } from './unit-checks';
 import type { QuotaFigures, UnitEvaluation, UnitNotRatedReason, UnitViolation } from './unit-evaluation';
@@ -20,7 +21,23 @@ export interface EvaluateUnitInput {
     readonly disciplined?: boolean;
     /** Rating of the quality of cell meetings, when a rulebook uses it (R-ELIG-07). */
     readonly meetingQuality?: Rating | null;
+    /** The collective's own scores (r2025, Phụ lục 1): general 0–30, tasks 0–70. */
+    readonly scores?: { readonly general: number | null; readonly tasks: number | null } | null;
+    /** The collective's task figures (late and exceeding empty = 0, remedied empty = yes). */
+    readonly taskCompletionPercent?: number | null;
+    readonly latePercent?: number | null;
+    readonly exceedingPercent?: number | null;
+    readonly shortcomingsRemedied?: boolean | null;
+    /** A subordinate organisation disciplined in the year (R-ORG23-HTXS, r2025 excellent). */
+    readonly subordinateDisciplined?: boolean;
+    /** A member of the leadership collective (the committee) disciplined in the year. */
+    readonly leadershipMemberDisciplined?: boolean;
   };
+  /**
+   * The share of `good` the competent level granted this base organisation by exception
+   * (the `quota-exception` of the campaign API, e.g. 0.25); check it with `checkQuotaException` first.
+   */
+  readonly quotaExceptionShare?: number | null;
   /** The members the quota covers: a cell's own members, or a base committee's whole subtree. */
   readonly memberEvaluations: readonly MemberEvaluation[];
   /** Decided ratings of the subordinate organisations (null: not rated), for a committee's R-ORG19-HTXS. */
@@ -51,7 +68,13 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
   const violations: UnitViolation[] = [];
   const report = (rule: Rule, memberId: string | null, detail: string) =>
     violations.push({ memberId, ruleId: rule.id, severity: rule.severity, message: violationMessage(rule, detail) });
+  const interpretations: AppliedInterpretation[] = [];
+  const interpreted = (rule: Rule, outcome?: UnitOutcome) => {
+    if (rule.interpretation && outcome?.finding?.interpreted !== false && !interpretations.some((i) => i.ruleId === rule.id)) interpretations.push({ ruleId: rule.id, note: rule.interpretation });
+  };
   const vote = collective.decided;
+  const scores = { general: collective.scores?.general ?? null, tasks: collective.scores?.tasks ?? null };
+  const share = input.quotaExceptionShare ?? null;
   let ctx: UnitContext = {
     unit,
     year,
@@ -63,6 +86,12 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
     memberEvaluations: input.memberEvaluations,
     childCollectiveRatings: input.childCollectiveRatings ?? [],
     headMemberId: input.headMemberId ?? null,
+    scores,
+    tasks: taskFacts(collective),
+    subordinateDisciplined: collective.subordinateDisciplined ?? false,
+    leadershipMemberDisciplined: collective.leadershipMemberDisciplined ?? false,
+    // Percent with three decimals: 0.29 × 100 is 28.999… in floating point.
+    quotaExceptionPercent: share === null ? null : Math.round(share * 100_000) / 1000,
     forced: null,
     final: null,
   };
@@ -87,6 +116,7 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
       const level = rule.level ?? outcome.finding?.level;
       if (!level) continue;
       forced = forced === null ? level : lowerOf(forced, level);
+      interpreted(rule, outcome);
       if (vote !== null && isAbove(vote, level)) report(rule, null, `${outcome.finding?.detail ?? ''} Kết quả xếp loại ${label(vote)}; mức xếp loại là ${label(level)}.`);
     }
     ctx = { ...ctx, forced };
@@ -95,6 +125,7 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
       const level = rule.level ?? outcome.finding?.level;
       if (!level) continue;
       maxAllowed = lowerOf(maxAllowed, level);
+      interpreted(rule, outcome);
       if (forced === null && vote !== null && isAbove(vote, level)) {
         report(rule, null, `${outcome.finding?.detail ?? ''} Kết quả xếp loại ${label(vote)}, mức cao nhất được phép: ${label(level)}.`);
       }
@@ -113,13 +144,14 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
   for (const rule of rules.filter((r) => stageOf(r) === 'members')) {
     const outcome = run(rule, ctx);
     if (!outcome) continue;
+    if (outcome.quota) interpreted(rule);
     quota ??= outcome.quota ?? null;
     for (const v of outcome.violations ?? []) report(rule, v.memberId, v.detail);
   }
   // Where no quota rule applies at this kind (a cell under plain r2019), the figures still inform.
   if (quota === null) {
     const rule = rules.find((r) => r.check === 'quota');
-    if (rule) quota = quotaFigures(input.memberEvaluations, unitCheckParams.quota.parse(rule.params));
+    if (rule) quota = quotaFigures(input.memberEvaluations, unitCheckParams.quota.parse(rule.params), ctx.quotaExceptionPercent);
   }
 
   return {
@@ -129,10 +161,12 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
     notRatedReason,
     proposed: collective.proposed,
     decided: collective.decided,
+    score: scores.general === null || scores.tasks === null ? null : Math.round((scores.general + scores.tasks) * 1000) / 1000,
     maxAllowed,
     final,
     forced,
     quota,
+    interpretations,
     violations,
   };
 }

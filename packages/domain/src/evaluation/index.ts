@@ -11,7 +11,13 @@
  */
 export { evaluateMember, type EvaluateMemberInput } from './evaluate-member';
 export { evaluateUnit, type EvaluateUnitInput } from './evaluate-unit';
-export { MemberEvaluation, MemberViolation, NotRatedReason, notRatedReasons } from './member-evaluation';
+export { AppliedInterpretation, MemberEvaluation, MemberViolation, NotRatedReason, notRatedReasons } from './member-evaluation';
 export { UnitEvaluation, UnitViolation, UnitNotRatedReason, QuotaFigures } from './unit-evaluation';
 export { quotaCap, type Rounding } from './quota';
-export { quotaFigures } from './unit-checks';
+export { effectiveRatio, quotaFigures } from './unit-checks';
+export { Override, OverrideCircumstance, OverrideView, overrideCircumstanceLabels, overrideCircumstances } from './override';
+export { checkAdjustment } from './adjustment';
+export { checkQuotaException } from './quota-exception';
+export { evaluateCollectiveGroups, type CollectiveGroup, type CollectiveGroupResult } from './collective-quota';
+export { isRatedCollective } from './collective-scope';
+export { bandLevel, missedConditions, taskFacts, type BandResult, type TaskFacts } from './score-bands';

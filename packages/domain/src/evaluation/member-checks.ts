@@ -1,11 +1,13 @@
 import { addMonthsClamped, formatVietnameseDate, type LocalDate } from '../local-date';
 import type { Member } from '../member';
-import type { MemberFacts } from '../member-facts';
+import { totalScore, type MemberFacts } from '../member-facts';
 import { disciplineLabels } from '../discipline';
-import type { Rating } from '../rating';
+import { isAbove, type Rating } from '../rating';
 import type { MemberCheckName, MemberCheckParams } from '../rulebook/check-vocabulary';
 import type { NotRatedReason } from './member-evaluation';
 import { label } from './messages';
+import { overrideCircumstanceLabels, type Override } from './override';
+import { bandDetail, bandLevel, formatNumber, missedConditions, taskFacts } from './score-bands';
 
 export interface MemberContext {
   readonly member: Member;
@@ -16,8 +18,30 @@ export interface MemberContext {
   readonly collectiveRating: Rating | null;
   /** The vote that counts: the upper level's adjustment if any, else the cell's decision. */
   readonly vote: Rating | null;
+  /** The upper level's adjustment alone. */
+  readonly adjusted: Rating | null;
   /** Set by force rules before cap and require rules run. */
   readonly forced: Rating | null;
+  /** Set by cap rules before require rules run. */
+  readonly maxAllowed: Rating | null;
+  /** The override in effect (the rulebook permits its circumstance), known to require rules. */
+  readonly override: Override | null;
+}
+
+/** The results file's headers, so a missing value is named as the results file names it. */
+const scoreColumnNames = {
+  generalScore: 'Điểm tiêu chí chung',
+  taskScore: 'Điểm kết quả thực hiện nhiệm vụ',
+  taskCompletionPercent: 'Tỷ lệ hoàn thành nhiệm vụ (%)',
+} as const;
+
+/** What is missing among the scores (and the task share, when asked); empty when all is on file. */
+export function missingScores(f: { generalScore?: number | null; taskScore?: number | null; taskCompletionPercent?: number | null }, taskShare: boolean): string[] {
+  const missing: string[] = [];
+  if (f.generalScore === null || f.generalScore === undefined) missing.push(scoreColumnNames.generalScore);
+  if (f.taskScore === null || f.taskScore === undefined) missing.push(scoreColumnNames.taskScore);
+  if (taskShare && (f.taskCompletionPercent === null || f.taskCompletionPercent === undefined)) missing.push(scoreColumnNames.taskCompletionPercent);
+  return missing;
 }
 
 /** What a check found. The rule's effect decides what that does to the rating. */
@@ -30,6 +54,8 @@ export interface Finding {
   readonly level?: Rating;
   /** Report a violation even though the effect alone would not (absent: schedule a make-up rating). */
   readonly report?: boolean;
+  /** False when the rule's `interpretation` played no part in this finding (a score under every band). */
+  readonly interpreted?: boolean;
 }
 
 type MemberCheck<K extends MemberCheckName> = (ctx: MemberContext, params: MemberCheckParams<K>) => Finding | null;
@@ -106,6 +132,39 @@ export const memberChecks: { [K in MemberCheckName]: MemberCheck<K> } = {
     if (facts.absences >= p.minAbsences) reasons.push(`vắng ${facts.absences} kỳ sinh hoạt`);
     if (facts.silentMeetings >= p.minSilentMeetings) reasons.push(`${facts.silentMeetings} kỳ không phát biểu`);
     return reasons.length ? { detail: `Trong năm: ${reasons.join(', ')}.` } : null;
+  },
+
+  scoresOnFile: ({ facts }, p) => {
+    const missing = missingScores(facts, p.taskShare);
+    return missing.length > 0 ? { detail: `Còn thiếu: ${missing.join(', ')}.` } : null;
+  },
+
+  scoreBand: ({ facts }, p) => {
+    const score = totalScore(facts);
+    const tasks = taskFacts(facts);
+    if (score === null || tasks.completedPercent === null) return null; // scoresOnFile names what is missing
+    const result = bandLevel(score, tasks, p.bands, p.fallback);
+    return result.level === 'excellent' ? null : { detail: bandDetail(score, result), level: result.level, interpreted: result.reasons.length > 0 };
+  },
+
+  scoreBelow: ({ facts }, p) => {
+    const score = totalScore(facts);
+    return score !== null && score < p.minScore ? { detail: `Tổng điểm ${formatNumber(score)}/100 (dưới ${formatNumber(p.minScore)} điểm).` } : null;
+  },
+
+  prohibitions: ({ facts }) => (facts.prohibitionsBreached ? { detail: 'Có vi phạm những điều đảng viên không được làm.' } : null),
+
+  taskConditions: ({ facts }, p) => {
+    const missed = missedConditions(taskFacts(facts), p);
+    return missed.length > 0 ? { detail: `Chưa đạt điều kiện: ${missed.join(', ')}.` } : null;
+  },
+
+  override: ({ adjusted, maxAllowed, override }, p) => {
+    if (adjusted === null || maxAllowed === null || !isAbove(adjusted, maxAllowed) || override !== null) return null;
+    const allowed = p.circumstances.map((c) => overrideCircumstanceLabels[c].toLocaleLowerCase('vi')).join('; hoặc ');
+    return {
+      detail: `Cấp trên điều chỉnh ${label(adjusted)}, cao hơn mức cao nhất được phép (${label(maxAllowed)}), nhưng chưa nêu tình tiết (${allowed}) và lý do.`,
+    };
   },
 
   head: ({ member, collectiveRating }) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Rating } from '../rating';
 import { Severity } from '../rulebook/schema';
+import { AppliedInterpretation } from './member-evaluation';
 
 export const UnitNotRatedReason = z.enum(['newUnit', 'pending']);
 export type UnitNotRatedReason = z.infer<typeof UnitNotRatedReason>;
@@ -26,11 +27,15 @@ export const UnitEvaluation = z.object({
   notRatedReason: UnitNotRatedReason.nullable(),
   proposed: Rating.nullable(),
   decided: Rating.nullable(),
+  /** The collective's total on 100 under a scored regime (r2025, Phụ lục 1); null otherwise. */
+  score: z.number().nullable(),
   maxAllowed: Rating.nullable(),
   final: Rating.nullable(),
   forced: Rating.nullable(),
   /** Null when the rulebook has no quota rule. */
   quota: QuotaFigures.nullable(),
+  /** The system's readings that decided the rating or the quota (empty when none did). */
+  interpretations: z.array(AppliedInterpretation),
   violations: z.array(UnitViolation),
 });
 export type UnitEvaluation = z.infer<typeof UnitEvaluation>;

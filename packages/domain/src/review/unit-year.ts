@@ -1,4 +1,4 @@
-import { evaluateMember, evaluateUnit, type MemberEvaluation, type UnitEvaluation } from '../evaluation/index';
+import { evaluateMember, evaluateUnit, isRatedCollective, type MemberEvaluation, type UnitEvaluation } from '../evaluation/index';
 import type { LocalDate } from '../local-date';
 import type { Member } from '../member';
 import { emptyFacts, type MemberFacts } from '../member-facts';
@@ -28,7 +28,7 @@ export interface Violation {
 export interface UnitYearEvaluation {
   readonly ratingDate: LocalDate;
   readonly members: MemberEvaluation[];
-  /** Null for units that are not rated as collectives (groups, blocs, the province). */
+  /** Null for units the rulebook does not rate as collectives (groups; blocs and the province before r2025). */
   readonly unit: UnitEvaluation | null;
   /** Every violation, member- then unit-level, each once (what an upload answer lists). */
   readonly violations: Violation[];
@@ -82,13 +82,13 @@ export function evaluateUnitYear(input: {
   unitYear: UnitYear;
   subtree?: readonly UnitYear[];
   childCollectiveRatings?: readonly (Rating | null)[];
-  isPartyOrganisation: boolean;
 }): UnitYearEvaluation {
   const { rulebook, year, campaignRatingDate, unitYear } = input;
   const ratingDate = ratingDateOf(campaignRatingDate, unitYear.meetingDate);
   const members = evaluateMembers(rulebook, year, campaignRatingDate, unitYear);
   const below = isCell(unitYear.unit.kind) ? [] : (input.subtree ?? []).flatMap((y) => evaluateMembers(rulebook, year, campaignRatingDate, y));
-  const unit = input.isPartyOrganisation
+  // Which kinds are rated as collectives is the rulebook's (r2025 adds the committees above base organisations).
+  const unit = isRatedCollective(rulebook, unitYear.unit.kind)
     ? evaluateUnit({
         rulebook,
         unit: unitYear.unit,

@@ -6,7 +6,7 @@ import type { MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
 import { unitCheckParams } from '../rulebook/check-vocabulary';
 import type { ResolvedRulebook } from '../rulebook/schema';
-import { isPartyOrganisation, type UnitKind } from '../unit-kind';
+import type { UnitKind } from '../unit-kind';
 import { zeroCounts, type RollupCounts, type WorkflowCounts } from './counts';
 import { defaultQuotaParams, type QuotaParams } from './quota';
 
@@ -67,7 +67,6 @@ export function evaluateOwnYear(input: Omit<OwnInput, 'unit'> & { unit: Pick<Own
     },
     subtree: [],
     childCollectiveRatings: input.childCollectiveRatings,
-    isPartyOrganisation: isPartyOrganisation(input.unit.kind),
   });
 }
 
@@ -87,9 +86,9 @@ export function countMembers(counts: RollupCounts, evaluations: readonly MemberE
 
 /**
  * A unit's own contribution for a campaign: its direct members by `final` of the current results
- * version, itself as a collective (party organisations only) by its final rating and its dossier
- * state — both as `evaluateOwnYear` (the review's evaluation) gives them. A closed unit contributes
- * nothing. Pure.
+ * version, itself as a collective (the kinds the rulebook rates) by its final rating and its
+ * dossier state — both as `evaluateOwnYear` (the review's evaluation) gives them. A closed unit
+ * contributes nothing. Pure.
  */
 export function ownContribution(input: OwnInput): OwnContribution {
   const counts = zeroCounts();

@@ -3,6 +3,7 @@ import { DomainError } from '../errors/index';
 import { BaseRulebook, RulebookOverlay } from './schema';
 import r2019 from './data/r2019.json';
 import r2023 from './data/r2023.json';
+import r2025 from './data/r2025.json';
 import s000 from './data/s000-2021.json';
 
 /**
@@ -10,7 +11,7 @@ import s000 from './data/s000-2021.json';
  * first import, not the first evaluation. Tenants' own overlays go through `parseOverlay`.
  */
 /** The JSON files as shipped, before parsing (for tools and tests that check the data itself). */
-export const shippedRulebookJson: Readonly<Record<string, unknown>> = { r2019, r2023, 's000-2021': s000 };
+export const shippedRulebookJson: Readonly<Record<string, unknown>> = { r2019, r2023, r2025, 's000-2021': s000 };
 
 function load<T>(schema: z.ZodType<T>, raw: unknown, name: string): T {
   const parsed = schema.safeParse(raw);
@@ -20,7 +21,7 @@ function load<T>(schema: z.ZodType<T>, raw: unknown, name: string): T {
   return parsed.data;
 }
 
-const bases = new Map<string, BaseRulebook>([r2019, r2023].map((raw) => {
+const bases = new Map<string, BaseRulebook>([r2019, r2023, r2025].map((raw) => {
   const book = load(BaseRulebook, raw, String(raw.id));
   return [book.id, book];
 }));
@@ -49,7 +50,7 @@ export function overlayIds(): string[] {
   return [...overlays.keys()];
 }
 
-/** The national regime in force for an evaluation year; undefined when none is shipped (r2025 is not yet). */
+/** The national regime in force for an evaluation year; undefined before the first one shipped. */
 export function baseRulebookIdForYear(year: number): string | undefined {
   for (const book of bases.values()) {
     if (year >= book.years.from && (book.years.to === null || year <= book.years.to)) return book.id;

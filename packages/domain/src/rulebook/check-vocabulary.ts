@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Rating } from '../rating';
 import { UnitKind } from '../unit-kind';
 
 /**
@@ -7,16 +8,46 @@ import { UnitKind } from '../unit-kind';
  * does to a rating (exclude, force, cap, require), at which level and how severely is the rule's
  * data, so a new year or a local overlay is a JSON change, not a code change.
  *
- * Extending to r2025 (QĐ 366/HD 43, 100-point scale) needs one new member check and data only:
- * add `score` (0–100) to the member facts and a check `scoreBand` with params
- * `{ bands: [{ min: 90, level: 'excellent', minExceededPercent: 30 }, { min: 70, level: 'good' },
- * { min: 50, level: 'complete', maxLatePercent: 20 }] }` that returns the level of the band the
- * score falls in as a dynamic cap (below the last band: a force to incomplete via a second rule).
- * Quota, head, discipline and eligibility rules carry over unchanged.
+ * The 100-point regime (r2025) added the score checks (`scoreBand`, `scoreBelow`, `scoresOnFile`
+ * and their collective twins), `prohibitions`, `override` and the group check `collectiveQuota`;
+ * r2023's conditions for excellent are `taskConditions` / `orgTaskConditions`.
  */
 
 const none = z.strictObject({});
 const percent = z.number().min(0).max(100);
+
+/**
+ * What tasks must show for a level (QĐ 366-QĐ/TW Điều 11, QĐ 124-QĐ/TW Điều 12): share completed,
+ * share late at most, share exceeding requirements at least, earlier shortcomings all remedied.
+ */
+const taskConditionShape = {
+  minCompletedPercent: percent.default(100),
+  maxLatePercent: percent.optional(),
+  minExceedingPercent: percent.optional(),
+  requireRemedied: z.boolean().default(false),
+};
+export const TaskConditions = z.strictObject(taskConditionShape);
+export type TaskConditions = z.infer<typeof TaskConditions>;
+
+/** A score band: from `minScore` up, `level` when its task conditions hold too. */
+export const ScoreBand = z.strictObject({ level: Rating.exclude(['incomplete']), minScore: z.number().min(0).max(100), ...taskConditionShape });
+export type ScoreBand = z.infer<typeof ScoreBand>;
+
+/** Bands best first; `fallback` is the level when no band's score and conditions both hold. */
+const scoreBands = z
+  .strictObject({ bands: z.array(ScoreBand).min(1), fallback: Rating.default('incomplete') })
+  .refine((p) => p.bands.every((b, i) => i === 0 || b.minScore < p.bands[i - 1]!.minScore), 'Các khung điểm xếp theo điểm giảm dần');
+
+export const overrideCircumstances = ['forceMajeure', 'selfReportedRemedied'] as const;
+export const OverrideCircumstance = z.enum(overrideCircumstances);
+export type OverrideCircumstance = z.infer<typeof OverrideCircumstance>;
+
+const quotaShape = {
+  ratioPercent: percent,
+  rounding: z.enum(['floor', 'round', 'ceil']).default('floor'),
+  /** The highest share the competent level may grant by exception; absent: no exception. */
+  exceptionMaxPercent: percent.optional(),
+};
 
 export const memberCheckParams = {
   /** R-ELIG-01: miễn công tác và sinh hoạt đảng. */
@@ -55,6 +86,18 @@ export const memberCheckParams = {
   attendance: z.strictObject({ minAbsences: z.number().int().positive(), minSilentMeetings: z.number().int().positive() }),
   /** R-HEAD-01: the unit's secretary is capped at the collective's rating (a dynamic level). */
   head: none,
+  /** QĐ 366 Điều 10: both group scores (and the task share, when `taskShare`) are on file. */
+  scoresOnFile: z.strictObject({ taskShare: z.boolean().default(true) }),
+  /** QĐ 366 Điều 11: the level whose score band and conditions both hold (a dynamic cap). */
+  scoreBand: scoreBands,
+  /** QĐ 366 Điều 11: a total under `minScore`. */
+  scoreBelow: z.strictObject({ minScore: z.number().min(0).max(100) }),
+  /** QĐ 366 Điều 11: breached what party members must not do. */
+  prohibitions: none,
+  /** QĐ 124 Điều 12: the task conditions of a level (r2023's excellent). */
+  taskConditions: TaskConditions,
+  /** QĐ 366 Điều 11: the appraising level may rate above the rules for these circumstances, with a reason. */
+  override: z.strictObject({ circumstances: z.array(OverrideCircumstance).min(1) }),
 } as const;
 
 export const unitCheckParams = {
@@ -66,11 +109,7 @@ export const unitCheckParams = {
    * R-QUOTA-01: excellent ≤ ratio × good over `final` of the rated members in scope, checked at the
    * organisations whose kind is in `unitKinds` (a base organisation's whole subtree, or a cell's own members).
    */
-  quota: z.strictObject({
-    ratioPercent: percent,
-    unitKinds: z.array(UnitKind).min(1),
-    rounding: z.enum(['floor', 'round', 'ceil']).default('floor'),
-  }),
+  quota: z.strictObject({ ...quotaShape, unitKinds: z.array(UnitKind).min(1) }),
   /** R-ORG19-HTXS: shares of members (cells) or subordinate organisations (committees) needed for excellent. */
   orgExcellent: z.strictObject({ minShareAtLeastComplete: percent, minShareAtLeastGood: percent }),
   /** R-ORG19-HTNV: the organisation was disciplined in the year. */
@@ -79,21 +118,48 @@ export const unitCheckParams = {
   meetingQuality: z.strictObject({ used: z.boolean() }),
   /** R-HEAD-01 seen from the unit: its head's vote may not exceed the collective's rating. */
   head: none,
+  /** HD 43 mục 3: the kinds of unit rated as collectives (a predicate; the check itself finds nothing). */
+  collectiveScope: z.strictObject({ unitKinds: z.array(UnitKind).min(1) }),
+  /** QĐ 366 Điều 10, Phụ lục 1: the collective's two group scores are on file. */
+  orgScoresOnFile: z.strictObject({ taskShare: z.boolean().default(true) }),
+  /** QĐ 366 Điều 11: the collective's level by score band and conditions. */
+  orgScoreBand: scoreBands,
+  /** QĐ 366 Điều 11: the collective's total under `minScore`. */
+  orgScoreBelow: z.strictObject({ minScore: z.number().min(0).max(100) }),
+  /** QĐ 366 Điều 11: the collective completed less than `minPercent` of its tasks. */
+  orgTaskCompletion: z.strictObject({ minPercent: percent }),
+  /** QĐ 124 Điều 12: the collective's task conditions (r2023's excellent). */
+  orgTaskConditions: TaskConditions,
+  /** QĐ 124 Điều 12, QĐ 366 Điều 11: a subordinate organisation or a leadership member disciplined. */
+  subordinateDiscipline: none,
+} as const;
+
+/** Checks over a group of collectives of similar function, run by the level that rates them. */
+export const groupCheckParams = {
+  /** R-QUOTA-02: collectives rated excellent ≤ ratio × those rated good, per group. */
+  collectiveQuota: z.strictObject(quotaShape),
 } as const;
 
 export type MemberCheckName = keyof typeof memberCheckParams;
 export type UnitCheckName = keyof typeof unitCheckParams;
-export type CheckName = MemberCheckName | UnitCheckName;
+export type GroupCheckName = keyof typeof groupCheckParams;
+export type CheckName = MemberCheckName | UnitCheckName | GroupCheckName;
 
-export const checkNames = [...new Set([...Object.keys(memberCheckParams), ...Object.keys(unitCheckParams)])] as [CheckName, ...CheckName[]];
+export const checkNames = [
+  ...new Set([...Object.keys(memberCheckParams), ...Object.keys(unitCheckParams), ...Object.keys(groupCheckParams)]),
+] as [CheckName, ...CheckName[]];
 export const CheckName = z.enum(checkNames);
 
 export type MemberCheckParams<K extends MemberCheckName> = z.infer<(typeof memberCheckParams)[K]>;
 export type UnitCheckParams<K extends UnitCheckName> = z.infer<(typeof unitCheckParams)[K]>;
+export type GroupCheckParams<K extends GroupCheckName> = z.infer<(typeof groupCheckParams)[K]>;
 
 export function isMemberCheck(name: CheckName): name is MemberCheckName {
   return Object.hasOwn(memberCheckParams, name);
 }
 export function isUnitCheck(name: CheckName): name is UnitCheckName {
   return Object.hasOwn(unitCheckParams, name);
+}
+export function isGroupCheck(name: CheckName): name is GroupCheckName {
+  return Object.hasOwn(groupCheckParams, name);
 }

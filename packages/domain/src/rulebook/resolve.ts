@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/index';
-import { isMemberCheck, isUnitCheck, memberCheckParams, unitCheckParams } from './check-vocabulary';
+import { groupCheckParams, isGroupCheck, isMemberCheck, isUnitCheck, memberCheckParams, unitCheckParams } from './check-vocabulary';
 import { baseRulebook, rulebookOverlay } from './catalogue';
 import { ruleKey, type BaseRulebook, type ResolvedRulebook, type Rule, type RulebookOverlay } from './schema';
 
@@ -29,13 +29,16 @@ export function resolveRulebookFrom(base: BaseRulebook, overlays: readonly Ruleb
       const key = ruleKey(patch);
       const rule = rules.get(key);
       if (!rule) throw invalid(`Bộ quy tắc bổ sung ${overlay.id} sửa quy tắc ${key} không có trong ${base.id}.`);
+      const { interpretation: _replaced, ...rest } = rule;
+      const interpretation = patch.interpretation === undefined ? rule.interpretation : (patch.interpretation ?? undefined);
       rules.set(key, {
-        ...rule,
+        ...rest,
         params: { ...rule.params, ...patch.params },
         severity: patch.severity ?? rule.severity,
         level: patch.level ?? rule.level,
         enabled: patch.enabled ?? rule.enabled,
         source: `${rule.source}; ${patch.source}`,
+        ...(interpretation ? { interpretation } : {}),
       });
     }
   }
@@ -50,7 +53,11 @@ export function resolveRulebookFrom(base: BaseRulebook, overlays: readonly Ruleb
 function withCheckedParams(rule: Rule): Rule {
   let params: Record<string, unknown> = rule.params;
   // A check used by both members and units (head) has one params shape for both.
-  const schemas = [isMemberCheck(rule.check) ? memberCheckParams[rule.check] : undefined, isUnitCheck(rule.check) ? unitCheckParams[rule.check] : undefined];
+  const schemas = [
+    isMemberCheck(rule.check) ? memberCheckParams[rule.check] : undefined,
+    isUnitCheck(rule.check) ? unitCheckParams[rule.check] : undefined,
+    isGroupCheck(rule.check) ? groupCheckParams[rule.check] : undefined,
+  ];
   for (const schema of schemas) {
     if (!schema) continue;
     const parsed = schema.safeParse(rule.params);

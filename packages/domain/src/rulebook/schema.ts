@@ -11,7 +11,9 @@ export type Effect = z.infer<typeof Effect>;
 export const Severity = z.enum(['blocking', 'warning']);
 export type Severity = z.infer<typeof Severity>;
 
-const ParamValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.string())]);
+const Scalar = z.union([z.number(), z.boolean(), z.string()]);
+/** Scalars, lists of words (unit kinds), and lists of small records (score bands); each check's schema says which. */
+const ParamValue = z.union([Scalar, z.array(z.string()), z.array(z.record(z.string(), Scalar))]);
 
 /** Vietnamese text as stored: NFC, with at least one letter. */
 const VietnameseText = z
@@ -40,6 +42,12 @@ export const Rule = z
     source: z.string().min(1),
     /** Marked [UNVERIFIED] or [INF] in its source (docs/rulebooks.md, "Interpretations"): to be confirmed against the official text. */
     provisional: z.boolean().default(false),
+    /**
+     * Set when the rule is this system's reading of a point the regulation leaves open (not a
+     * doubt about the text, which is `provisional`): says in Vietnamese what was decided and why.
+     * Pages mark such rules and every evaluation they decide; a local overlay may change them.
+     */
+    interpretation: VietnameseText.optional(),
     enabled: z.boolean().default(true),
   })
   .refine((r) => r.effect !== 'force' || r.level !== undefined, { message: 'Quy tắc "force" phải có level', path: ['level'] });
@@ -72,6 +80,8 @@ export const RulePatch = z.strictObject({
   severity: Severity.optional(),
   level: Rating.optional(),
   enabled: z.boolean().optional(),
+  /** A new note for the system's reading, or null when the local text settles the point. */
+  interpretation: VietnameseText.nullable().optional(),
   source: z.string().min(1),
 });
 export type RulePatch = z.infer<typeof RulePatch>;

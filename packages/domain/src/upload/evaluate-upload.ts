@@ -5,7 +5,7 @@ import type { Member } from '../member';
 import type { Rating } from '../rating';
 import type { ResolvedRulebook } from '../rulebook/index';
 import type { Severity } from '../rulebook/schema';
-import { isPartyOrganisation, type UnitKind } from '../unit-kind';
+import type { UnitKind } from '../unit-kind';
 import type { ResultsRow } from './results-rows';
 
 /** A violation as an upload answer lists it (docs/api.md, "Upload answers"): unit-level ones have `memberId: null`. */
@@ -56,7 +56,6 @@ export function evaluateUpload(input: EvaluateUploadInput): { evaluations: Membe
       adjustedCollective: input.adjustedCollective,
       meetingDate: input.meetingDate,
     },
-    isPartyOrganisation: isPartyOrganisation(input.unit.kind),
   });
   return { evaluations: evaluation.members, violations: evaluation.violations };
 }

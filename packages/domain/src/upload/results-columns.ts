@@ -47,3 +47,25 @@ export const resultsColumns: readonly ColumnDef<ResultsKey>[] = [
     help: 'Số phiếu tán thành mức xếp loại của chi bộ.' },
   { key: 'note', header: 'Ghi chú', required: false, type: 'text', maxLength: 2000, width: 30, help: 'Ghi chú (nếu có).' },
 ];
+
+/** The 100-point regime (QĐ 366-QĐ/TW Điều 10): the two group scores and the member's own total (the 100-point regime only). */
+export const scoreColumns: readonly ColumnDef<ResultsKey>[] = [
+  { key: 'generalScore', header: 'Điểm tiêu chí chung', required: false, type: 'number', min: 0, max: 30, width: 12,
+    help: 'Điểm nhóm tiêu chí chung do chi bộ quyết định, từ 0 đến 30; bắt buộc với đảng viên thuộc diện xếp loại.' },
+  { key: 'taskScore', header: 'Điểm kết quả thực hiện nhiệm vụ', required: false, type: 'number', min: 0, max: 70, width: 14,
+    help: 'Điểm nhóm tiêu chí về kết quả thực hiện nhiệm vụ, từ 0 đến 70; bắt buộc với đảng viên thuộc diện xếp loại.' },
+  { key: 'selfScore', header: 'Điểm tự chấm', required: false, type: 'number', min: 0, max: 100, width: 12,
+    help: 'Tổng điểm đảng viên tự chấm trên bản kiểm điểm (Mẫu 2A, 2B, 2C), từ 0 đến 100; để lưu hồ sơ.' },
+];
+
+/** The task figures of QĐ 366-QĐ/TW Điều 11 (also read by r2023's conditions for excellent). */
+export const taskColumns: readonly ColumnDef<ResultsKey>[] = [
+  { key: 'latePercent', header: 'Tỷ lệ nhiệm vụ chậm tiến độ (%)', aliases: ['Tỉ lệ nhiệm vụ chậm tiến độ (%)'], required: false, type: 'number', min: 0, max: 100, width: 14,
+    help: 'Tỷ lệ phần trăm nhiệm vụ hoàn thành chậm tiến độ, từ 0 đến 100; để trống là 0.' },
+  { key: 'exceedingPercent', header: 'Tỷ lệ nhiệm vụ vượt yêu cầu (%)', aliases: ['Tỉ lệ nhiệm vụ vượt yêu cầu (%)'], required: false, type: 'number', min: 0, max: 100, width: 14,
+    help: 'Tỷ lệ phần trăm nhiệm vụ hoàn thành vượt yêu cầu, từ 0 đến 100; để trống là 0.' },
+  { key: 'shortcomingsRemedied', header: 'Đã khắc phục hết hạn chế đã chỉ ra', required: false, type: 'bool', width: 14,
+    help: 'Có nếu đã khắc phục hết hạn chế, khuyết điểm được chỉ ra ở kỳ kiểm điểm trước; để trống là Có.' },
+  { key: 'prohibitionsBreached', header: 'Vi phạm những điều đảng viên không được làm', required: false, type: 'bool', width: 16,
+    help: 'Có nếu vi phạm Quy định về những điều đảng viên không được làm trong năm.' },
+];

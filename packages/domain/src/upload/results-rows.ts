@@ -1,6 +1,8 @@
 import { MemberFacts } from '../member-facts';
+import type { ResolvedRulebook } from '../rulebook/schema';
 import { matchHeaders } from './header-match';
-import { resultsColumns } from './results-columns';
+import { resultsColumns, scoreColumns, taskColumns } from './results-columns';
+import { resultsColumnsFor } from './results-columns-for';
 import { type RowError, RowErrorList, excerpt } from './row-error';
 import { checkMemberId, checkSchema, readRowValues, sameName } from './row-values';
 import type { Table } from './table';
@@ -24,9 +26,15 @@ export interface ResultsValidation {
 export interface ResultsContext {
   /** The unit's members: a results row must name one of them. */
   roster: ReadonlyMap<string, { fullName: string }>;
+  /**
+   * The year's rulebook: decides which columns are accepted, read or ignored (`resultsColumnsFor`). Without
+   * it, the columns of the earlier results file are accepted and read, as before the 100-point regime.
+   */
+  rulebook?: ResolvedRulebook;
 }
 
-const headerOf = (key: string) => resultsColumns.find((c) => c.key === key)?.header ?? key;
+const allColumns = [...resultsColumns, ...taskColumns, ...scoreColumns];
+const headerOf = (key: string) => allColumns.find((c) => c.key === key)?.header ?? key;
 const ID = headerOf('memberId');
 
 /**
@@ -37,14 +45,15 @@ const ID = headerOf('memberId');
  * const { rows, errors } = validateResultsRows(table, { roster: new Map([['DV001', { fullName: 'Nguyễn Văn An' }]]) });
  */
 export function validateResultsRows(table: Table, context: ResultsContext): ResultsValidation {
-  const indexOf = matchHeaders(table.headers, resultsColumns);
+  const columns = context.rulebook ? resultsColumnsFor(context.rulebook) : { accepted: resultsColumns, read: resultsColumns };
+  const indexOf = matchHeaders(table.headers, columns.accepted);
   const errors = new RowErrorList();
   const rows: ResultsRow[] = [];
   const seen = new Map<string, number>();
 
   for (const tableRow of table.rows) {
     const { row } = tableRow;
-    const { memberId: rawId, fullName, ...facts } = readRowValues(resultsColumns, indexOf, tableRow, errors);
+    const { memberId: rawId, fullName, ...facts } = readRowValues(columns.read, indexOf, tableRow, errors);
     const memberId = checkMemberId(rawId, row, ID, errors);
     if (memberId !== undefined) {
       const first = seen.get(memberId);

@@ -1,6 +1,7 @@
-import { DomainError, nextState, transitions, isPartyOrganisation, type Caller, type Adjustments } from '@kd/domain';
-import { requireCampaign, getDossier, updateDossier, approveDossier, type Dossier, type StoredUnit } from '@kd/data';
+import { DomainError, nextState, transitions, isPartyOrganisation, type Caller, type Adjustments, type WorkflowAction } from '@kd/domain';
+import { getDossier, updateDossier, approveDossier, type Dossier, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { assertStrictlyBelow, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
@@ -8,29 +9,36 @@ import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
 /** Submission: refused (422 SUBMISSION_BLOCKED, with the list) while any blocking violation stands. */
 export async function submitDossier(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number): Promise<Dossier> {
   const unit = await unitInScope(deps.store, caller, unitId, transitions.submit.permission);
-  const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  const campaign = await requireOpenCampaign(deps.store, caller.tenant, year);
   if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
   const { stored, evaluation } = await evaluateStoredUnit(deps, caller.tenant, unit, campaign);
   const state = nextState(stored.dossier.state, 'submit');
   if (evaluation.blocking.length > 0) {
     throw new DomainError('SUBMISSION_BLOCKED', `Chưa thể gửi hồ sơ: còn ${evaluation.blocking.length} vi phạm phải xử lý trước.`, { violations: evaluation.blocking });
   }
+  return storeTransition(deps, caller, unit.id, year, 'submit', rev, (at) => ({ state, submittedAt: at, firstSubmittedAt: stored.dossier.firstSubmittedAt ?? at }));
+}
+
+/** Stores a transition the domain allowed: the new state and its dates, on the revision the caller saw, audited. */
+function storeTransition(
+  deps: ServiceDeps,
+  caller: Caller,
+  unitId: string,
+  year: number,
+  action: Exclude<WorkflowAction, 'approve'>,
+  rev: number,
+  patch: (at: string) => Parameters<typeof updateDossier>[4]['patch'],
+  reason?: string,
+): Promise<Dossier> {
   const change = changeBy(deps, caller);
-  return updateDossier(
-    deps.store,
-    caller.tenant,
-    unit.id,
-    year,
-    { from: transitions.submit.from, expectedRev: rev, patch: { state, submittedAt: change.at, firstSubmittedAt: stored.dossier.firstSubmittedAt ?? change.at }, action: 'dossier.submit' },
-    change,
-  );
+  return updateDossier(deps.store, caller.tenant, unitId, year, { from: transitions[action].from, expectedRev: rev, patch: patch(change.at), action: `dossier.${action}`, reason }, change);
 }
 
 /** Approving and returning are the upper level's: a strict ancestor whose role may appraise. */
 async function appraisedUnit(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<StoredUnit> {
   const unit = await unitInScope(deps.store, caller, unitId, transitions.approve.permission);
   assertStrictlyBelow(caller, unit);
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   return unit;
 }
 
@@ -46,13 +54,5 @@ export async function returnDossier(deps: ServiceDeps, caller: Caller, year: num
   const unit = await appraisedUnit(deps, caller, year, unitId);
   const before = await getDossier(deps.store, caller.tenant, unit.id, year);
   const state = nextState(before.state, 'return');
-  const change = changeBy(deps, caller);
-  return updateDossier(
-    deps.store,
-    caller.tenant,
-    unit.id,
-    year,
-    { from: transitions.return.from, expectedRev: rev, patch: { state, returnReason: reason, appraisedAt: change.at }, action: 'dossier.return', reason },
-    change,
-  );
+  return storeTransition(deps, caller, unit.id, year, 'return', rev, (at) => ({ state, returnReason: reason, appraisedAt: at }), reason);
 }
