@@ -103,6 +103,7 @@ export * from './scoring/framework';
 export * from './scoring/points';
 export * from './scoring/scheme';
 export * from './scoring/sheet';
+export * from './text';
 export * from './unit-kind';
 export * from './unit-plan';
 export * from './unit';

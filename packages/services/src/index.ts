@@ -23,6 +23,7 @@ export * from './campaigns/rulebook';
 export * from './campaigns/scoring';
 export * from './campaigns/unit-year';
 export * from './campaigns/workflow';
+export * from './cursor';
 export * from './deps';
 export * from './members/members';
 export * from './reports/board-reports';

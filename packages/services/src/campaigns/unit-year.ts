@@ -52,7 +52,6 @@ export async function evaluateStoredUnit(deps: ServiceDeps, tenant: string, unit
     subtree,
     childCollectiveRatings,
     subordinateDisciplined,
-    isPartyOrganisation: rated,
   });
   return { campaign, unit, stored, evaluation };
 }
