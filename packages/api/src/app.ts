@@ -26,10 +26,15 @@ import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { quotaExceptionRoutes } from './routes/quota-exception';
+import { scoringRoutes } from './routes/scoring';
+import { rulebookRoutes } from './routes/rulebook';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
+import { scoringPages } from './pages/scoring-pages';
+import { rulebookPages } from './pages/rulebook-pages';
 import { sessionPages } from './pages/session-pages';
 import { assetRoutes } from './pages/assets';
 import { refusedPage } from './pages/page-handler';
@@ -126,6 +131,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', quotaExceptionRoutes(deps));
+  secured.route('/', scoringRoutes(deps));
+  secured.route('/', rulebookRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
   // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
@@ -162,6 +170,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', scoringPages(deps));
+  app.route('/', rulebookPages(deps));
   return app;
 }
 
