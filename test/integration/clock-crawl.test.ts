@@ -101,7 +101,12 @@ describe('the closed 2021 review and the open 2026 one, read in 2027', () => {
     const page = await t.request('/campaigns/2021/units/c1/review', { as: cell });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('2021');
+    expect(html).toContain('data-testid="campaign-closed"');
+    // Closed: its results are a file to read, not an upload.
+    expect(html).toContain('href="/web/api/v1/campaigns/2021/units/c1/results-template"');
+    expect(html).not.toContain('/campaigns/2021/units/c1/results-upload');
+    const file2021 = await t.request('/api/v1/campaigns/2021/units/c1/results-template', { as: cell });
+    expect(file2021.status).toBe(200);
     const form = await t.request('/api/v1/campaigns/2021/units/c1/members/M001/self-review.docx', { as: cell });
     expect(form.status).toBe(200);
     const file = join(dir, 'self-review-2021.docx');

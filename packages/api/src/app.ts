@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
 import { contentSecurityPolicy } from '@kd/config';
-import { DomainError } from '@kd/domain';
+import { DomainError, assertNoControlCharacters } from '@kd/domain';
 import { MAX_FILE_BYTES } from '@kd/files';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
@@ -29,12 +29,17 @@ import { reportRoutes } from './routes/reports';
 import { massesRoutes } from './routes/masses';
 import { massesSessionRoutes } from './routes/masses-sessions';
 import { massesFollowupRoutes } from './routes/masses-followup';
+import { quotaExceptionRoutes } from './routes/quota-exception';
+import { scoringRoutes } from './routes/scoring';
+import { rulebookRoutes } from './routes/rulebook';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
 import { massesPages } from './pages/masses/masses-pages';
 import { phoneCommentRoutes } from './pages/masses/phone-comment-routes';
+import { scoringPages } from './pages/scoring-pages';
+import { rulebookPages } from './pages/rulebook-pages';
 import { sessionPages } from './pages/session-pages';
 import { assetRoutes } from './pages/assets';
 import { refusedPage } from './pages/page-handler';
@@ -110,6 +115,15 @@ export function createApp(deps: AppDeps) {
   api.onError((error, c) => errorResponse(c, error));
   api.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
   api.use('*', apiBodyLimit());
+  // No control character is stored from a JSON body, whichever field it is in (issue 10).
+  api.use('*', async (c, next) => {
+    if (!isUploadBody(c.req.method, c.req.path) && /json/i.test(c.req.header('content-type') ?? '') && c.req.method !== 'GET') {
+      // A body that does not parse is the validator's to refuse (MALFORMED_JSON).
+      const body: unknown = await c.req.json().catch(() => undefined);
+      assertNoControlCharacters(body);
+    }
+    await next();
+  });
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));
@@ -125,6 +139,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', massesRoutes(deps));
   secured.route('/', massesSessionRoutes(deps));
   secured.route('/', massesFollowupRoutes(deps));
+  secured.route('/', quotaExceptionRoutes(deps));
+  secured.route('/', scoringRoutes(deps));
+  secured.route('/', rulebookRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
   // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
@@ -164,6 +181,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', massesPages(deps));
   // Public: the masses' comment form, opened with a single-use code and no account.
   app.route('/', phoneCommentRoutes(deps));
+  app.route('/', scoringPages(deps));
+  app.route('/', rulebookPages(deps));
   return app;
 }
 

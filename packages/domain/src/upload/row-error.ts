@@ -9,6 +9,7 @@ export const rowErrorCodes = [
   'UNKNOWN_RATING',
   'UNKNOWN_VALUE',
   'TEXT_TOO_LONG',
+  'CONTROL_CHARACTER',
   'INVALID_MEMBER_ID',
   'FORMULA_WITHOUT_VALUE',
   'CELL_ERROR',
@@ -20,6 +21,7 @@ export const rowErrorCodes = [
   'INVALID_VALUE',
   'UNIT_NOT_IN_SUBTREE',
   'DUPLICATE_UNIT',
+  'SCORES_FROM_SHEET',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];
 

@@ -6,35 +6,35 @@ import type { CommentBody, RemediationBody, SessionRecordBody, WorkplaceBody } f
  */
 export type Form = Record<string, unknown>;
 
-export const str = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
+export const formText = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
 const int = (v: unknown) => {
-  const s = str(v);
+  const s = formText(v);
   return s === '' ? 0 : Number(s);
 };
-const orNull = (v: unknown) => (str(v) === '' ? null : str(v));
+const orNull = (v: unknown) => (formText(v) === '' ? null : formText(v));
 
 export function workplaceFromForm(form: Form): WorkplaceBody {
-  return { name: str(form.name), staff: { permanent: int(form.permanent), longTerm: int(form.longTerm), shortTerm: int(form.shortTerm), productionLine: int(form.productionLine) } };
+  return { name: formText(form.name), staff: { permanent: int(form.permanent), longTerm: int(form.longTerm), shortTerm: int(form.shortTerm), productionLine: int(form.productionLine) } };
 }
 
 /** The session form: one row per member of the subtree; a member is on the list when `include_<id>` is ticked. */
 export function recordFromForm(form: Form, memberIds: readonly string[]): SessionRecordBody {
-  const lines = (v: unknown) => str(v).split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  const lines = (v: unknown) => formText(v).split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
   return {
-    startsAt: str(form.startsAt),
-    endsAt: str(form.endsAt),
-    place: str(form.place),
-    chair: str(form.chair),
-    clerk: str(form.clerk),
-    committeeRepresentative: str(form.committeeRepresentative),
+    startsAt: formText(form.startsAt),
+    endsAt: formText(form.endsAt),
+    place: formText(form.place),
+    chair: formText(form.chair),
+    clerk: formText(form.clerk),
+    committeeRepresentative: formText(form.committeeRepresentative),
     massesPresent: int(form.massesPresent),
     guests: lines(form.guests),
     acknowledgement: orNull(form.acknowledgement),
     members: memberIds
-      .filter((id) => str(form[`include_${id}`]) === 'on')
+      .filter((id) => formText(form[`include_${id}`]) === 'on')
       .map((id) => ({
         memberId: id,
-        present: str(form[`present_${id}`]) !== 'absent',
+        present: formText(form[`present_${id}`]) !== 'absent',
         absenceReason: orNull(form[`absence_${id}`]),
         duties: orNull(form[`duties_${id}`]),
         summary: orNull(form[`summary_${id}`]),
@@ -44,25 +44,25 @@ export function recordFromForm(form: Form, memberIds: readonly string[]): Sessio
 
 /** A comment as the clerk keys it in (oral, or from a paper form). */
 export function commentFromForm(form: Form): CommentBody {
-  const kind = str(form.kind) as CommentBody['kind'];
+  const kind = formText(form.kind) as CommentBody['kind'];
   return {
     about: orNull(form.about),
-    channel: str(form.channel) as CommentBody['channel'],
-    heading: kind === 'proposal' || str(form.heading) === '' ? null : (Number(str(form.heading)) as 1),
+    channel: formText(form.channel) as CommentBody['channel'],
+    heading: kind === 'proposal' || formText(form.heading) === '' ? null : (Number(formText(form.heading)) as 1),
     kind,
-    text: str(form.text),
-    dissenting: str(form.dissenting) === 'on',
+    text: formText(form.text),
+    dissenting: formText(form.dissenting) === 'on',
   };
 }
 
 /** The phone form: the code, whom it is about, where it sits on the form, the text. Nothing else is read. */
 export function codeCommentFromForm(form: Form) {
   const { channel: _channel, dissenting: _dissenting, ...rest } = commentFromForm(form);
-  return { ...rest, code: str(form.code) };
+  return { ...rest, code: formText(form.code) };
 }
 
 export function remediationFromForm(form: Form): RemediationBody {
   const ids = form.commentIds;
-  const commentIds = (Array.isArray(ids) ? ids : ids === undefined ? [] : [ids]).map(str).filter(Boolean);
-  return { commentIds, text: str(form.text), owner: str(form.owner), deadline: str(form.deadline), responsibility: str(form.responsibility) as RemediationBody['responsibility'] };
+  const commentIds = (Array.isArray(ids) ? ids : ids === undefined ? [] : [ids]).map(formText).filter(Boolean);
+  return { commentIds, text: formText(form.text), owner: formText(form.owner), deadline: formText(form.deadline), responsibility: formText(form.responsibility) as RemediationBody['responsibility'] };
 }

@@ -10,7 +10,7 @@ import { toDomainError } from '../../errors';
 import { commentFormUrl } from '../../routes/masses-sessions';
 import { pageHandler } from '../page-handler';
 import { Bieu5Page, CodesPage } from './bieu5-page';
-import { commentFromForm, recordFromForm, remediationFromForm, str, workplaceFromForm, type Form } from './masses-forms';
+import { commentFromForm, recordFromForm, remediationFromForm, formText, workplaceFromForm, type Form } from './masses-forms';
 import { MassesOverviewPage } from './masses-overview-page';
 import { MassesSessionPage } from './masses-session-page';
 import { RemediationPage } from './remediation-page';
@@ -36,7 +36,7 @@ function action(deps: AppDeps, work: Work) {
     const unitId = c.req.param('unitId')!;
     await unitInScope(deps.store, caller, unitId, 'masses.write');
     const form = (await c.req.parseBody({ all: true })) as Form;
-    const back = str(form.back).startsWith(massesPath(year, unitId)) ? str(form.back) : c.req.param('sessionId') ? `${massesPath(year, unitId)}/sessions/${encodeURIComponent(c.req.param('sessionId')!)}` : massesPath(year, unitId);
+    const back = formText(form.back).startsWith(massesPath(year, unitId)) ? formText(form.back) : c.req.param('sessionId') ? `${massesPath(year, unitId)}/sessions/${encodeURIComponent(c.req.param('sessionId')!)}` : massesPath(year, unitId);
     try {
       const done = await work(c, caller, year, form);
       if (done instanceof Response) return done;
@@ -72,7 +72,7 @@ export function massesPages(deps: AppDeps) {
   }));
 
   r.post(`${base}/plan`, action(deps, async (c, caller, year, form) => {
-    const s = await planMassesSession(deps, caller, year, c.req.param('unitId')!, { startsAt: str(form.startsAt), endsAt: str(form.endsAt) || null, place: str(form.place) || null });
+    const s = await planMassesSession(deps, caller, year, c.req.param('unitId')!, { startsAt: formText(form.startsAt), endsAt: formText(form.endsAt) || null, place: formText(form.place) || null });
     return { back: `${massesPath(year, c.req.param('unitId')!)}/sessions/${s.id}`, ok: 'Đã lên kế hoạch buổi tự phê bình.' };
   }));
 
@@ -105,8 +105,8 @@ export function massesPages(deps: AppDeps) {
   r.post(`${base}/sessions/:sessionId/comments/:commentId`, action(deps, async (c, caller, year, form) => {
     const unitId = c.req.param('unitId')!;
     const sessionId = c.req.param('sessionId')!;
-    const responsibility = str(form.responsibility) === '' ? null : Responsibility.parse(str(form.responsibility));
-    await classifyMassesComment(deps, caller, year, unitId, sessionId, c.req.param('commentId')!, { responsibility, dissenting: str(form.dissenting) === 'on' });
+    const responsibility = formText(form.responsibility) === '' ? null : Responsibility.parse(formText(form.responsibility));
+    await classifyMassesComment(deps, caller, year, unitId, sessionId, c.req.param('commentId')!, { responsibility, dissenting: formText(form.dissenting) === 'on' });
     return { back: `${massesPath(year, unitId)}/sessions/${sessionId}`, ok: 'Đã phân loại ý kiến.' };
   }));
 
@@ -121,7 +121,7 @@ export function massesPages(deps: AppDeps) {
   r.post(`${base}/sessions/:sessionId/signatures`, action(deps, async (c, caller, year, form) => {
     const unitId = c.req.param('unitId')!;
     const sessionId = c.req.param('sessionId')!;
-    const s = await signMassesSession(deps, caller, year, unitId, sessionId, { role: str(form.role) as 'chair', name: str(form.name) });
+    const s = await signMassesSession(deps, caller, year, unitId, sessionId, { role: formText(form.role) as 'chair', name: formText(form.name) });
     return { back: `${massesPath(year, unitId)}/sessions/${sessionId}`, ok: s.state === 'complete' ? 'Biên bản đã đủ ba chữ ký: buổi tự phê bình hoàn thành.' : 'Đã ký biên bản.' };
   }));
 
@@ -136,13 +136,13 @@ export function massesPages(deps: AppDeps) {
   r.post(`${base}/remediation`, action(deps, async (c, caller, year, form) => {
     const unitId = c.req.param('unitId')!;
     await addRemediation(deps, caller, year, unitId, remediationFromForm(form));
-    const back = str(form.back).startsWith(massesPath(year, unitId)) ? str(form.back) : `${massesPath(year, unitId)}/remediation`;
+    const back = formText(form.back).startsWith(massesPath(year, unitId)) ? formText(form.back) : `${massesPath(year, unitId)}/remediation`;
     return { back, ok: 'Đã giao nội dung khắc phục.' };
   }));
 
   r.post(`${base}/remediation/:id`, action(deps, async (c, caller, year, form) => {
     const unitId = c.req.param('unitId')!;
-    await setRemediation(deps, caller, year, unitId, c.req.param('id')!, RemediationStatus.parse(str(form.status)));
+    await setRemediation(deps, caller, year, unitId, c.req.param('id')!, RemediationStatus.parse(formText(form.status)));
     return { back: `${massesPath(year, unitId)}/remediation`, ok: 'Đã cập nhật trạng thái khắc phục.' };
   }));
 

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps';
 import type { AppEnv } from '../../env';
 import { toDomainError } from '../../errors';
 import { httpStatus } from '../../http-status';
-import { codeCommentFromForm, str, type Form } from './masses-forms';
+import { codeCommentFromForm, formText, type Form } from './masses-forms';
 import { CodeStep, CommentStep, PhoneFrame, ThanksStep } from './phone-comment-page';
 
 /** `s` = `<tenant>.<sessionId>`, as the printed codes' link carries it (in the query: never in a logged path). */
@@ -44,8 +44,8 @@ export function phoneCommentRoutes(deps: AppDeps) {
 
   r.post('/y-kien', async (c) => {
     const form = (await c.req.parseBody()) as Form;
-    const s = str(form.s);
-    const code = str(form.code);
+    const s = formText(form.s);
+    const code = formText(form.code);
     try {
       const { tenant, sessionId } = sessionRef(s);
       if (typeof form.text !== 'string') {
