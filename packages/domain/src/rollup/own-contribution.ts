@@ -1,4 +1,6 @@
 import { evaluateMember, evaluateUnit, isRatedCollective, type MemberEvaluation } from '../evaluation/index';
+import { importedContribution } from '../history/imported-contribution';
+import type { ImportedCollective, ImportedRowMark } from '../history/past-result';
 import type { LocalDate } from '../local-date';
 import { ratingDateOf } from '../review/unit-year';
 import type { Member } from '../member';
@@ -15,6 +17,11 @@ export interface RollupCampaignContext {
   year: number;
   rulebook: ResolvedRulebook;
   ratingDate: LocalDate;
+  /**
+   * The campaign holds only results imported from an earlier year (it was created by the import):
+   * a unit without imported results contributes nothing — today's roster says nothing of that year.
+   */
+  importedOnly?: boolean;
 }
 
 /** The parts of a dossier the roll-up reads (the data layer's Dossier fits). */
@@ -23,6 +30,10 @@ export interface DossierFacts {
   collective: { proposed: Rating | null; decided: Rating | null };
   adjustedCollective: { rating: Rating } | null;
   meetingDate: LocalDate | null;
+  /** Set when the unit's members' results of the year were imported (docs/rollups.md, "Imported years"). */
+  importedMembersAt?: string | null | undefined;
+  /** Set when the organisation's own result of the year was imported. */
+  importedCollective?: ImportedCollective | null | undefined;
 }
 
 export interface OwnInput {
@@ -33,7 +44,7 @@ export interface OwnInput {
   /** The unit's direct members (its roster). */
   roster: readonly Member[];
   /** Rows of the current results version, by member id. */
-  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null }>;
+  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null; imported?: ImportedRowMark | null | undefined }>;
   /** Final collective ratings of the direct subordinate organisations (R-ORG19-HTXS at a committee). */
   childCollectiveRatings: readonly (Rating | null)[];
 }
@@ -81,13 +92,23 @@ export function countMembers(counts: RollupCounts, evaluations: readonly MemberE
  * state. A closed unit contributes nothing. Pure.
  */
 export function ownContribution(input: OwnInput): OwnContribution {
+  const dossier = input.dossier;
+  if (dossier?.importedMembersAt || dossier?.importedCollective) {
+    return importedContribution({
+      rulebook: input.campaign.rulebook,
+      unit: input.unit,
+      collective: { decided: dossier.collective.decided },
+      importedCollective: dossier.importedCollective ?? null,
+      rows: dossier.importedMembersAt ? input.rows : new Map(),
+    });
+  }
+  if (input.campaign.importedOnly) return { counts: zeroCounts(), collectiveFinal: null };
   const counts = zeroCounts();
   if (input.unit.closedOn) return { counts, collectiveFinal: null };
   const evaluations = evaluateRoster(input);
   countMembers(counts, evaluations, new Map(input.roster.map((m) => [m.id, input.rows.get(m.id)?.facts])));
   // Which kinds are collectives is the rulebook's (r2025 adds the committees above base organisations).
   if (!isRatedCollective(input.campaign.rulebook, input.unit.kind)) return { counts, collectiveFinal: null };
-  const dossier = input.dossier;
   const decided = dossier?.adjustedCollective?.rating ?? dossier?.collective.decided ?? null;
   const unit = evaluateUnit({
     rulebook: input.campaign.rulebook,
