@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError, LocalDate, MemberFacts, Rating, assertEditable, DossierState, dossierStateLabels } from '@kd/domain';
+import { DomainError, LocalDate, MemberFacts, Rating, assertEditable, DossierState, dossierStateLabels, ImportedCollective, ImportedRowMark } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -32,6 +32,10 @@ export const Dossier = z.object({
   firstSubmittedAt: z.string().nullable().default(null),
   appraisedAt: z.string().nullable().default(null),
   updatedAt: z.string().nullable().default(null),
+  /** Set when the members' results of the year were imported from an earlier year's files (history-repository.ts). */
+  importedMembersAt: z.string().nullable().optional(),
+  /** Set when the organisation's own result of the year was imported. */
+  importedCollective: ImportedCollective.nullable().optional(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -42,6 +46,8 @@ export const ResultRow = z.object({
   adjusted: Rating.nullable().default(null),
   adjustReason: z.string().nullable().default(null),
   rev: z.number().int().nonnegative().default(1),
+  /** An imported row's reason for no rating and the name of a member no longer in the system. */
+  imported: ImportedRowMark.nullable().optional(),
 });
 export type ResultRow = z.infer<typeof ResultRow>;
 
@@ -81,7 +87,17 @@ export function hashRows(rows: readonly { memberId: string; facts: MemberFacts }
 }
 
 export function rowItem(tenant: string, unitId: string, year: number, version: number, row: ResultRow) {
-  return { ...keys.resultRow(tenant, unitId, year, version, row.memberId), type: 'result', tenant, unitId, year, version, ...row };
+  return {
+    ...keys.resultRow(tenant, unitId, year, version, row.memberId),
+    type: 'result',
+    tenant,
+    unitId,
+    year,
+    version,
+    gsi1pk: keys.memberResults(tenant, row.memberId),
+    gsi1sk: keys.memberResultSort(year, unitId, version),
+    ...row,
+  };
 }
 
 export interface CommitOutcome {

@@ -61,5 +61,10 @@ export const Campaign = z.object({
   milestones: z.array(Milestone).default([]),
   /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against. */
   closedAt: z.string().nullable().default(null),
+  /**
+   * Created to hold results imported from an earlier year run outside the system (docs/uploads.md,
+   * "Results of earlier years"): only imported units count in its roll-ups.
+   */
+  importedOnly: z.boolean().optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
