@@ -90,6 +90,7 @@ export * from './review/unit-year';
 export * from './review/workflow';
 export * from './rewards/award';
 export * from './rewards/propose';
+export * from './rewards/reward-list';
 export * from './rewards/streak';
 export * from './rollup/counts';
 export * from './rollup/format';

@@ -1,6 +1,7 @@
 import type { Store } from '@kd/data';
 import type { UploadStore } from '@kd/files';
 import type { ReportDelivery } from './reports/report-deps';
+import type { NationalIdKeys } from './reconciliation/national-id-keys';
 
 /**
  * What every use case runs against: the store, the one clock (tests set it) and the optional
@@ -13,4 +14,6 @@ export interface ServiceDeps {
   uploads?: UploadStore;
   /** How "Lập báo cáo ngay" sends: SES in AWS, the outbox locally. Without it the report is kept and its mail left for the next scheduled run. */
   reports?: ReportDelivery;
+  /** The keyed hash of national ids (reconciliation with the central database); absent: those features answer NOT_CONFIGURED. */
+  nationalIdKeys?: NationalIdKeys;
 }

@@ -38,3 +38,16 @@ export { storedCompletions, type CompletionSource } from './reports/completion-s
 export { buildMime, type Mailer, type MailMessage, type MailAttachment } from './reports/mailer';
 export { unavailableMilestoneScheduler, dueScheduleName, dueScheduleInput, type MilestoneScheduler } from './reports/milestone-schedules';
 export type { ReportDelivery } from './reports/report-deps';
+export { pastYearCampaign, createPastCampaign, pastYearSettings } from './history/past-campaign';
+export { PastImportAnswer } from './history/past-answer';
+export { importPastMembers, importPastUnits } from './history/past-import';
+export { pastYears, pastMembersTemplate, pastUnitsTemplate } from './history/history-view';
+export { memberHistories, organisationHistories } from './rewards/rating-history';
+export { rewardList, rewardCounts } from './rewards/reward-list';
+export { rewardListFile } from './rewards/reward-file';
+export { hmacNationalIdKeys, hasherOf, type NationalIdKeys } from './reconciliation/national-id-keys';
+export { reconciliationMappings, setHeaderMapping, setCellMapping } from './reconciliation/mappings';
+export { readMemberIdentity, saveMemberIdentity } from './reconciliation/identity';
+export { runReconciliation, readRun, runsOf, runOf, ourMembers } from './reconciliation/run';
+export { decideEntry, type Decision } from './reconciliation/decide';
+export { correctionsFile } from './reconciliation/corrections';

@@ -17,6 +17,7 @@ export const actions = [
   'review.appraise',
   'report.request',
   'campaign.manage',
+  'member.reconcile',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -32,7 +33,8 @@ export const actionLabels: Record<Action, string> = {
   'review.submit': 'Gửi hồ sơ lên cấp trên',
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
-  'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
+  'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian; nhập kết quả các năm trước',
+  'member.reconcile': 'Đối chiếu với CSDL đảng viên, sửa hồ sơ theo kết quả đối chiếu',
 };
 
 const all = new Set<Action>(actions);
@@ -40,7 +42,7 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
-  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
+  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage' && a !== 'member.reconcile')),
   base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise']),
   cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit']),
   viewer: readOnly,
