@@ -19,6 +19,8 @@ export const lambdaEnv = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   scheduleTimeZone: 'SCHEDULE_TIME_ZONE',
+  /** The Secrets Manager secret behind the keyed hash of national ids (packages/config/src/national-id-secret.ts). */
+  nationalIdSecretArn: 'NATIONAL_ID_SECRET_ARN',
 } as const;
 type Name = (typeof lambdaEnv)[keyof typeof lambdaEnv];
 
@@ -32,6 +34,7 @@ const schemas = {
     [lambdaEnv.userPoolId]: required,
     [lambdaEnv.userPoolClientId]: required,
     [lambdaEnv.uploadBucket]: required.optional(),
+    [lambdaEnv.nationalIdSecretArn]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
   }),
   rollupStream: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
