@@ -1,5 +1,6 @@
 import type { Store } from '@kd/data';
 import { createApp, loadLocalSigner, localClaims, type LocalSigner, type Identity } from '@kd/api';
+import { hmacNationalIdKeys } from '@kd/services';
 import { identities } from './fixture';
 
 export interface TestApp {
@@ -15,7 +16,9 @@ export async function createTestApp(store: Store, now = '2021-12-15T03:00:00.000
   let current = new Date(now);
   const clock = () => current;
   const signer = await loadLocalSigner(null);
-  const app = createApp({ store, clock, claims: localClaims(signer), local: { signer, identities: () => Object.values(identities) } });
+  // A fixed secret for the keyed hash of national ids, as a deployment holds one.
+  const nationalIdKeys = hmacNationalIdKeys(async () => new TextEncoder().encode('test-secret-for-national-id-hashes-0123456789'));
+  const app = createApp({ store, clock, claims: localClaims(signer), local: { signer, identities: () => Object.values(identities) }, nationalIdKeys });
   const tokens = new Map<string, string>();
   const token = async (id: Identity) => {
     const key = JSON.stringify(id);

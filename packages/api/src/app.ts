@@ -16,17 +16,23 @@ import { campaignRoutes } from './routes/campaigns';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { historyRoutes } from './routes/history';
+import { rewardRoutes } from './routes/rewards';
+import { reconciliationRoutes } from './routes/reconciliation';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
+import { historyPages } from './pages/history-pages';
+import { rewardPages } from './pages/reward-pages';
+import { reconciliationPages } from './pages/reconciliation-pages';
 import { DomainError } from '@kd/domain';
 
 export const API_BASE = '/api/v1';
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
-  return method === 'POST' && /\/(roster|results)$/.test(path);
+  return method === 'POST' && (/\/(roster|results|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
 }
 
 /**
@@ -56,6 +62,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', historyRoutes(deps));
+  secured.route('/', rewardRoutes(deps));
+  secured.route('/', reconciliationRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
 
@@ -75,6 +84,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', historyPages(deps));
+  app.route('/', rewardPages(deps));
+  app.route('/', reconciliationPages(deps));
   return app;
 }
 

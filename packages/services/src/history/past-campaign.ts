@@ -10,6 +10,7 @@ import { actorOf } from '../actor';
  * an open campaign's — a later campaign would freeze it (docs/rollups.md, "Campaigns").
  */
 export async function pastYearCampaign(deps: ServiceDeps, caller: Caller, year: number): Promise<Campaign | null> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('YEAR_NOT_PAST', 'Năm không hợp lệ (từ 2000 đến 2100).', { year });
   const campaigns = await listCampaigns(deps.store, caller.tenant);
   const existing = campaigns.find((c) => c.year === year);
   if (existing && existing.closedAt === null) {

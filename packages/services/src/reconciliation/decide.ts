@@ -20,7 +20,7 @@ export interface Decision {
  */
 export async function decideEntry(deps: ServiceDeps, caller: Caller, unitId: string, runId: string, n: number, input: Decision) {
   const { unit } = await runOf(deps, caller, unitId, runId);
-  const entry = await getRunEntry(deps.store, caller.tenant, runId, n);
+  const entry = Number.isInteger(n) && n > 0 ? await getRunEntry(deps.store, caller.tenant, runId, n) : undefined;
   if (!entry) throw new DomainError('RUN_NOT_FOUND', 'Không tìm thấy mục đối chiếu này.');
   if (entry.decision) throw new DomainError('VERSION_CONFLICT', 'Mục đối chiếu này đã được xử lý.');
   const context = { ...changeBy(deps, caller), unitId: unit.id };

@@ -10,6 +10,7 @@ export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: n
       <a href={`/campaigns/${year}/units/${unit.id}`}>Kế hoạch, mốc thời gian</a>
       {isPartyOrganisation(unit.kind) ? <> · <a href={`/campaigns/${year}/units/${unit.id}/review`} data-testid="link-review">Hồ sơ kiểm điểm, xếp loại</a></> : null}
       {!isCell(unit.kind) && roleMay(props.caller.role, 'review.appraise') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/appraisal`} data-testid="link-appraisal">Thẩm định</a></> : null}
+      {isPartyOrganisation(unit.kind) ? <> · <a href={`/campaigns/${year}/units/${unit.id}/rewards`} data-testid="link-rewards">Đề nghị khen thưởng</a></> : null}
       {' · '}
       <a href={`/units/${unit.id}/audit-trail`}>Nhật ký thay đổi</a>
     </p>
