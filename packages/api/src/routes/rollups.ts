@@ -84,7 +84,7 @@ export function rollupRoutes(deps: AppDeps) {
     async (c) => {
       const { year, unitId } = c.req.valid('param');
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      // Column 18: the members the rewards list proposes, counted per unit (docs/rewards.md).
+      // Column 18: the members the rewards list proposes, counted per unit (docs/api.md, "Rewards").
       const rewards = await rewardCounts(deps, c.get('caller'), year, rollup.unitId);
       const bytes = await reportTableXlsx(bieu2(rollup, rewards), deps.clock());
       return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);

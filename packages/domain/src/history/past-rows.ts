@@ -6,7 +6,7 @@ import type { UnitKind } from '../unit-kind';
 import { matchHeaders } from '../upload/header-match';
 import { type RowError, RowErrorList, excerpt } from '../upload/row-error';
 import { readRowValues, sameName } from '../upload/row-values';
-import type { Table } from '../upload/table';
+import { isBlankCell, type Table, type TableRow } from '../upload/table';
 import { pastMemberColumns, pastUnitColumns } from './past-columns';
 import type { OrgDiscipline, PastNotRatedReason, PastUnitNotRatedReason } from './past-result';
 import { unitLookup, type PastUnitRef } from './past-units';
@@ -51,6 +51,9 @@ const unitHeader = (key: string) => pastUnitColumns.find((c) => c.key === key)?.
 
 const locked = (unit: PastUnitRef) =>
   `Năm này "${unit.name}" đã có kết quả nhập trong hệ thống; số liệu nhập từ năm trước không ghi đè lên kết quả đó.`;
+
+/** Whether the row's cell of a column holds anything (a value that failed to parse is already an error). */
+const filled = (row: TableRow, index: number | undefined) => index !== undefined && !isBlankCell(row.cells[index]);
 
 /** Rating xor reason: a row says what the year's result was, or why there was none. */
 function checkOutcome(row: number, rating: unknown, reason: unknown, ratingHeader: string, errors: RowErrorList): boolean {
@@ -116,7 +119,7 @@ export function validatePastMemberRows(table: Table, context: PastMembersContext
       else if (context.lockedUnits.has(found.unit.id)) errors.add({ row, column: header('unit'), code: 'UNIT_HAS_RESULTS', message: locked(found.unit) });
       else unitId = found.unit.id;
     }
-    checkOutcome(row, v.rating, v.notRatedReason, header('rating'), errors);
+    checkOutcome(row, filled(tableRow, indexOf.get('rating')) ? 'given' : null, filled(tableRow, indexOf.get('notRatedReason')) ? 'given' : null, header('rating'), errors);
     if (errors.hasRow(row) || memberId === null || unitId === null) continue;
     rows.push({
       row, unitId, memberId, known: Boolean(member), fullName: member ? member.fullName : fullName,
@@ -164,7 +167,7 @@ export function validatePastUnitRows(table: Table, context: PastUnitsContext): P
         unitId = found.unit.id;
       }
     }
-    checkOutcome(row, v.rating, v.notRatedReason, unitHeader('rating'), errors);
+    checkOutcome(row, filled(tableRow, indexOf.get('rating')) ? 'given' : null, filled(tableRow, indexOf.get('notRatedReason')) ? 'given' : null, unitHeader('rating'), errors);
     if (errors.hasRow(row) || unitId === null) continue;
     rows.push({
       row, unitId,
