@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Store } from '@kd/data';
 import { createApp, loadLocalSigner, localClaims, type Identity } from '@kd/api';
 import { outboxMailer, readOutbox } from '@kd/jobs';
-import { DEFAULT_SENDER, localNationalIdSecret } from '@kd/config';
+import { DEFAULT_SENDER, LOCAL_CURSOR_KEY_FILE, localCursorKey, localNationalIdSecret } from '@kd/config';
 import { hmacNationalIdKeys } from '@kd/services';
 import { config } from './paths';
 
@@ -14,6 +14,7 @@ export async function createLocalApp(options: { store: Store; dataDir: string | 
     store: options.store,
     clock,
     claims: localClaims(signer),
+    ...(options.dataDir ? { cursorKey: localCursorKey(join(options.dataDir, LOCAL_CURSOR_KEY_FILE)) } : {}),
     local: { signer, identities: () => options.identities },
     // The keyed hash of national ids: its secret beside the JWT key (docs/reconciliation.md).
     nationalIdKeys: hmacNationalIdKeys(localNationalIdSecret(options.dataDir ? join(options.dataDir, 'national-id-secret.hex') : null)),

@@ -1,18 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { DomainError } from '@kd/domain';
 import { XLSX_CONTENT_TYPE } from '@kd/files';
 import type { UploadSource } from '@kd/services';
 import type { AppEnv } from '../env';
-
-/** A form posting a spreadsheet: the 5 MB file limit plus room for the form's other fields. */
-export const formFileLimit = bodyLimit({
-  maxSize: 6 * 1024 * 1024,
-  onError: () => {
-    throw new DomainError('FILE_TOO_LARGE', 'Tệp quá lớn (tối đa 5 MB).');
-  },
-});
 
 /** The form's fields and its file (field `file`) as an upload body, read the way every upload is. */
 export async function formWithFile(c: Context<AppEnv>): Promise<{ fields: Record<string, string>; file: UploadSource }> {

@@ -6,14 +6,17 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { Layout } from './layout';
 import { pageHandler } from './page-handler';
-import { formFileLimit, formWithFile } from './file-form';
+import { formWithFile } from './file-form';
+import { PostForm } from './post-form';
+import { WEB_API_BASE } from '../base-paths';
 
-const API = '/api/v1';
+/** Templates are fetched by the browser: the pages' JSON API, with the session cookie. */
+const API = WEB_API_BASE;
 
 function ImportForm(props: { unit: StoredUnit; kind: 'members' | 'units'; year: string }) {
   const href = `/units/${encodeURIComponent(props.unit.id)}/history/${props.kind}`;
   return (
-    <form method="post" action={href} enctype="multipart/form-data" data-testid={`form-${props.kind}`}>
+    <PostForm action={href} enctype="multipart/form-data" testid={`form-${props.kind}`}>
       <p>
         <label>Năm <input type="number" name="year" min="2000" max="2100" required value={props.year} /></label>{' '}
         <label>Tệp (.xlsx hoặc .csv) <input type="file" name="file" accept=".xlsx,.csv" required /></label>
@@ -22,7 +25,7 @@ function ImportForm(props: { unit: StoredUnit; kind: 'members' | 'units'; year: 
         <label><input type="checkbox" name="commit" value="1" /> Ghi vào hệ thống (bỏ chọn để chỉ kiểm tra, chưa ghi gì)</label>{' '}
         <button type="submit">{props.kind === 'members' ? 'Nhập kết quả đảng viên' : 'Nhập kết quả tổ chức đảng'}</button>
       </p>
-    </form>
+    </PostForm>
   );
 }
 
@@ -112,7 +115,7 @@ export function historyPages(deps: AppDeps) {
   r.get('/units/:unitId/history', pageHandler(deps, async (c, caller) => c.html(await HistoryPage({ deps, caller, unitId: c.req.param('unitId') ?? '' }))));
 
   for (const kind of ['members', 'units'] as const) {
-    r.post(`/units/:unitId/history/${kind}`, formFileLimit, pageHandler(deps, async (c, caller) => {
+    r.post(`/units/:unitId/history/${kind}`, pageHandler(deps, async (c, caller) => {
       const unit = await unitInScope(deps.store, caller, c.req.param('unitId') ?? '', 'campaign.manage');
       const { fields, file } = await formWithFile(c);
       const year = Number(fields.year);

@@ -6,7 +6,9 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { Layout } from './layout';
 import { pageHandler } from './page-handler';
-import { formFileLimit, formWithFile } from './file-form';
+import { formWithFile } from './file-form';
+import { PostForm } from './post-form';
+import { WEB_API_BASE } from '../base-paths';
 
 const base = (unitId: string) => `/units/${encodeURIComponent(unitId)}/reconciliation`;
 const kindLabels: Record<RunEntry['kind'], string> = { onlyHere: 'Chỉ có trong hệ thống', onlyThere: 'Chỉ có trong CSDL', differs: 'Khác nhau' };
@@ -36,9 +38,9 @@ async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; 
       <section class="card">
         <h2>Đối chiếu tệp xuất từ CSDL đảng viên</h2>
         <p class="muted">Số định danh cá nhân được băm có khóa ngay khi đọc; hệ thống chỉ giữ 4 chữ số cuối để hiển thị. Không sửa hồ sơ nào cho đến khi từng mục được xử lý.</p>
-        <form method="post" action={`${href}/runs`} enctype="multipart/form-data">
+        <PostForm action={`${href}/runs`} enctype="multipart/form-data" testid="form-run">
           <label>Tệp (.xlsx hoặc .csv) <input type="file" name="file" accept=".xlsx,.csv" required /></label> <button type="submit">Đối chiếu</button>
-        </form>
+        </PostForm>
         {runs.length > 0 ? (
           <table data-testid="runs">
             <thead><tr><th>Thời gian</th><th>Người thực hiện</th><th>Kết quả</th></tr></thead>
@@ -49,22 +51,22 @@ async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; 
       <section class="card">
         <h2>Bảng ánh xạ tên cột (phiên bản {headers.version})</h2>
         <p class="muted">Mỗi trường: các tên cột có thể gặp trong tệp xuất, cách nhau bằng dấu "|". Cột khác trong tệp được bỏ qua.</p>
-        <form method="post" action={`${href}/header-mapping`}>
+        <PostForm action={`${href}/header-mapping`} testid="form-header-mapping">
           <input type="hidden" name="version" value={String(headers.version)} />
           <table>
             <tbody>{centralFields.map((f) => <tr><th>{centralFieldLabels[f]}</th><td><input type="text" name={f} size={90} value={headers.value[f].join(' | ')} /></td></tr>)}</tbody>
           </table>
           <p><button type="submit">Lưu bảng ánh xạ tên cột</button></p>
-        </form>
+        </PostForm>
       </section>
       <section class="card">
         <h2>Bảng ánh xạ chi bộ (phiên bản {cells.version}, {cells.value.length} dòng)</h2>
         <p class="muted">Mỗi dòng: tên chi bộ như trong CSDL, dấu "|", mã chi bộ trong hệ thống. Chi bộ không bao giờ được đối chiếu chỉ theo tên.</p>
-        <form method="post" action={`${href}/cell-mapping`}>
+        <PostForm action={`${href}/cell-mapping`} testid="form-cell-mapping">
           <input type="hidden" name="version" value={String(cells.version)} />
           <textarea name="lines" rows={10} cols={100}>{cells.value.map((e) => `${e.centralName} | ${e.unitId}`).join('\n')}</textarea>
           <p><button type="submit">Lưu bảng ánh xạ chi bộ</button></p>
-        </form>
+        </PostForm>
       </section>
     </Layout>
   );
@@ -90,10 +92,10 @@ function EntryRow(props: { e: RunEntry; action: string }) {
       <td>{e.differences.map((d) => <div>{differenceLabels[d.field]}: hệ thống <strong>{value(e, d.field, 'ours')}</strong> · CSDL <strong>{value(e, d.field, 'central')}</strong></div>)}{e.note ? <div class="muted">{e.note}</div> : null}{e.kind === 'onlyThere' ? <div class="muted">Chi bộ trong CSDL: {e.central?.cellName}</div> : null}</td>
       <td>
         {e.decision ? (e.decision === 'central' ? `Đã sửa theo CSDL (${e.applied.join(', ')})` : 'Giữ hồ sơ của tỉnh, đề nghị sửa CSDL') : (
-          <form method="post" action={`${props.action}/${e.n}`}>
+          <PostForm action={`${props.action}/${e.n}`}>
             {e.kind === 'differs' ? <>{e.differences.some((d) => d.field === 'status' && d.central === 'official') ? <label>Ngày chính thức <input type="date" name="officialOn" /></label> : null}<button type="submit" name="decision" value="central">Sửa theo CSDL</button> </> : null}
             {e.kind !== 'onlyThere' ? <button type="submit" name="decision" value="ours">Hồ sơ tỉnh đúng</button> : null}
-          </form>
+          </PostForm>
         )}
       </td>
     </tr>
@@ -124,7 +126,7 @@ export function reconciliationPages(deps: AppDeps) {
     return c.html(await MainPage({ deps, caller, unitId: unit.id, message: `Đã lưu bảng ánh xạ chi bộ (${entries.length} dòng).` }));
   }));
 
-  r.post('/units/:unitId/reconciliation/runs', formFileLimit, pageHandler(deps, async (c, caller) => {
+  r.post('/units/:unitId/reconciliation/runs', pageHandler(deps, async (c, caller) => {
     const unit = await scoped(c, caller);
     const { file } = await formWithFile(c);
     const { summary } = await runReconciliation(deps, caller, unit.id, file);
@@ -134,7 +136,7 @@ export function reconciliationPages(deps: AppDeps) {
   r.get('/units/:unitId/reconciliation/runs/:runId', pageHandler(deps, async (c, caller) => {
     const { unit, summary, entries } = await readRun(deps, caller, c.req.param('unitId') ?? '', c.req.param('runId') ?? '');
     const href = `${base(unit.id)}/runs/${summary.runId}`;
-    const api = `/api/v1${href}/corrections.xlsx`;
+    const api = `${WEB_API_BASE}${href}/corrections.xlsx`;
     return c.html(
       <Layout title={`Kết quả đối chiếu — ${unit.name}`} caller={caller}>
         <div class="crumbs"><a href={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</a> › <a href={base(unit.id)}>Đối chiếu CSDL đảng viên</a> ›</div>

@@ -5,11 +5,12 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { Layout } from './layout';
 import { pageHandler } from './page-handler';
+import { WEB_API_BASE } from '../base-paths';
 
 function RewardsPage(props: { caller: Caller; list: RewardList }) {
   const { list } = props;
   const doc = rewardDocument(list);
-  const api = `/api/v1/campaigns/${list.year}/units/${encodeURIComponent(list.unitId)}`;
+  const api = `${WEB_API_BASE}/campaigns/${list.year}/units/${encodeURIComponent(list.unitId)}`;
   const importedYears = [...new Set(list.members.flatMap((m) => m.history).filter((h) => h.imported).map((h) => h.year))].sort();
   return (
     <Layout title={`${doc.title} — ${list.unitName}`} caller={props.caller}>

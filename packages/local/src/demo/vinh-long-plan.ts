@@ -27,8 +27,13 @@ export const vinhLongPlan: TenantPlan = {
   },
   identities: [
     { tenant: 'vinh-long', unit: 'vl', role: 'province_board', name: 'Ban Tổ chức Tỉnh ủy Vĩnh Long', sub: 'demo-vl-province' },
+    { tenant: 'vinh-long', unit: 'vl-duk', role: 'bloc_board', name: 'Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh Vĩnh Long', sub: 'demo-vl-duk' },
     { tenant: 'vinh-long', unit: 'vl-duk-syt', role: 'base_committee', name: 'Văn phòng Đảng ủy Sở Y tế Vĩnh Long', sub: 'demo-vl-syt' },
+    { tenant: 'vinh-long', unit: 'vl-duk-sgd', role: 'base_committee', name: 'Văn phòng Đảng ủy Sở Giáo dục và Đào tạo Vĩnh Long', sub: 'demo-vl-sgd' },
+    { tenant: 'vinh-long', unit: 'vl-duk-sgd-vp', role: 'cell_secretary', name: 'Bí thư Chi bộ Văn phòng Sở Giáo dục và Đào tạo', sub: 'demo-vl-sgd-vp' },
+    { tenant: 'vinh-long', unit: 'vl-duk-sgd-nbk', role: 'cell_secretary', name: 'Bí thư Chi bộ Trường THPT chuyên Nguyễn Bỉnh Khiêm', sub: 'demo-vl-sgd-nbk' },
   ],
+  campaigns: 'live-2026',
   recipients: [
     { unitId: 'vl', emails: ['bantochuc@vinhlong.example.vn'] },
     { unitId: 'vl-duk', emails: ['bantochuc.dangkhoi@vinhlong.example.vn'] },

@@ -1,4 +1,4 @@
-import { DomainError, baseRulebook, baseRulebookIds, defaultRulebookSettings, vietnamDateOf, type Campaign, type Caller } from '@kd/domain';
+import { Campaign, DomainError, pastYearRegime, vietnamDateOf, type Caller } from '@kd/domain';
 import { auditPut, campaignItem, listCampaigns, transact } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { actorOf } from '../actor';
@@ -26,12 +26,7 @@ export async function pastYearCampaign(deps: ServiceDeps, caller: Caller, year: 
 }
 
 /** The regime in force in `year`, or the earliest shipped one for a year before any (its quota and collective scope only). */
-export function pastYearSettings(year: number) {
-  const settings = defaultRulebookSettings(year);
-  if (settings) return settings;
-  const earliest = baseRulebookIds().map(baseRulebook).sort((a, b) => a.years.from - b.years.from)[0]!;
-  return { rulebookId: earliest.id, overlayIds: [] as string[], ratingDate: `${year}-${earliest.defaultRatingDay}` };
-}
+export const pastYearSettings = pastYearRegime;
 
 /**
  * Creates the closed campaign an import of `year` goes into, with its audit entry, unless it exists.
@@ -43,10 +38,11 @@ export async function createPastCampaign(deps: ServiceDeps, caller: Caller, year
   if (existing) return { campaign: existing, created: false };
   const at = deps.clock().toISOString();
   const settings = pastYearSettings(year);
-  const campaign: Campaign = {
+  // No plans nor milestones: the year was run outside the system; appraisal levels take their default.
+  const campaign = Campaign.parse({
     year, rulebookId: settings.rulebookId, overlayIds: [...settings.overlayIds], ratingDate: settings.ratingDate,
     plans: [], milestones: [], closedAt: at, importedOnly: true,
-  };
+  });
   let created = true;
   await transact(
     deps.store,

@@ -1,4 +1,4 @@
-import { evaluateMember, ratingDateOf, rulebookFor, defaultRulebookSettings, type Campaign, type Member, type RatingHistory, type YearOutcome, type Rating } from '@kd/domain';
+import { evaluateMember, ratingDateOf, rulebookFor, pastYearRegime, type Campaign, type Member, type RatingHistory, type YearOutcome, type Rating } from '@kd/domain';
 import { getStoredDossiers, memberRowsOverYears, type Dossier, type Store } from '@kd/data';
 
 const decidedOf = (d: Dossier): Rating | null => d.adjustedCollective?.rating ?? d.collective.decided;
@@ -24,8 +24,7 @@ export async function memberHistories(
         history.set(year, { rating: row.facts.decided, imported: true });
         continue;
       }
-      const settings = campaigns.get(year) ?? defaultRulebookSettings(year);
-      if (!settings) continue;
+      const settings = campaigns.get(year) ?? pastYearRegime(year);
       const evaluation = evaluateMember({
         rulebook: rulebookFor(settings),
         member,
