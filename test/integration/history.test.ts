@@ -82,6 +82,32 @@ describe('importing the results of earlier years', () => {
     expect((await listAudit(store, 't1', 'c1')).entries.map((e) => e.action)).toEqual(expect.arrayContaining(['history.importMembers', 'history.importCollective']));
   });
 
+  it('the members template, filled in with ExcelJS, is read back as an .xlsx upload (dry run)', async () => {
+    const res = await t.request('/api/v1/units/p1/history/member-template', { as: province });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = book.getWorksheet('Kết quả đảng viên')!;
+    let header = 0;
+    sheet.eachRow((row, n) => {
+      if (!header && (row.values as unknown[]).includes('Mã đảng viên')) header = n;
+    });
+    const rating = (sheet.getRow(header).values as unknown[]).indexOf('Xếp loại');
+    expect([header > 0, rating > 0]).toEqual([true, true]);
+    let filled = 0;
+    for (let n = header + 1; n <= sheet.rowCount; n++) {
+      if (!sheet.getRow(n).getCell(1).value) continue;
+      sheet.getRow(n).getCell(rating).value = 'Hoàn thành tốt nhiệm vụ';
+      filled++;
+    }
+    expect(filled).toBe(11);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const dry = await t.request('/api/v1/units/p1/history/2016/member-results?dryRun=true', {
+      method: 'POST', as: province, body: bytes, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(await dry.json()).toMatchObject({ rows: 11, accepted: 11, errorCount: 0, committed: false, campaign: 'toCreate', unknownMembers: 0 });
+  });
+
   it('refuses a year with an open campaign and a year not yet past', async () => {
     const open = await post('/api/v1/units/p1/history/2021/member-results?dryRun=true', membersFile(2021));
     expect([open.status, (await open.json()).error.code]).toEqual([409, 'CAMPAIGN_NOT_CLOSED']);

@@ -155,6 +155,31 @@ describe('reconciliation with the central party-member database', () => {
     expect(r1771.differences).toEqual([{ field: 'nationalId', ours: nid(1771).slice(-4), central: nid(1771, 9).slice(-4) }]);
   });
 
+  it('reads the same export as an .xlsx (ExcelJS, dates as Excel dates, ids as text) to the same report', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Danh sách đảng viên');
+    const [head, ...lines] = built.csv.split('\n');
+    sheet.addRow(head!.split(','));
+    // A real date becomes an Excel date; one that is no date (31/02/1980) stays the text the export printed.
+    const asDate = (v: string) => {
+      const d = /^\d\d\/\d\d\/\d{4}$/.test(v) ? new Date(Date.UTC(+v.slice(6), +v.slice(3, 5) - 1, +v.slice(0, 2))) : null;
+      return d && d.getUTCDate() === +v.slice(0, 2) ? d : v;
+    };
+    for (const line of lines) {
+      const cells = line.split(',');
+      sheet.addRow(cells.map((v, k) => (k === 0 ? Number(v) : k === 3 || k === 6 ? asDate(v) : v)));
+    }
+    for (const k of [4, 7]) sheet.getColumn(k).numFmt = 'dd/mm/yyyy';
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const res = await call('/api/v1/units/p1/reconciliation/runs', { method: 'POST', body: bytes, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    expect(res.status).toBe(201);
+    const { summary, entries, errors } = res.json();
+    expect(errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([[1887, 'INVALID_NATIONAL_ID'], [1888, 'NOT_A_DATE'], [2001, 'DUPLICATE_CARD_NUMBER']]);
+    expect(summary).toMatchObject({ fileRows: 2000, accepted: 1997, matched: { card: 1800, nationalId: 50, nameBirth: 30 }, same: 1590, differing: 290, onlyHere: 91 });
+    const differs = new Map<string, string[]>(entries.filter((e: { kind: string }) => e.kind === 'differs').map((e: { ours: { memberId: string }; differences: { field: string }[] }) => [e.ours.memberId, e.differences.map((d) => d.field)]));
+    expect(differs).toEqual(built.expected);
+  });
+
   const decide = (n: number, body: object) => call(`/api/v1/units/p1/reconciliation/runs/${runId}/entries/${n}/decision`, { method: 'POST', body: JSON.stringify(body) });
   const entryOf = async (memberId: string) => (await call(`/api/v1/units/p1/reconciliation/runs/${runId}`)).json().entries.find((e: { ours?: { memberId: string } }) => e.ours?.memberId === memberId);
 
