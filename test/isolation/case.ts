@@ -5,6 +5,8 @@ export interface Target {
   unitId: string;
   memberId: string;
   year: string;
+  /** A framework of QĐ 366-QĐ/TW (Phụ lục 1–5), for the scoring routes. */
+  appendix: string;
 }
 
 export interface IsolationCase {

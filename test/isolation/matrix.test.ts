@@ -17,8 +17,8 @@ let store: Store;
 let foreignToken: string;
 let expiredToken: string;
 
-const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021' };
-const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021' };
+const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', appendix: '4' };
+const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', appendix: '4' };
 
 async function itemCount(): Promise<number> {
   const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));

@@ -29,6 +29,9 @@ import { reportRoutes } from './routes/reports';
 import { historyRoutes } from './routes/history';
 import { rewardRoutes } from './routes/rewards';
 import { reconciliationRoutes } from './routes/reconciliation';
+import { quotaExceptionRoutes } from './routes/quota-exception';
+import { scoringRoutes } from './routes/scoring';
+import { rulebookRoutes } from './routes/rulebook';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
@@ -36,6 +39,8 @@ import { reportPages } from './pages/report-pages';
 import { historyPages } from './pages/history-pages';
 import { rewardPages } from './pages/reward-pages';
 import { reconciliationPages } from './pages/reconciliation-pages';
+import { scoringPages } from './pages/scoring-pages';
+import { rulebookPages } from './pages/rulebook-pages';
 import { sessionPages } from './pages/session-pages';
 import { assetRoutes } from './pages/assets';
 import { refusedPage } from './pages/page-handler';
@@ -149,6 +154,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', historyRoutes(deps));
   secured.route('/', rewardRoutes(deps));
   secured.route('/', reconciliationRoutes(deps));
+  secured.route('/', quotaExceptionRoutes(deps));
+  secured.route('/', scoringRoutes(deps));
+  secured.route('/', rulebookRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
   // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
@@ -188,6 +196,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', historyPages(deps));
   app.route('/', rewardPages(deps));
   app.route('/', reconciliationPages(deps));
+  app.route('/', scoringPages(deps));
+  app.route('/', rulebookPages(deps));
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from './local-date';
 import { UnitKind } from './unit-kind';
+import { LocalOverlay } from './rulebook/local-overlay';
 import { AppraisalLevels, defaultAppraisalLevels } from './appraisal-level';
 
 /**
@@ -67,6 +68,8 @@ export const Campaign = z.object({
    * "Results of earlier years"): only imported units count in its roll-ups.
    */
   importedOnly: z.boolean().optional(),
+  /** The province's own overlay, edited on the rulebook page (docs/rulebooks.md, "Local overlays"). */
+  localOverlay: LocalOverlay.nullable().default(null),
   /** Which level decides each level's rating (appraisal-level.ts; HD 43-HD/BTCTW mục 3 by default). */
   appraisalLevels: AppraisalLevels.default(defaultAppraisalLevels),
 });

@@ -30,6 +30,7 @@ export const rowErrorCodes = [
   // The central party-member database's export (docs/reconciliation.md).
   'DUPLICATE_CARD_NUMBER',
   'INVALID_NATIONAL_ID',
+  'SCORES_FROM_SHEET',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];
 

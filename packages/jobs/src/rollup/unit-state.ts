@@ -1,4 +1,4 @@
-import { Member, ownContribution, zeroCounts, isBaseOrganisation, isCell, isPartyOrganisation, type Rating, type UnitKind } from '@kd/domain';
+import { Member, ownContribution, zeroCounts, isBaseOrganisation, isCell, isRatedCollective, type Rating, type UnitKind } from '@kd/domain';
 import type { Dossier, ResultRow, OwnRecord, TableReader } from '@kd/data';
 import type { RollupYear } from './campaigns';
 
@@ -41,19 +41,23 @@ export async function computeOwn(
       baseOrgId: previous?.baseOrgId ?? null,
       counts: zeroCounts(),
       collectiveDecided: null,
+      quotaExceptionPercent: null,
+      collectiveDisciplined: false,
     };
   }
-  const dossier = isPartyOrganisation(unit.kind) || isCell(unit.kind) ? await reader.dossier(unitId, y) : null;
+  // The kinds rated as collectives are the rulebook's (r2025 adds the committees above base organisations).
+  const rated = (kind: UnitKind) => isRatedCollective(year.context.rulebook, kind);
+  const dossier = rated(unit.kind) || isCell(unit.kind) ? await reader.dossier(unitId, y) : null;
   const [rows, roster, childRatings, baseOrgId] = await Promise.all([
     isCell(unit.kind) ? reader.rows(unitId, y, dossier?.currentVersion ?? null) : Promise.resolve(new Map<string, ResultRow>()),
     isCell(unit.kind) ? reader.roster(unitId) : Promise.resolve([] as Member[]),
-    isPartyOrganisation(unit.kind) && !isCell(unit.kind)
+    rated(unit.kind) && !isCell(unit.kind)
       ? reader.children(unitId).then(async (children) => {
-          const open = children.filter((c) => !c.closedOn && isPartyOrganisation(c.kind));
+          const open = children.filter((c) => !c.closedOn && rated(c.kind));
           const dossiers = await reader.dossiers(open.map((c) => c.id), y);
-          return open.map((c) => decidedOf(dossiers.get(c.id)));
+          return open.map((c) => ({ rating: decidedOf(dossiers.get(c.id)), disciplined: dossiers.get(c.id)?.collective.disciplined ?? false }));
         })
-      : Promise.resolve([] as (Rating | null)[]),
+      : Promise.resolve([] as { rating: Rating | null; disciplined: boolean }[]),
     baseOrgOf(reader, unit.path),
   ]);
   const own = ownContribution({
@@ -62,7 +66,8 @@ export async function computeOwn(
     dossier,
     roster,
     rows,
-    childCollectiveRatings: childRatings,
+    childCollectiveRatings: childRatings.map((c) => c.rating),
+    subordinateDisciplined: childRatings.some((c) => c.disciplined),
   });
   return {
     unitId,
@@ -74,5 +79,7 @@ export async function computeOwn(
     baseOrgId,
     counts: own.counts,
     collectiveDecided: unit.closedOn ? null : decidedOf(dossier),
+    quotaExceptionPercent: isBaseOrganisation(unit.kind) && !unit.closedOn ? (dossier?.quotaException?.percent ?? null) : null,
+    collectiveDisciplined: !unit.closedOn && (dossier?.collective.disciplined ?? false),
   };
 }
