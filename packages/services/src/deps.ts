@@ -1,6 +1,7 @@
 import type { Store } from '@kd/data';
 import type { UploadStore } from '@kd/files';
 import type { ReportDelivery } from './reports/report-deps';
+import type { NationalIdKeys } from './reconciliation/national-id-keys';
 import type { UploadSlots } from './uploads/upload-slots';
 
 /**
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   cursorKey?: string;
   /** How "Lập báo cáo ngay" sends: SES in AWS, the outbox locally. Without it the report is kept and its mail left for the next scheduled run. */
   reports?: ReportDelivery;
+  /** The keyed hash of national ids (reconciliation with the central database); absent: those features answer NOT_CONFIGURED. */
+  nationalIdKeys?: NationalIdKeys;
   /** Uploads of one tenant processed at once (default: the process's own, `DEFAULT_UPLOAD_SLOTS`). */
   uploadSlots?: UploadSlots;
 }

@@ -32,5 +32,6 @@ export async function readDashboard(deps: ServiceDeps, caller: Caller, year: num
     // Biểu 5 beside the ratings where the tenant has the masses rule and a review that year.
     loadMassesRollup(deps, caller, year, rollup.unitId).catch(() => null),
   ]);
-  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), ancestors, masses };
+  const importedYears = campaigns.filter((x) => x.importedOnly).map((x) => x.year);
+  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), importedYears, ancestors, masses };
 }
