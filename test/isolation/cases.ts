@@ -4,6 +4,7 @@ import { campaignCases } from './cases/campaigns';
 import { uploadCases } from './cases/uploads';
 import { rollupCases } from './cases/rollups';
 import { reportCases } from './cases/reports';
+import { massesCases } from './cases/masses';
 import { historyCases } from './cases/history';
 import { r2025Cases } from './cases/r2025';
 
@@ -30,6 +31,10 @@ export const PUBLIC_ROUTES = new Set([
   'GET /',
   'GET /api/v1/dev/identities',
   'POST /api/v1/dev/token',
+  // The masses' comment form, reached with a single-use code and no account (its own tests:
+  // test/integration/masses-anonymity.test.ts — another tenant's session is 404, a code opens it once).
+  'GET /y-kien',
+  'POST /y-kien',
 ]);
 
 /** Routes about the caller only: no target to isolate, but they still need a valid token. */
@@ -54,4 +59,4 @@ export function routesWithoutCases(routes: readonly { method: string; path: stri
 
 
 /** Every route's cases, one file per area under `cases/`. */
-export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...historyCases, ...r2025Cases };
+export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...historyCases, ...r2025Cases, ...massesCases };

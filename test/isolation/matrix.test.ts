@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { Hono } from 'hono';
 import { isolationCases, PUBLIC_ROUTES, SELF_ROUTES, TENANT_ROUTES, routesWithoutCases, type Target } from './cases';
+import { enableMasses } from '../support/masses';
 
 /**
  * Every route of the app × {another tenant, outside the subtree, no token, bad token}. The route
@@ -55,6 +56,8 @@ async function call(route: { method: string; path: string }, target: Target, aut
 beforeAll(async () => {
   store = await createTestStore('isolation');
   await seedFixture(store);
+  // t1 has the masses rule, so that its masses routes answer the scope (403) rather than 404.
+  await enableMasses(store, 't1');
   t = await createTestApp(store);
   const foreign = await loadLocalSigner(null);
   foreignToken = await foreign.sign(identities.province);

@@ -26,6 +26,9 @@ import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { massesRoutes } from './routes/masses';
+import { massesSessionRoutes } from './routes/masses-sessions';
+import { massesFollowupRoutes } from './routes/masses-followup';
 import { historyRoutes } from './routes/history';
 import { rewardRoutes } from './routes/rewards';
 import { reconciliationRoutes } from './routes/reconciliation';
@@ -36,6 +39,8 @@ import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
+import { massesPages } from './pages/masses/masses-pages';
+import { phoneCommentRoutes } from './pages/masses/phone-comment-routes';
 import { historyPages } from './pages/history-pages';
 import { rewardPages } from './pages/reward-pages';
 import { reconciliationPages } from './pages/reconciliation-pages';
@@ -56,6 +61,7 @@ const under = (path: string, base: string) => path === base || path.startsWith(`
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
+  return method === 'POST' && /\/(roster|results|workplaces)$/.test(path);
   return method === 'POST' && (/\/(roster|results|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
 }
 
@@ -151,6 +157,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', massesRoutes(deps));
+  secured.route('/', massesSessionRoutes(deps));
+  secured.route('/', massesFollowupRoutes(deps));
   secured.route('/', historyRoutes(deps));
   secured.route('/', rewardRoutes(deps));
   secured.route('/', reconciliationRoutes(deps));
@@ -193,6 +202,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', massesPages(deps));
+  // Public: the masses' comment form, opened with a single-use code and no account.
+  app.route('/', phoneCommentRoutes(deps));
   app.route('/', historyPages(deps));
   app.route('/', rewardPages(deps));
   app.route('/', reconciliationPages(deps));

@@ -104,6 +104,43 @@ export const keys = {
   /** GSI2 of OWN and ROLLUP items: every roll-up item of a campaign year, for the reconcile. */
   rollupYear: (tenant: string, year: number) => `${t(tenant)}#ROLLUPS#Y#${year}`,
   rollupYearSort: (unitId: string, sk: 'OWN' | 'ROLLUP') => `${unitId}#${sk}`,
+  /**
+   * Self-criticism before the masses (docs/data-model.md, "Masses"): the tenant's settings (the
+   * provincial rule turned on) and each year's review in one small partition.
+   */
+  massesTenant: (tenant: string) => `${t(tenant)}#MASSES`,
+  massesSettings: (tenant: string) => ({ pk: keys.massesTenant(tenant), sk: 'SETTINGS' }),
+  massesReview: (tenant: string, year: number) => ({ pk: keys.massesTenant(tenant), sk: `Y#${year}` }),
+  /** A unit's masses items of a year sit in its year partition, under `MASSES#` (one Query reads them all). */
+  massesPrefix: 'MASSES#',
+  workplace: (tenant: string, unitId: string, year: number) => ({ pk: keys.unitYear(tenant, unitId, year), sk: 'MASSES#WORKPLACE' }),
+  massesSession: (tenant: string, unitId: string, year: number, sessionId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `MASSES#SESSION#${sessionId}` }),
+  massesSessionPrefix: 'MASSES#SESSION#',
+  /** A comment's id is random (v4): its key says nothing about when it came. */
+  massesComment: (tenant: string, unitId: string, year: number, sessionId: string, commentId: string) => ({
+    pk: keys.unitYear(tenant, unitId, year),
+    sk: `MASSES#COMMENT#${sessionId}#${commentId}`,
+  }),
+  massesCommentPrefix: (sessionId?: string) => (sessionId ? `MASSES#COMMENT#${sessionId}#` : 'MASSES#COMMENT#'),
+  remediationItem: (tenant: string, unitId: string, year: number, itemId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `MASSES#REMEDY#${itemId}` }),
+  remediationPrefix: 'MASSES#REMEDY#',
+  /** A member's written self-criticism of the year (the forms of Kế hoạch 03-KH/ĐUK). */
+  selfCriticism: (tenant: string, unitId: string, year: number, memberId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `MASSES#SELF#${memberId}` }),
+  selfCriticismPrefix: 'MASSES#SELF#',
+  /**
+   * A session's single-use codes: only keyed hashes, each spent once by a conditional write, and
+   * the session's place (unit, year) so that the public comment form finds it from its id.
+   */
+  massesCodes: (tenant: string, sessionId: string) => `${t(tenant)}#MCODES#${sessionId}`,
+  massesSessionRef: (tenant: string, sessionId: string) => ({ pk: keys.massesCodes(tenant, sessionId), sk: 'SESSION' }),
+  massesCode: (tenant: string, sessionId: string, hash: string) => ({ pk: keys.massesCodes(tenant, sessionId), sk: `CODE#${hash}` }),
+  massesCodePrefix: 'CODE#',
+  /** Biểu 5's roll-up items, laid out like the ratings' (OWN and ROLLUP per unit, GSI1 view, GSI2 year list). */
+  massesRollupPartition: (tenant: string, year: number, unitId: string) => `${t(tenant)}#MROLLUP#Y#${year}#U#${unitId}`,
+  massesRollupOwn: (tenant: string, year: number, unitId: string) => ({ pk: keys.massesRollupPartition(tenant, year, unitId), sk: 'OWN' }),
+  massesRollupTotal: (tenant: string, year: number, unitId: string) => ({ pk: keys.massesRollupPartition(tenant, year, unitId), sk: 'ROLLUP' }),
+  massesRollupChildren: (tenant: string, year: number, parentId: string) => `${t(tenant)}#MROLLUPCHILDREN#Y#${year}#${parentId}`,
+  massesRollupYear: (tenant: string, year: number) => `${t(tenant)}#MROLLUPS#Y#${year}`,
 } as const;
 
 export const indexNames = { byParent: 'gsi1', byPath: 'gsi2' } as const;

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { nfcText, LocalDate, Rating, CollectiveReview, type Override, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
+import { nfcText, LocalDate, Rating, CollectiveReview, type Override, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState, type ReportEvent } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
@@ -150,7 +150,7 @@ export async function listUnitEvents(store: Store, tenant: string, unitId: strin
 export async function recordUnitEvent(
   store: Store,
   tenant: string,
-  record: Omit<UnitEventRecord, 'at'> & { event: MilestoneEvent },
+  record: Omit<UnitEventRecord, 'at'> & { event: ReportEvent },
   context: Context,
 ): Promise<UnitEventRecord> {
   const previous = (await listUnitEvents(store, tenant, record.unitId, record.year)).get(record.event) ?? null;

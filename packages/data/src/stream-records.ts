@@ -24,7 +24,12 @@ export type TableChange =
   | { kind: 'row'; tenant: string; year: number; unitId: string; version: number }
   | { kind: 'member'; tenant: string; unitIds: string[] }
   | { kind: 'unit'; tenant: string; unitId: string }
-  | { kind: 'campaign'; tenant: string; year: number; settingsChanged: boolean };
+  | { kind: 'campaign'; tenant: string; year: number; settingsChanged: boolean }
+  /** A workplace, session, comment or remediation item of a unit's year: Biểu 5's own contribution. */
+  | { kind: 'masses'; tenant: string; year: number; unitId: string }
+  /** The tenant's masses settings (threshold …) or a year's masses review: that year's Biểu 5 is rebuilt. */
+  | { kind: 'massesSettings'; tenant: string }
+  | { kind: 'massesReview'; tenant: string; year: number };
 
 const image = (raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
   raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
@@ -61,6 +66,15 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
       const pick = (r: typeof before) => (r.success ? JSON.stringify([r.data.rulebookId, r.data.overlayIds, r.data.ratingDate, r.data.closedAt, r.data.localOverlay]) : '');
       return { kind: 'campaign', tenant: key.tenant, year: key.year, settingsChanged: pick(before) !== pick(after) };
     }
+    case 'workplace':
+    case 'massesSession':
+    case 'massesComment':
+    case 'remediationItem':
+      return { kind: 'masses', tenant: key.tenant, unitId: key.unitId, year: key.year };
+    case 'massesSettings':
+      return { kind: 'massesSettings', tenant: key.tenant };
+    case 'massesReview':
+      return { kind: 'massesReview', tenant: key.tenant, year: key.year };
     default:
       return null;
   }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -100,8 +100,9 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
     const [{ unit, stored, evaluation, campaign }, campaigns] = await Promise.all([evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read'), campaignsOf(deps, caller)]);
+    const masses = await massesAboutMembers(deps, caller, unit, year, stored.members.map((m) => m.id));
     return c.html(
-      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} scored={isScored(campaign)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
+      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} masses={masses} flash={flash(c)} scored={isScored(campaign)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
     );
   }));
 

@@ -20,6 +20,8 @@ export const actions = [
   'plan.adopt',
   'campaign.manage',
   'member.reconcile',
+  'masses.open',
+  'masses.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,6 +41,8 @@ export const actionLabels: Record<Action, string> = {
   'plan.adopt': 'Ban hành kế hoạch của cấp mình (mốc thời gian trong khung của cấp trên)',
   'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian); sửa bộ quy tắc của tỉnh; nhập kết quả các năm trước',
   'member.reconcile': 'Đối chiếu với CSDL đảng viên, sửa hồ sơ theo kết quả đối chiếu',
+  'masses.open': 'Mở đợt tự phê bình trước quần chúng của năm',
+  'masses.write': 'Khai báo nơi làm việc, ghi buổi tự phê bình trước quần chúng, ý kiến, khắc phục, ký biên bản',
 };
 
 const all = new Set<Action>(actions);
@@ -47,8 +51,8 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
   bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage' && a !== 'member.reconcile')),
-  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt']),
-  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt']),
+  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt', 'masses.write']),
+  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt', 'masses.write']),
   viewer: readOnly,
 };
 

@@ -56,6 +56,10 @@ export const errorCatalogue = {
   OUTBOX_LOCAL_ONLY: e('notFound', 'Hộp thư đi chỉ có khi chạy trên máy.'),
   MASSES_NOT_ENABLED: e('notFound', 'Tỉnh không áp dụng quy định tự phê bình trước quần chúng.'),
   NOT_CONFIGURED: e('notFound', 'Chức năng chưa được cấu hình trên hệ thống này.'),
+  MASSES_REVIEW_NOT_FOUND: e('notFound', 'Chưa mở đợt tự phê bình trước quần chúng của năm.'),
+  MASSES_SESSION_NOT_FOUND: e('notFound', 'Không tìm thấy buổi tự phê bình trước quần chúng.'),
+  COMMENT_NOT_FOUND: e('notFound', 'Không tìm thấy ý kiến đóng góp.'),
+  REMEDIATION_NOT_FOUND: e('notFound', 'Không tìm thấy nội dung khắc phục.'),
   RUN_NOT_FOUND: e('notFound', 'Không tìm thấy lần đối chiếu với CSDL đảng viên.'),
   // 409
   VERSION_CONFLICT: e('conflict', 'Dữ liệu đã được người khác thay đổi (phiên bản cũ).'),
@@ -70,6 +74,9 @@ export const errorCatalogue = {
   SESSION_NOT_RECORDED: e('conflict', 'Buổi tự phê bình chưa được ghi nhận.'),
   ALREADY_SIGNED: e('conflict', 'Người này đã ký biên bản.'),
   REMEDIATION_STATUS_UNCHANGED: e('conflict', 'Nội dung khắc phục đã ở trạng thái này.'),
+  MASSES_REVIEW_EXISTS: e('conflict', 'Đợt tự phê bình trước quần chúng của năm đã mở.'),
+  CODE_ALREADY_USED: e('conflict', 'Mã phiếu góp ý đã được dùng.'),
+  SESSION_NOT_PLANNED: e('conflict', 'Buổi tự phê bình không còn ở trạng thái kế hoạch.'),
   CAMPAIGN_NOT_CLOSED: e('conflict', 'Đợt kiểm điểm của năm đang mở: kết quả nhập theo đợt, không nhập như số liệu năm trước.'),
   // 413
   BODY_TOO_LARGE: e('tooLarge', 'Nội dung gửi lên quá lớn.'),
@@ -133,6 +140,11 @@ export const errorCatalogue = {
   ABSENCE_REASON_REQUIRED: e('unprocessable', 'Đảng viên vắng mặt phải có lý do.'),
   COMMENT_ABOUT_UNKNOWN_MEMBER: e('unprocessable', 'Ý kiến về đảng viên không có trong buổi.'),
   REMEDIATION_COMMENT_UNKNOWN: e('unprocessable', 'Nội dung khắc phục gắn với ý kiến không có.'),
+  CODE_INVALID: e('unprocessable', 'Mã phiếu góp ý không đúng.'),
+  SESSION_MEMBER_UNKNOWN: e('unprocessable', 'Đảng viên trong danh sách của buổi không thuộc đơn vị.'),
+  CODES_EXCEED_MASSES: e('unprocessable', 'Số mã phiếu góp ý vượt số quần chúng tham dự.'),
+  NOT_A_MASSES_BOARD: e('unprocessable', 'Chỉ Tỉnh ủy hoặc Đảng ủy Khối (đảng bộ cấp trên cơ sở) mở đợt tự phê bình trước quần chúng.'),
+  MASSES_REPORT_NOT_EXPECTED: e('unprocessable', 'Chỉ cấp ủy cơ sở và Đảng ủy Khối gửi báo cáo kết quả tự phê bình trước quần chúng.'),
   // 429
   UPLOADS_BUSY: e('tooManyRequests', 'Tỉnh đang có quá nhiều tệp được xử lý cùng lúc; thử lại sau ít giây (`Retry-After`).'),
   // 500

@@ -30,6 +30,8 @@ export const rowErrorCodes = [
   // The central party-member database's export (docs/reconciliation.md).
   'DUPLICATE_CARD_NUMBER',
   'INVALID_NATIONAL_ID',
+  // Workplaces of a base committee (docs/spreadsheets.md).
+  'UNIT_NOT_IN_SUBTREE',
   'SCORES_FROM_SHEET',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];

@@ -3,6 +3,7 @@ import { listYearRollups, createRollupItems, updateRollupTotal, TableReader, lis
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, type ApplyOptions, type ApplyReport } from './apply-units';
 import { computeOwn, type ComputedOwn } from './unit-state';
+import { reconcileMassesTenant, type MassesReconcileReport } from './masses-reconcile';
 
 export interface ReconcileReport {
   tenant: string;
@@ -172,9 +173,15 @@ export async function reconcileTenant(store: Store, tenant: string, options: App
   return reports;
 }
 
-/** Every tenant's campaigns: the nightly job, and `npm start` after seeding the demo. */
-export async function reconcileAll(store: Store, options: ApplyOptions & { tenants?: string[] } = {}): Promise<ReconcileReport[]> {
+/**
+ * Every tenant's campaigns, and Biểu 5 of every masses review (`onMasses` hears of each): the
+ * nightly job, and `npm start` after seeding the demo.
+ */
+export async function reconcileAll(store: Store, options: ApplyOptions & { tenants?: string[]; onMasses?: (report: MassesReconcileReport) => void } = {}): Promise<ReconcileReport[]> {
   const reports: ReconcileReport[] = [];
-  for (const tenant of options.tenants ?? (await listTenants(store))) reports.push(...(await reconcileTenant(store, tenant, options)));
+  for (const tenant of options.tenants ?? (await listTenants(store))) {
+    reports.push(...(await reconcileTenant(store, tenant, options)));
+    for (const masses of await reconcileMassesTenant(store, tenant)) options.onMasses?.(masses);
+  }
   return reports;
 }

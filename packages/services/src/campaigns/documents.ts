@@ -4,6 +4,7 @@ import { renderDocx } from '@kd/files';
 import type { ServiceDeps } from '../deps';
 import { memberOfUnit } from '../access/scope';
 import { evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
+import { massesAboutMembers, massesInReviewOf } from '../masses/member-masses';
 
 /** "Tỉnh ủy Trà Vinh" → "Trà Vinh": the place printed before the date of a party document. */
 export function placeOf(rootName: string): string {
@@ -30,7 +31,12 @@ export async function headerOf(deps: ServiceDeps, tenant: string, unit: { parent
 export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
   const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
-  const [record, header] = await Promise.all([getMemberReview(deps.store, caller.tenant, unit.id, year, member.id), headerOf(deps, caller.tenant, unit)]);
+  const [record, header, masses] = await Promise.all([
+    getMemberReview(deps.store, caller.tenant, unit.id, year, member.id),
+    headerOf(deps, caller.tenant, unit),
+    massesAboutMembers(deps, caller, unit, year, [member.id]),
+  ]);
+  const aboutMember = masses.get(member.id);
   const signs = new Map(mergeSigns(nationalDegradationSigns).map((s) => [s.code, s] as const));
   const checklist = record.checklist.flatMap((a) => {
     const sign = signs.get(a.code);
@@ -53,6 +59,8 @@ export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: nu
     sections: record.sections,
     ...(checklist.length > 0 ? { degradationChecklist: checklist } : {}),
     selfProposed: factsOf(stored, member.id).selfProposed,
+    // R-MASS-12: what the masses said is a criterion of the year-end review.
+    ...(aboutMember ? { masses: massesInReviewOf(aboutMember, year) } : {}),
   });
   return { bytes: await renderDocx(model), fileName: `ban-tu-kiem-diem-${year}-${member.id}.docx` };
 }

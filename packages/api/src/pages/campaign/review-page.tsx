@@ -1,4 +1,4 @@
-import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, overrideCircumstanceLabels, overrideCircumstances, scoreText, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller } from '@kd/domain';
+import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, overrideCircumstanceLabels, overrideCircumstances, scoreText, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller, commentChannelLabels, commentPlace, remediationStatusLabels, type MemberMasses } from '@kd/domain';
 
 import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -18,12 +18,37 @@ export interface ReviewPageData {
   year: number;
   stored: StoredUnitYear;
   evaluation: UnitYearEvaluation;
+  /** What the masses said about each member that year and the remediation (R-MASS-12); empty without the rule. */
+  masses?: ReadonlyMap<string, MemberMasses>;
   flash: { error?: string | undefined; ok?: string | undefined };
   /** The year's rules score on 100 (r2025): scores, sheets and the collective's scores are shown. */
   scored?: boolean;
   /** The campaign is closed: the page only shows. */
   closed: boolean;
   years: number[];
+}
+
+/** The comments of the masses about a member and the remediation that answers them (R-MASS-12). */
+function MassesAbout(props: { about: MemberMasses | undefined }) {
+  const a = props.about;
+  if (!a) return null;
+  return (
+    <details data-testid="member-masses">
+      <summary>Ý kiến quần chúng ({a.comments.length}) · khắc phục ({a.remediationItems.length})</summary>
+      <ul class="reasons">
+        {a.comments.map((c) => (
+          <li>{commentPlace(c)}: {c.text}{c.dissenting ? ' (trái chiều)' : ''} <span class="muted">— {commentChannelLabels[c.channel]}</span></li>
+        ))}
+      </ul>
+      {a.remediationItems.length > 0 ? (
+        <ul class="reasons">
+          {a.remediationItems.map((r) => (
+            <li>Khắc phục: {r.text} — hạn {formatVietnameseDate(r.deadline)} — {remediationStatusLabels[r.status]}{r.overdue ? ' (quá hạn)' : ''}</li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
 }
 
 /** A rule id as a link to its explanation on the campaign's rulebook page. */
@@ -66,7 +91,7 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): { text: str
 }
 
 /** A unit's review for a year: members with facts, proposals, decision, final and the reasons; forms; the workflow. */
-export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scored = false, closed, years }: ReviewPageData) {
+export function ReviewPage({ caller, unit, year, stored, evaluation, masses, flash, scored = false, closed, years }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
   const editable = !closed && isEditable(dossier.state) && roleMay(caller.role, 'results.write');
@@ -200,6 +225,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, scor
                         {reasons.map((r) => <li>{r.text}{r.ruleId ? <> (<RuleLink year={year} unitId={unit.id} ruleId={r.ruleId} />)</> : null}</li>)}
                       </ul>
                     ) : null}
+                    <MassesAbout about={masses?.get(m.id)} />
                     {e.interpretations.map((i) => <div class="muted" data-testid="interpretation">Cách hiểu của hệ thống (<RuleLink year={year} unitId={unit.id} ruleId={i.ruleId} />)</div>)}
                     <a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
                   </td>

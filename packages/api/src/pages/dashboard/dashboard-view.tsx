@@ -2,6 +2,8 @@ import { IMPORTED_LABEL, deadlineText, formatVietnameseDateTime, formatCount, fo
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
+import type { MassesRollupView } from '@kd/services';
+import { Bieu5Table } from '../masses/bieu5-page';
 import { ScoreBands } from './score-bands';
 import { WEB_API_BASE } from '../../base-paths';
 
@@ -41,6 +43,8 @@ export interface DashboardProps {
   ancestors: { id: string; name: string }[];
   /** The print view: the page as it prints, on screen too. */
   print?: boolean;
+  /** Biểu 5 of the year, for a tenant with the masses rule and a review that year. */
+  masses?: MassesRollupView | null;
 }
 
 function QuotaTable(props: { rollup: RollupResponse }) {
@@ -173,6 +177,18 @@ export function DashboardPage(props: DashboardProps) {
         )}
         <p class="muted">Hồ sơ: {formatCount(r.workflow.draft)} đang soạn · {formatCount(r.workflow.submitted)} đã gửi · {formatCount(r.workflow.returned)} bị trả lại · {formatCount(r.workflow.approved)} đã thẩm định.</p>
       </section>
+
+      {props.masses ? (
+        <section class="card" data-testid="masses-section">
+          <h2>Tự phê bình và phê bình trước quần chúng (Biểu 5)</h2>
+          <p class="no-print">
+            <a href={`/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}/masses`}>Xem chi tiết</a> ·{' '}
+            <a href={`/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}/masses`}>Buổi tự phê bình của đơn vị</a> ·{' '}
+            <a href={`${api}/masses-rollup?format=xlsx`} data-testid="bieu-5-dashboard">Tải Biểu 5 (.xlsx)</a>
+          </p>
+          <Bieu5Table rollup={props.masses} year={r.year} />
+        </section>
+      ) : null}
     </Layout>
   );
 }
