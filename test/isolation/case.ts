@@ -5,6 +5,7 @@ export interface Target {
   unitId: string;
   memberId: string;
   year: string;
+  jobId?: string;
 }
 
 export interface IsolationCase {

@@ -17,8 +17,8 @@ let store: Store;
 let foreignToken: string;
 let expiredToken: string;
 
-const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021' };
-const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021' };
+const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none' };
+const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', jobId: 'tj-none' };
 
 async function itemCount(): Promise<number> {
   const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
@@ -35,7 +35,7 @@ function appRoutes(): { method: string; path: string }[] {
 }
 
 function fill(path: string, target: Target): string {
-  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(target[name]));
+  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(target[name] ?? ''));
 }
 
 async function call(route: { method: string; path: string }, target: Target, auth: string | null) {

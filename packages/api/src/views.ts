@@ -15,6 +15,8 @@ export const UnitView = z
     sector: Sector.nullable(),
     memberCount: z.number().int(),
     version: z.number().int(),
+    predecessorIds: z.array(z.string()),
+    successorIds: z.array(z.string()),
   })
   .openapi('Unit');
 export type UnitView = z.infer<typeof UnitView>;
@@ -32,6 +34,8 @@ export function unitView(u: StoredUnit): UnitView {
     sector: u.sector,
     memberCount: u.memberCount,
     version: u.version,
+    predecessorIds: u.predecessorIds ?? [],
+    successorIds: u.successorIds ?? [],
   };
 }
 

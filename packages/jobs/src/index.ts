@@ -11,3 +11,6 @@ export * from './rollup/campaigns';
 export * from './rollup/reconcile';
 export * from './rollup/recount';
 export * from './rollup/unit-state';
+export * from './tree/aws-tree-job';
+export * from './tree/resume-tree-jobs';
+export * from './tree/run-tree-job';

@@ -79,7 +79,8 @@ export async function startDynamoLocal(options: { port?: number; path?: string }
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  // Java can take long to start on a busy machine (several test runs at once on two cores).
+  const deadline = Date.now() + 120_000;
   for (;;) {
     try {
       await Promise.race([client.send(new ListTablesCommand({ Limit: 1 })), exited]);

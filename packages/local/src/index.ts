@@ -18,3 +18,4 @@ export * from './scheduler';
 export * from './seed-campaigns';
 export * from './seed';
 export * from './stream-poller';
+export * from './tree-job-resumer';

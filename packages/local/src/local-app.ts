@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Store } from '@kd/data';
 import { createApp, loadLocalSigner, localClaims, type Identity } from '@kd/api';
-import { outboxMailer, readOutbox } from '@kd/jobs';
+import { inProcessTreeJobs, outboxMailer, readOutbox } from '@kd/jobs';
 import { DEFAULT_SENDER } from '@kd/config';
 import { config } from './paths';
 
@@ -14,6 +14,8 @@ export async function createLocalApp(options: { store: Store; dataDir: string | 
     clock,
     claims: localClaims(signer),
     local: { signer, identities: () => options.identities },
+    // Tree jobs run in this process, as the tree-job function runs them in AWS.
+    treeJobs: inProcessTreeJobs(options.store),
     // "Lập báo cáo ngay" delivers into the same outbox as the scheduler (packages/local/src/scheduler.ts).
     ...(options.dataDir
       ? { reports: { mailer: outboxMailer(join(options.dataDir, 'outbox'), clock), from: DEFAULT_SENDER, appUrl: config().appUrl, outboxFiles: async () => (await readOutbox(join(options.dataDir!, 'outbox'))).map((f) => f.file) } }

@@ -9,6 +9,7 @@ export { actorOf, changeBy } from './actor';
 export { unitInScope, assertInScope, assertStrictlyBelow, memberInScope, memberOfUnit } from './access/scope';
 export { readUnit, readSubtree } from './units/read-unit';
 export { createChild, rename, move, close, type NewChildUnit } from './units/change-unit';
+export { mergeUnits, splitUnit, moveAsJob, readTreeJob, type SplitPart } from './units/tree-jobs';
 export { listMembers, addMember, readMember, changeMember, transfer } from './members/members';
 export { readAudit } from './audit/read-audit';
 export { evaluateStoredUnit, evaluatedUnit, factsOf, notRatedAsCollective, type EvaluatedUnitYear } from './campaigns/unit-year';
