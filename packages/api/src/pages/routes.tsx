@@ -3,7 +3,7 @@ import { setCookie, deleteCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { resolveCaller, TOKEN_COOKIE } from '../auth/middleware';
-import { unitNames, unitOverview } from '@kd/services';
+import { unitHistory, unitNames, unitOverview } from '@kd/services';
 import { LoginPage } from './login-page';
 import { UnitPage } from './unit-page';
 import { pageHandler } from './page-handler';
@@ -48,8 +48,9 @@ export function pageRoutes(deps: AppDeps) {
   r.get(
     '/units/:unitId',
     pageHandler(deps, async (c, caller) => {
-      const { unit, ancestors, subtree, members, groups } = await unitOverview(deps, caller, c.req.param('unitId') ?? '', c.req.query('cursor') ?? null);
-      return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} />);
+      const unitId = c.req.param('unitId') ?? '';
+      const [{ unit, ancestors, subtree, members, groups }, history] = await Promise.all([unitOverview(deps, caller, unitId, c.req.query('cursor') ?? null), unitHistory(deps, caller, unitId)]);
+      return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} history={history} />);
     }),
   );
 
