@@ -7,6 +7,7 @@ import { loadRollupYears, naiveRecount } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { identities, seedFixture } from '../support/fixture';
+import type { Identity } from '@kd/api';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
 
 /**
@@ -19,7 +20,7 @@ let t: TestApp;
 let consumer: ReturnType<typeof streamConsumer>;
 const actor = { sub: 's', name: 'Lê Hồng Vũ', role: 'cell_secretary', unit: 'c1' };
 
-async function post(path: string, body: unknown, as = identities.bloc) {
+async function post(path: string, body: unknown, as: Identity = identities.bloc) {
   return t.request(path, { as, method: 'POST', body: JSON.stringify(body) });
 }
 

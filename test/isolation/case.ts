@@ -6,6 +6,8 @@ export interface Target {
   memberId: string;
   year: string;
   jobId?: string;
+  /** The former province an archive route reads. */
+  tenant?: string;
 }
 
 export interface IsolationCase {

@@ -4,6 +4,7 @@ import { campaignCases } from './cases/campaigns';
 import { uploadCases } from './cases/uploads';
 import { rollupCases } from './cases/rollups';
 import { reportCases } from './cases/reports';
+import { archiveCases } from './cases/archives';
 
 export type { IsolationCase, Target } from './case';
 
@@ -32,4 +33,4 @@ export function routesWithoutCases(routes: readonly { method: string; path: stri
 
 
 /** Every route's cases, one file per area under `cases/`. */
-export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases };
+export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...archiveCases };

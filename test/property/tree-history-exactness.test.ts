@@ -18,7 +18,6 @@ import { putTestCampaign, streamConsumer } from '../support/rollups';
  * `KD_TREE_EXACTNESS_RUNS` (default 6), one tenant each.
  */
 const RUNS = Number(process.env.KD_TREE_EXACTNESS_RUNS ?? 6);
-const cellIds = ['C1', 'C2', 'C3', 'BL'];
 let store: Store;
 let consumer: ReturnType<typeof streamConsumer>;
 let sequence = 0;

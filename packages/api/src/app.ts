@@ -21,6 +21,9 @@ import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
 import { DomainError } from '@kd/domain';
+import { assertWritable } from '@kd/services';
+import { archiveRoutes } from './routes/archives';
+import { treePages } from './pages/tree-pages';
 
 export const API_BASE = '/api/v1';
 
@@ -48,6 +51,11 @@ export function createApp(deps: AppDeps) {
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));
+  // A frozen province (merged into another) is read-only: every write answers 409 TENANT_FROZEN.
+  secured.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await assertWritable(deps, c.get('caller').tenant);
+    await next();
+  });
   secured.route('/', meRoutes(deps));
   secured.route('/', unitRoutes(deps));
   secured.route('/', memberRoutes(deps));
@@ -56,6 +64,7 @@ export function createApp(deps: AppDeps) {
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', archiveRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
 
@@ -75,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', treePages(deps));
   return app;
 }
 

@@ -1,4 +1,5 @@
 export * from './aws-handlers';
+export * from './provinces/merge-provinces';
 export * from './reports/aws-deadline-report';
 export * from './reports/eventbridge-milestone-scheduler';
 export * from './reports/outbox-mailer';

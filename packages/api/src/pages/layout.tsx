@@ -1,9 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { roleLabels, type Caller } from '@kd/domain';
 import { styles } from './styles';
+import { currentPageNotice } from './page-notice';
 
 /** The frame of every page: Vietnamese, no outside assets (nothing leaves the machine). */
 export function Layout(props: { title: string; caller?: Caller | undefined; children?: Child }) {
+  const notice = currentPageNotice();
   return (
     <html lang="vi">
       <head>
@@ -26,7 +28,14 @@ export function Layout(props: { title: string; caller?: Caller | undefined; chil
             </nav>
           ) : null}
         </header>
-        <main>{props.children}</main>
+        <main>
+          {notice ? (
+            <p class="notice frozen" role="status" data-testid="tenant-notice">
+              {notice}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
       </body>
     </html>
   );

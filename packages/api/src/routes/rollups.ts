@@ -21,7 +21,7 @@ const RollupNumbersView = z.object({
     .object({ excellent: z.number().int(), good: z.number().int(), cap: z.number().int(), withinCap: z.boolean(), breaches: z.number().int() })
     .openapi('RollupQuota'),
 });
-const RollupView = RollupNumbersView.extend({
+export const RollupView = RollupNumbersView.extend({
   year: z.number().int(),
   asOf: z.string().openapi({ description: 'Thời điểm số liệu được cập nhật lần cuối' }),
   children: z.array(RollupNumbersView.openapi('RollupChild')),
