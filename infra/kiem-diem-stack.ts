@@ -28,8 +28,8 @@ export class KiemDiemStack extends Stack {
     const { config } = props;
 
     this.data = new Data(this, 'Data');
-    this.auth = new Auth(this, 'Auth');
-    this.api = new Api(this, 'Api', { data: this.data, auth: this.auth });
+    this.auth = new Auth(this, 'Auth', { domainPrefix: config.authDomainPrefix });
+    this.api = new Api(this, 'Api', { data: this.data, auth: this.auth, webOrigins: config.webOrigins });
     this.uploads = new Uploads(this, 'Uploads', { webOrigins: [this.api.url, ...config.webOrigins] });
     this.api.useUploads(this.uploads);
     this.rollups = new Rollups(this, 'Rollups', { data: this.data });
@@ -44,6 +44,7 @@ export class KiemDiemStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API and the web pages' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'HostedLoginUrl', { value: this.auth.domainUrl, description: 'Cognito hosted login the pages sign in at' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UploadBucketName', { value: this.uploads.bucket.bucketName });
   }

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config';
+import { contentSecurityPolicy, lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config';
 import { logicalIdOf, synthStack } from './synth';
 
 const { template } = synthStack();
@@ -142,7 +142,15 @@ describe('the functions’ environment', () => {
     for (const [id, fn] of functions) {
       const vars = varsOf(fn);
       // Lambda sets AWS_REGION itself; NODE_OPTIONS belongs to the runtime. Tokens stand in for values.
-      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, k === lambdaEnv.sesFrom ? 'a@b.vn' : k === lambdaEnv.appUrl ? 'https://x.vn' : k === lambdaEnv.scheduleTimeZone ? 'Asia/Ho_Chi_Minh' : k === lambdaEnv.authMode ? 'cognito' : 'x'])) };
+      const sample: Record<string, string> = {
+        [lambdaEnv.sesFrom]: 'a@b.vn',
+        [lambdaEnv.appUrl]: 'https://x.vn',
+        [lambdaEnv.authDomainUrl]: 'https://x.auth.ap-southeast-1.amazoncognito.com',
+        [lambdaEnv.contentSecurityPolicy]: contentSecurityPolicy(),
+        [lambdaEnv.scheduleTimeZone]: 'Asia/Ho_Chi_Minh',
+        [lambdaEnv.authMode]: 'cognito',
+      };
+      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, sample[k] ?? 'x'])) };
       for (const kind of kindOf(vars)) {
         const schema = lambdaConfigSchemas[kind];
         expect(Object.keys(vars).filter((k) => k !== 'NODE_OPTIONS' && !(k in schema.shape)), `${id} (${kind})`).toEqual([]);

@@ -11,6 +11,7 @@ import { createTestStore } from '../support/store';
 import { dynamoEndpoint } from '../support/dynamo';
 import { seedFixture } from '../support/fixture';
 import { csvOf, postFile, resultsPath, rosterPath } from './uploads-support';
+import { putTestCampaign } from '../support/rollups';
 
 /**
  * Kills a real commit at each named point (fault-hook.ts) in a child process with SIGKILL, then
@@ -54,6 +55,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kd-crash-'));
   store = await createTestStore('commit-crash');
   await seedFixture(store);
+  // Results go to an opened campaign (a year without one is 404).
+  await putTestCampaign(store, 't1', 2021);
   t = await createTestApp(store);
   const roster = csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ...ids.slice(9).map((id) => [id, `Đảng viên ${id}`, '01/01/2010'])]);
   const seeded = await postFile(t, rosterPath('c1', false), roster, 'text/csv');

@@ -8,7 +8,7 @@ import { reconcileTenant } from '@kd/jobs';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { Hono } from 'hono';
-import { isolationCases, PUBLIC_ROUTES, SELF_ROUTES, routesWithoutCases, type Target } from './cases';
+import { isolationCases, PUBLIC_ROUTES, SELF_ROUTES, TENANT_ROUTES, routesWithoutCases, type Target } from './cases';
 
 /**
  * Every route of the app × {another tenant, outside the subtree, no token, bad token}. The route
@@ -32,7 +32,7 @@ function appRoutes(): { method: string; path: string }[] {
   return t.app.routes
     .filter((r) => r.method !== 'ALL')
     .map((r) => ({ method: r.method, path: r.path }))
-    .filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`) && !SELF_ROUTES.has(`${r.method} ${r.path}`))
+    .filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`) && !SELF_ROUTES.has(`${r.method} ${r.path}`) && !TENANT_ROUTES[`${r.method} ${r.path}`])
     .filter((r) => (seen.has(`${r.method} ${r.path}`) ? false : (seen.add(`${r.method} ${r.path}`), true)));
 }
 
@@ -89,6 +89,27 @@ describe('isolation matrix', () => {
     }
   });
 
+  it('keeps the province-wide routes to the caller’s own province: 401 without a token, 403 below the province board, another province never reaches this one', async () => {
+    for (const [key, entry] of Object.entries(TENANT_ROUTES)) {
+      const [method, path] = key.split(' ') as [string, string];
+      const url = path.replace(':year', '2021');
+      const init = (auth?: string): RequestInit => ({
+        method,
+        headers: { ...(auth ? { authorization: auth } : {}), 'content-type': 'application/json' },
+        ...(entry.body === undefined ? {} : { body: JSON.stringify(entry.body) }),
+      });
+      expect((await t.app.request(url, init())).status, key).toBe(401);
+      expect((await t.app.request(url, init(`Bearer ${foreignToken}`))).status, key).toBe(401);
+      const below = await t.app.request(url, init(`Bearer ${await t.token(identities.bloc)}`));
+      expect([below.status, (await below.json()).error.code], key).toEqual([403, 'ROLE_NOT_ALLOWED']);
+      const before = await itemCount();
+      await t.app.request(url, init(`Bearer ${await t.token(identities.otherTenant)}`));
+      const t1Campaigns = await (await t.app.request('/api/v1/campaigns', { headers: { authorization: `Bearer ${await t.token(identities.province)}` } })).json();
+      expect(t1Campaigns, key).toEqual([]);
+      expect(await itemCount()).toBeGreaterThanOrEqual(before);
+    }
+  });
+
   it('answers 404 to a caller of another tenant, and writes nothing', async () => {
     const before = await itemCount();
     const failures: string[] = [];
@@ -122,7 +143,8 @@ describe('isolation matrix', () => {
     for (const route of appRoutes()) {
       const entry = isolationCases[`${route.method} ${route.path}`]!;
       const res = await call(route, outside, null);
-      const ok = entry.page ? res.status === 302 && res.headers.get('location') === '/login' : res.status === 401;
+      const to = res.headers.get('location') ?? '';
+      const ok = entry.page ? [302, 303].includes(res.status) && (to === '/login' || to.startsWith('/login?next=')) : res.status === 401;
       if (!ok) failures.push(`${route.method} ${route.path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
@@ -134,7 +156,7 @@ describe('isolation matrix', () => {
       for (const route of appRoutes()) {
         const entry = isolationCases[`${route.method} ${route.path}`]!;
         const res = await call(route, outside, bad);
-        const ok = entry.page ? res.status === 302 : res.status === 401;
+        const ok = entry.page ? [302, 303].includes(res.status) : res.status === 401;
         if (!ok) failures.push(`${bad.slice(0, 20)} ${route.method} ${route.path} → ${res.status}`);
       }
     }

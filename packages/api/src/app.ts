@@ -1,10 +1,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
+import { contentSecurityPolicy } from '@kd/config';
+import { DomainError } from '@kd/domain';
+import { MAX_FILE_BYTES } from '@kd/files';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
+import { API_BASE, WEB_API_BASE } from './base-paths';
 import { requireCaller } from './auth/middleware';
+import { csrfGuard, csrfSecretOf, csrfTokenFor } from './auth/csrf';
+import { oidcClient } from './auth/oidc-client';
+import { LOCAL_AUTHORIZE_PATH, LOCAL_TOKEN_PATH, localProvider, localProviderSettings } from './auth/local-provider';
 import { unitRoutes } from './routes/units';
 import { memberRoutes } from './routes/members';
 import { auditRoutes } from './routes/audit';
@@ -13,6 +22,7 @@ import { devRoutes } from './routes/dev';
 import { docsPage } from './routes/docs';
 import { pageRoutes } from './pages/routes';
 import { campaignRoutes } from './routes/campaigns';
+import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
@@ -20,16 +30,43 @@ import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
-import { DomainError } from '@kd/domain';
 import { assertWritable } from '@kd/services';
 import { archiveRoutes } from './routes/archives';
 import { treePages } from './pages/tree-pages';
+import { sessionPages } from './pages/session-pages';
+import { assetRoutes } from './pages/assets';
+import { refusedPage } from './pages/page-handler';
 
-export const API_BASE = '/api/v1';
+export { API_BASE, WEB_API_BASE };
+
+/** Body limits (docs/security.md, "Body limits"): JSON 1 MB, page forms 64 KB; uploads 5 MB, counted as they stream. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
   return method === 'POST' && /\/(roster|results)$/.test(path);
+}
+
+const tooLarge = () => {
+  throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.');
+};
+
+/**
+ * The API's bodies: JSON at most 1 MB (buffered); an upload's file is counted by `readTable` as it
+ * streams and refused past 5 MB, and refused at once when its Content-Length already says so.
+ */
+function apiBodyLimit(): MiddlewareHandler<AppEnv> {
+  const json = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
+  return async (c, next) => {
+    if (!isUploadBody(c.req.method, c.req.path)) return json(c, next);
+    if (Number(c.req.header('content-length') ?? 0) > MAX_FILE_BYTES) {
+      throw new DomainError('FILE_TOO_LARGE', 'Tệp lớn hơn 5 MB.', { limitBytes: MAX_FILE_BYTES });
+    }
+    return next();
+  };
 }
 
 /**
@@ -38,16 +75,39 @@ function isUploadBody(method: string, path: string): boolean {
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  // In AWS the upload page sends files straight to S3 through a pre-signed URL.
-  const connectSrc = deps.uploads ? ["'self'", 'https://*.amazonaws.com'] : ["'self'"];
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], connectSrc, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  const csp = deps.contentSecurityPolicy ?? contentSecurityPolicy({ connectSrc: deps.uploads ? ['https://*.amazonaws.com'] : [] });
+  // Pages read the request's CSRF token while they render (PostForm).
+  app.use('*', contextStorage());
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin' }));
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('content-security-policy', csp);
+  });
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
 
+  // Page forms, sign-in and everything else outside the two JSON APIs: small bodies only.
+  const formLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: tooLarge });
+  app.use('*', async (c, next) => (under(c.req.path, API_BASE) || under(c.req.path, WEB_API_BASE) ? next() : formLimit(c, next)));
+  app.use('*', async (c, next) => {
+    const secret = csrfSecretOf(c);
+    if (secret) c.set('csrf', csrfTokenFor(secret));
+    await next();
+  });
+  app.use(
+    '*',
+    csrfGuard({
+      skip: (path) => under(path, API_BASE) || path === LOCAL_TOKEN_PATH,
+      jsonPath: (path) => under(path, WEB_API_BASE),
+      alwaysToken: (path) => path === LOCAL_AUTHORIZE_PATH,
+      page: refusedPage,
+    }),
+  );
+
   const api = new OpenAPIHono<AppEnv>();
-  // JSON bodies are small; uploads stream their file through their own 5 MB limit (docs/spreadsheets.md, "Files").
-  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
-  api.use('*', async (c, next) => (isUploadBody(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  api.onError((error, c) => errorResponse(c, error));
+  api.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  api.use('*', apiBodyLimit());
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));
@@ -60,6 +120,7 @@ export function createApp(deps: AppDeps) {
   secured.route('/', unitRoutes(deps));
   secured.route('/', memberRoutes(deps));
   secured.route('/', auditRoutes(deps));
+  secured.route('/', campaignAdminRoutes(deps));
   secured.route('/', campaignRoutes(deps));
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
@@ -67,6 +128,16 @@ export function createApp(deps: AppDeps) {
   secured.route('/', archiveRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
+  // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
+  // `session` from the bindings, which no request can set), behind the CSRF guard above.
+  app.all(`${WEB_API_BASE}/*`, (c: Context<AppEnv>) => {
+    const url = new URL(c.req.url);
+    url.pathname = url.pathname.slice(WEB_API_BASE.length);
+    const raw = c.req.raw;
+    const init: RequestInit & { duplex?: 'half' } = { method: raw.method, headers: raw.headers, signal: raw.signal };
+    if (raw.body) Object.assign(init, { body: raw.body, duplex: 'half' });
+    return api.fetch(new Request(url, init), { ...(c.env ?? {}), session: true });
+  });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const documentConfig = {
@@ -79,6 +150,13 @@ export function createApp(deps: AppDeps) {
   };
   app.doc31('/openapi.json', documentConfig);
   app.route('/', docsPage(() => app.getOpenAPI31Document(documentConfig) as never));
+
+  // Sign-in: Cognito's hosted login in AWS; locally the app's own provider, reached in process.
+  const inProcess = async (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init));
+  const oidc = deps.oidc ? oidcClient(deps.oidc) : deps.local ? oidcClient(localProviderSettings(inProcess as typeof fetch)) : undefined;
+  app.route('/', sessionPages(oidc));
+  if (deps.local) app.route('/', localProvider(deps, deps.local));
+  app.route('/', assetRoutes());
   app.route('/', pageRoutes(deps));
   app.route('/', campaignPages(deps));
   app.route('/', uploadPages(deps));

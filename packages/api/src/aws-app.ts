@@ -4,13 +4,21 @@ import { bucketUploadStore } from '@kd/files';
 import { createApp } from './app';
 import { cognitoClaims } from './auth/claims-sources';
 
-/** The app as the Lambda function serves it: Cognito claims, no dev routes, the real clock. */
+/** The app as the Lambda function serves it: Cognito claims and hosted login, no dev routes, the real clock. */
 export function createAwsApp() {
   const env = lambdaConfig('api');
+  const issuer = `https://cognito-idp.${env.AWS_REGION}.amazonaws.com/${env.USER_POOL_ID}`;
   return createApp({
     store: createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION }),
     clock: () => new Date(),
     claims: cognitoClaims({ region: env.AWS_REGION, userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
+    oidc: {
+      discoveryUrl: () => `${issuer}/.well-known/openid-configuration`,
+      clientId: env.USER_POOL_CLIENT_ID,
+      scope: 'openid email profile',
+      logoutEndpoint: () => `${env.AUTH_DOMAIN_URL.replace(/\/$/, '')}/logout`,
+    },
+    contentSecurityPolicy: env.CONTENT_SECURITY_POLICY,
     ...(env.UPLOAD_BUCKET ? { uploads: bucketUploadStore(s3UploadBucket({ bucket: env.UPLOAD_BUCKET, region: env.AWS_REGION })) } : {}),
   });
 }

@@ -12,6 +12,10 @@ export const lambdaEnv = {
   region: 'AWS_REGION',
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /** Cognito's hosted login (`https://<prefix>.auth.<region>.amazoncognito.com`): where pages sign in and out. */
+  authDomainUrl: 'AUTH_DOMAIN_URL',
+  /** The pages' Content-Security-Policy, with the stack's own origins (the bucket, the hosted login). */
+  contentSecurityPolicy: 'CONTENT_SECURITY_POLICY',
   uploadBucket: 'UPLOAD_BUCKET',
   sesFrom: 'SES_FROM',
   appUrl: 'APP_URL',
@@ -31,6 +35,8 @@ const schemas = {
     [lambdaEnv.region]: required,
     [lambdaEnv.userPoolId]: required,
     [lambdaEnv.userPoolClientId]: required,
+    [lambdaEnv.authDomainUrl]: z.url(),
+    [lambdaEnv.contentSecurityPolicy]: required.refine((csp) => csp.includes("frame-ancestors 'none'") && !/script-src[^;]*unsafe/.test(csp)),
     [lambdaEnv.uploadBucket]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
   }),

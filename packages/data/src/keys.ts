@@ -56,6 +56,8 @@ export const keys = {
   /** A milestone event a unit recorded for a year (group meeting held, report sent, cell meeting). */
   unitEvent: (tenant: string, unitId: string, year: number, event: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `EVENT#${event}` }),
   unitEventPrefix: 'EVENT#',
+  /** A level's plan for the campaign of a year (its own milestone dates inside its parent's). */
+  unitPlan: (tenant: string, unitId: string, year: number) => ({ pk: keys.unitYear(tenant, unitId, year), sk: 'PLAN' }),
   /** Deadline reports (report-repository.ts): a board's settings, tick claims, reports, deliveries. */
   reportBoard: (tenant: string, unitId: string) => ({ pk: `${t(tenant)}#BOARD#${unitId}`, sk: 'BOARD' }),
   /** GSI1 of every board's settings, across tenants: only the scheduled job reads it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from './local-date';
 import { UnitKind } from './unit-kind';
+import { AppraisalLevels, defaultAppraisalLevels } from './appraisal-level';
 
 /**
  * The event that completes a milestone (glossary: each milestone names the event that completes it;
@@ -59,7 +60,9 @@ export const Campaign = z.object({
   ratingDate: LocalDate,
   plans: z.array(Plan).default([]),
   milestones: z.array(Milestone).default([]),
-  /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against. */
+  /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against and is read-only. */
   closedAt: z.string().nullable().default(null),
+  /** Which level decides each level's rating (appraisal-level.ts; HD 43-HD/BTCTW mục 3 by default). */
+  appraisalLevels: AppraisalLevels.default(defaultAppraisalLevels),
 });
 export type Campaign = z.infer<typeof Campaign>;

@@ -79,7 +79,7 @@ export async function startDynamoLocal(options: { port?: number; path?: string }
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  // Java can take long to start on a busy machine (several test runs at once on two cores).
+  // A JVM on a busy 2-core machine can take a while to answer; a dead one is noticed at once (`exited`).
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {

@@ -1,6 +1,7 @@
 import type { Store } from '@kd/data';
 import type { UploadStore } from '@kd/files';
 import type { ReportDelivery } from './reports/report-deps';
+import type { UploadSlots } from './uploads/upload-slots';
 
 /**
  * What every use case runs against: the store, the one clock (tests set it) and the optional
@@ -18,4 +19,6 @@ export interface ServiceDeps {
    * job record's stream event starts the tree-job function (infra/constructs/tree-jobs.ts).
    */
   treeJobs?: { start(tenant: string, jobId: string): void };
+  /** Uploads of one tenant processed at once (default: the process's own, `DEFAULT_UPLOAD_SLOTS`). */
+  uploadSlots?: UploadSlots;
 }

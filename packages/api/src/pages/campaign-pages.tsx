@@ -1,15 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { DomainError, MemberFacts, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
+import { DomainError, MemberFacts, UnitPlanInput, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { appraisalList, approve, campaignsOf, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
 import { AuditPage } from './campaign/audit-page';
 import { factsFromForm } from './campaign/member-form';
+import { planFromForm } from './campaign/plan-form';
 
 type Handler = (c: Context<AppEnv>, caller: Caller, year: number) => Promise<Response>;
 
@@ -33,12 +34,17 @@ function action(
   deps: AppDeps,
   scope: Action,
   work: (c: Context<AppEnv>, caller: Caller, year: number, form: Record<string, unknown>) => Promise<{ back: string; ok: string }>,
+  /** Where a refusal goes back to (default: the form's `back`, else the unit's review of the year). */
+  fallbackOf?: (c: Context<AppEnv>) => string,
 ) {
   return page(deps, async (c, caller, year) => {
     // The scope answers first (403/404 page), before the form is read.
     await unitInScope(deps.store, caller, c.req.param('unitId')!, scope);
     const form = (await c.req.parseBody()) as Record<string, unknown>;
-    const fallback = typeof form.back === 'string' && form.back.startsWith('/campaigns/') ? form.back : `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`;
+    const fallback =
+      typeof form.back === 'string' && form.back.startsWith('/campaigns/')
+        ? form.back
+        : (fallbackOf?.(c) ?? `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`);
     try {
       const { back, ok } = await work(c, caller, year, form);
       return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
@@ -60,17 +66,42 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/units/:unitId/campaigns', page(deps, async (c, caller) => {
     const unit = await unitInScope(deps.store, caller, c.req.param('unitId')!, 'unit.read');
-    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await campaignsOf(deps, caller)} />);
+    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await campaignsOf(deps, caller)} flash={flash(c)} />);
   }));
+
+  r.post('/units/:unitId/campaigns', action(deps, 'campaign.manage', async (c, caller, _year, form) => {
+    const ratingDate = str(form.ratingDate);
+    const opened = await openCampaign(deps, caller, { year: int(form.year), ...(ratingDate ? { ratingDate } : {}) });
+    return { back: `/campaigns/${opened.year}/units/${encodeURIComponent(c.req.param('unitId')!)}`, ok: `Đã mở đợt kiểm điểm năm ${opened.year}.` };
+  }, (c) => `/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/campaigns`));
 
   r.get('/campaigns/:year/units/:unitId', page(deps, async (c, caller, year) => {
-    const { unit, campaign, statuses } = await readCampaign(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} />);
+    const [{ unit, campaign, statuses }, schedule, campaigns] = await Promise.all([
+      readCampaign(deps, caller, year, c.req.param('unitId')!),
+      unitSchedule(deps, caller, year, c.req.param('unitId')!),
+      campaignsOf(deps, caller),
+    ]);
+    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} years={campaigns.map((x) => x.year)} schedule={schedule} flash={flash(c)} />);
   }));
 
+  r.post('/campaigns/:year/units/:unitId/plan', action(deps, 'plan.adopt', async (c, caller, year, form) => {
+    const unitId = c.req.param('unitId')!;
+    const { rev, ...input } = { rev: int(form.rev), ...planFromForm(form) };
+    await adoptPlan(deps, caller, year, unitId, UnitPlanInput.parse(input), rev);
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}`, ok: 'Đã lưu kế hoạch của đơn vị.' };
+  }, (c) => `/campaigns/${c.req.param('year')}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}`));
+
+  r.post('/campaigns/:year/units/:unitId/close', action(deps, 'campaign.manage', async (c, caller, year, form) => {
+    if (str(form.confirm) !== 'yes') throw new DomainError('VALIDATION_FAILED', 'Hãy đánh dấu xác nhận trước khi kết thúc đợt kiểm điểm.');
+    await closeCampaign(deps, caller, year);
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId')!)}`, ok: `Đã kết thúc đợt kiểm điểm năm ${year}.` };
+  }, (c) => `/campaigns/${c.req.param('year')}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}`));
+
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
-    const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read');
-    return c.html(<ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} />);
+    const [{ unit, stored, evaluation, campaign }, campaigns] = await Promise.all([evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read'), campaignsOf(deps, caller)]);
+    return c.html(
+      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
+    );
   }));
 
   r.post('/campaigns/:year/units/:unitId/review/members/:memberId', action(deps, 'results.write', async (c, caller, year, form) => {
@@ -96,8 +127,8 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/campaigns/:year/units/:unitId/appraisal', page(deps, async (c, caller, year) => {
-    const { unit, entries } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} />);
+    const { unit, entries, campaign } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
+    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} closed={campaign.closedAt !== null} />);
   }));
 
   r.post('/campaigns/:year/units/:unitId/appraisal/approve', action(deps, 'review.appraise', async (c, caller, year, form) => {

@@ -31,7 +31,9 @@ export function reportPages(deps: AppDeps) {
   r.post(
     '/units/:unitId/reports',
     page(async (c, caller) => {
-      const { board, report } = await requestReport(deps, caller, param(c, 'unitId'));
+      const form = await c.req.parseBody();
+      const asked = Number(form.year);
+      const { board, report } = await requestReport(deps, caller, param(c, 'unitId'), Number.isInteger(asked) && asked > 0 ? asked : null);
       return c.redirect(`/units/${encodeURIComponent(board.id)}/reports/${encodeURIComponent(report.reportId)}`, 303);
     }),
   );
@@ -55,8 +57,9 @@ export function reportPages(deps: AppDeps) {
   r.get(
     '/units/:unitId/late-units',
     page(async (c, caller) => {
-      const { unit, year, asOf, units } = await lateUnitsNow(deps, caller, param(c, 'unitId'));
-      return c.html(<LateUnitsPage caller={caller} unit={unit} year={year} asOf={asOf} units={units} local={local} />);
+      const asked = Number(c.req.query('year'));
+      const { unit, year, years, asOf, units } = await lateUnitsNow(deps, caller, param(c, 'unitId'), Number.isInteger(asked) && asked > 0 ? asked : null);
+      return c.html(<LateUnitsPage caller={caller} unit={unit} year={year} years={years} asOf={asOf} units={units} local={local} />);
     }),
   );
 

@@ -1,8 +1,10 @@
 /**
- * The upload page's script (inline: pages load nothing from outside). It sends the chosen file
- * as the request body with XMLHttpRequest, whose upload events give the progress bar, then draws
- * the answer. Everything from the file or the server is put on the page with textContent, never
- * as HTML, so a name like "<script>…" stays text.
+ * The upload page's script, served as `/assets/upload.js` from this origin (the Content-Security-
+ * Policy allows no inline script). It sends the chosen file as the request body with
+ * XMLHttpRequest, whose upload events give the progress bar, then draws the answer. Everything from
+ * the file or the server is put on the page with textContent, never as HTML, so a name like
+ * "<script>…" stays text. Its requests to the app go to the pages' JSON API (`/web/api/v1`, the
+ * session cookie) with the session's CSRF token (meta `csrf-token`) in `x-csrf-token`.
  *
  * The page's root element carries its settings in data attributes:
  * data-endpoint (the upload API path), data-kind ("results" | "roster"), data-labels (JSON of
@@ -50,11 +52,15 @@ export const uploadScript = `
   // the API reads it from there; the key is kept so that the commit does not send the file again.
   var bucket = root.getAttribute('data-bucket') === 'true';
   var uploaded = null;
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
 
   function request(method, url, contentType, body, onDone) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, url);
     if (contentType) xhr.setRequestHeader('content-type', contentType);
+    // Only to this origin: the bucket's pre-signed URL gets no header of ours.
+    if (url.charAt(0) === '/') xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = function (e) {
       if (!e.lengthComputable) return;
       progress.max = e.total;

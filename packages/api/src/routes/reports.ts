@@ -75,11 +75,11 @@ export function reportRoutes(deps: AppDeps) {
       path: '/units/{unitId}/reports',
       summary: 'Lập báo cáo tiến độ ngay (lưu và gửi cho người nhận của Ban Tổ chức)',
       security: bearer,
-      request: { params: UnitIdParam },
+      request: { params: UnitIdParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Năm của đợt kiểm điểm (mặc định: đợt đang mở mới nhất)' }) }) },
       responses: { 201: json(ReportView, 'Báo cáo vừa lập'), ...commonErrors, ...refusedError },
     }),
     async (c) => {
-      const { report, deliveries } = await requestReport(deps, c.get('caller'), c.req.valid('param').unitId);
+      const { report, deliveries } = await requestReport(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').year);
       const { boardPath: _p, ...rest } = report;
       return c.json({ ...rest, deliveries: deliveries.map(deliveryView) }, 201);
     },
@@ -127,11 +127,11 @@ export function reportRoutes(deps: AppDeps) {
       path: '/units/{unitId}/late-units',
       summary: 'Các đơn vị trễ hạn hoặc quá hạn chưa thực hiện, tính đến lúc này',
       security: bearer,
-      request: { params: UnitIdParam },
+      request: { params: UnitIdParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Năm của đợt kiểm điểm (mặc định: đợt đang mở mới nhất)' }) }) },
       responses: { 200: json(LateUnits, 'Đơn vị trễ hạn, theo từng mốc'), ...commonErrors },
     }),
     async (c) => {
-      const { unit, year, asOf, units } = await lateUnitsNow(deps, c.get('caller'), c.req.valid('param').unitId);
+      const { unit, year, asOf, units } = await lateUnitsNow(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').year);
       return c.json({ unitId: unit.id, year, asOf, units }, 200);
     },
   );

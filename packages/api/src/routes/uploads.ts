@@ -9,7 +9,7 @@ import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { httpStatus } from '../http-status';
 import { RosterAnswer as RosterAnswerSchema, UploadAnswer as UploadAnswerSchema, resultsTemplateFile, rosterTemplateFile, uploadFromBucket, uploadResults, uploadRoster, uploadUrl, type UploadSource, type UploadTarget } from '@kd/services';
-import { bearer, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
+import { bearer, busyError, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
 
 // `.extend({})` makes each a schema of the zod instance @hono/zod-openapi extended, so it can be named.
 const UploadAnswer = UploadAnswerSchema.extend({}).openapi('UploadAnswer');
@@ -31,7 +31,7 @@ const fileBody = {
   required: true,
   description: 'Nội dung tệp (.xlsx, hoặc .csv UTF-8, dấu phân cách "," hoặc ";"); tối đa 5 MB và 20.000 dòng dữ liệu.',
 } as const;
-const fileErrors = { ...tooLargeError, ...unsupportedTypeError } as const;
+const fileErrors = { ...tooLargeError, ...unsupportedTypeError, ...busyError } as const;
 const xlsxFile = (description: string) => ({ content: { [XLSX_CONTENT_TYPE]: { schema: Binary } }, description });
 
 const UploadUrlRequest = z

@@ -16,6 +16,7 @@ export const actions = [
   'review.submit',
   'review.appraise',
   'report.request',
+  'plan.adopt',
   'campaign.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -32,7 +33,8 @@ export const actionLabels: Record<Action, string> = {
   'review.submit': 'Gửi hồ sơ lên cấp trên',
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
-  'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
+  'plan.adopt': 'Ban hành kế hoạch của cấp mình (mốc thời gian trong khung của cấp trên)',
+  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian)',
 };
 
 const all = new Set<Action>(actions);
@@ -41,8 +43,8 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
   bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
-  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise']),
-  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit']),
+  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt']),
+  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt']),
   viewer: readOnly,
 };
 

@@ -16,6 +16,7 @@ const e = (kind: ErrorKind, meaning: string): Entry => ({ kind, meaning });
 export const errorCatalogue = {
   // 400 — the request cannot be read
   BAD_REQUEST: e('badRequest', 'Yêu cầu không hợp lệ.'),
+  LOGIN_FAILED: e('badRequest', 'Không hoàn tất được đăng nhập (phiên đăng nhập hết hạn, bị gián đoạn hoặc bị từ chối).'),
   VALIDATION_FAILED: e('badRequest', 'Dữ liệu gửi lên sai dạng (chi tiết từng trường trong `details`).'),
   MALFORMED_JSON: e('badRequest', 'Nội dung JSON không đọc được.'),
   FILE_UNREADABLE: e('badRequest', 'Tệp hỏng hoặc không phải bảng tính.'),
@@ -35,6 +36,9 @@ export const errorCatalogue = {
   OUTSIDE_SUBTREE: e('forbidden', 'Đơn vị nằm ngoài phạm vi quản lý của người gọi.'),
   ROLE_NOT_ALLOWED: e('forbidden', 'Vai trò của người gọi không được làm thao tác này.'),
   UPPER_LEVEL_ONLY: e('forbidden', 'Thao tác do cấp trên của đơn vị thực hiện.'),
+  CROSS_SITE_REQUEST: e('forbidden', 'Yêu cầu ghi gửi từ trang của một địa chỉ khác (Origin, Sec-Fetch-Site): bị từ chối.'),
+  CSRF_TOKEN_INVALID: e('forbidden', 'Biểu mẫu thiếu mã chống giả mạo của phiên đăng nhập, hoặc mã không khớp.'),
+  ACCOUNT_NOT_ASSIGNED: e('forbidden', 'Tài khoản chưa được gán tỉnh, đơn vị và vai trò.'),
   // 404 — unknown, or of another province (existence does not leak)
   NOT_FOUND: e('notFound', 'Không tìm thấy.'),
   ROUTE_NOT_FOUND: e('notFound', 'Không có địa chỉ này.'),
@@ -57,6 +61,8 @@ export const errorCatalogue = {
   INVALID_STATE: e('conflict', 'Hồ sơ không ở trạng thái cho phép thao tác.'),
   UNIT_EXISTS: e('conflict', 'Mã đơn vị đã có.'),
   MEMBER_EXISTS: e('conflict', 'Mã đảng viên đã có.'),
+  CAMPAIGN_EXISTS: e('conflict', 'Đã có đợt kiểm điểm của năm này.'),
+  CAMPAIGN_CLOSED: e('conflict', 'Đợt kiểm điểm đã kết thúc: chỉ xem, không sửa.'),
   PARENT_CHANGED: e('conflict', 'Đơn vị cấp trên đã thay đổi trong lúc thao tác.'),
   SESSION_COMPLETE: e('conflict', 'Buổi tự phê bình đã đủ ba chữ ký: biên bản không còn thay đổi.'),
   SESSION_NOT_RECORDED: e('conflict', 'Buổi tự phê bình chưa được ghi nhận.'),
@@ -97,6 +103,10 @@ export const errorCatalogue = {
   TENANT_MERGE_INVALID: e('unprocessable', 'Lệnh hợp nhất tỉnh không hợp lệ.'),
   DUPLICATE_SIGN_CODE: e('unprocessable', 'Mã biểu hiện suy thoái bị trùng.'),
   DUPLICATE_SIGN_ORDER: e('unprocessable', 'Hai biểu hiện suy thoái có cùng số thứ tự.'),
+  RULEBOOK_NOT_IN_FORCE: e('unprocessable', 'Bộ quy tắc không áp dụng cho năm này.'),
+  PLAN_NOT_ADOPTED_HERE: e('unprocessable', 'Cấp này không ban hành kế hoạch riêng.'),
+  PLAN_MILESTONE_UNKNOWN: e('unprocessable', 'Kế hoạch nêu mốc không có trong đợt kiểm điểm.'),
+  PLAN_OUTSIDE_PARENT_WINDOW: e('unprocessable', 'Mốc của kế hoạch nằm ngoài khung thời gian của cấp trên.'),
   RULEBOOK_INVALID: e('unprocessable', 'Bộ quy tắc không hợp lệ.'),
   OVERRIDE_NOT_ALLOWED: e('unprocessable', 'Bộ quy tắc của năm không cho cấp trên xếp loại cao hơn mức cho phép.'),
   OVERRIDE_REASON_REQUIRED: e('unprocessable', 'Xếp loại cao hơn mức cho phép phải nêu trường hợp được xem xét và lý do.'),
@@ -116,9 +126,14 @@ export const errorCatalogue = {
   ABSENCE_REASON_REQUIRED: e('unprocessable', 'Đảng viên vắng mặt phải có lý do.'),
   COMMENT_ABOUT_UNKNOWN_MEMBER: e('unprocessable', 'Ý kiến về đảng viên không có trong buổi.'),
   REMEDIATION_COMMENT_UNKNOWN: e('unprocessable', 'Nội dung khắc phục gắn với ý kiến không có.'),
+  // 429
+  UPLOADS_BUSY: e('tooManyRequests', 'Tỉnh đang có quá nhiều tệp được xử lý cùng lúc; thử lại sau ít giây (`Retry-After`).'),
   // 500
   FRAMEWORK_INVALID: e('internal', 'Khung tiêu chí đi kèm hệ thống không hợp lệ.'),
   INTERNAL: e('internal', 'Lỗi hệ thống.'),
+  // 503 — each write is whole or not at all: the same request may be sent again
+  LOGIN_UNAVAILABLE: e('unavailable', 'Không kết nối được máy chủ đăng nhập; thử lại sau ít phút.'),
+  STORE_BUSY: e('unavailable', 'Cơ sở dữ liệu đang quá tải hoặc không trả lời kịp; gửi lại yêu cầu sau ít giây (`Retry-After`).'),
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

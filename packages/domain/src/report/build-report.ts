@@ -1,4 +1,4 @@
-import type { Campaign, MilestoneEvent } from '../campaign';
+import type { Campaign, Milestone, MilestoneEvent } from '../campaign';
 import { milestoneEventLabels } from '../campaign';
 import { deadlineText, milestoneWindow } from '../deadline';
 import type { Unit } from '../unit';
@@ -18,6 +18,11 @@ export interface ReportInput {
   now: Date;
   tickId: string;
   trigger: TickKind;
+  /**
+   * The milestones in force for a unit when levels adopted plans of their own (unit-plan.ts);
+   * without it every unit is judged by the campaign's dates.
+   */
+  milestonesOf?: (unitId: string) => readonly Milestone[];
 }
 
 /**
@@ -32,10 +37,13 @@ export function buildReport(input: ReportInput): ReportContent {
   const below = input.subtree.filter((u) => u.id !== board.id && u.path[depth - 1] === board.id);
   const groupsInOrder = below.filter((u) => u.path.length === depth + 1);
 
-  const milestones: MilestoneProgress[] = input.campaign.milestones.map((m) => {
+  const ownOf = (unitId: string, m: Milestone): Milestone => input.milestonesOf?.(unitId).find((x) => x.id === m.id) ?? m;
+  const milestones: MilestoneProgress[] = input.campaign.milestones.map((campaignMilestone) => {
+    // The board's own dates head the milestone; each unit is judged by the dates in force for it.
+    const m = ownOf(board.id, campaignMilestone);
     const due = milestoneWindow(m).due;
     const recordable = input.recordable.has(m.event);
-    const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < m.date));
+    const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < ownOf(u.id, m).date));
     const units: UnitProgress[] = expected.map((u) => {
       const group = byId.get(u.path[depth]!) ?? u;
       const completedAt = input.completions.get(u.id)?.[m.event] ?? null;
@@ -45,7 +53,7 @@ export function buildReport(input: ReportInput): ReportContent {
         kind: u.kind,
         groupId: group.id,
         groupName: group.name,
-        status: completionStatus(m, completedAt, input.now, recordable),
+        status: completionStatus(ownOf(u.id, m), completedAt, input.now, recordable),
         completedAt: completedAt && new Date(completedAt).getTime() <= input.now.getTime() ? completedAt : null,
       };
     });

@@ -6,7 +6,7 @@
  * const rulebook = resolveRulebook(baseRulebookIdForYear(2021)!, ['s000-2021']);
  */
 export { resolveRulebook, resolveRulebookFrom } from './resolve';
-export { rulebookFor, defaultRulebookSettings, type RulebookSettings } from './rulebook-for';
+export { rulebookFor, type RulebookSettings } from './rulebook-for';
 export { baseRulebook, rulebookOverlay, baseRulebookIds, overlayIds, baseRulebookIdForYear, parseOverlay, shippedRulebookJson } from './catalogue';
 export { BaseRulebook, RulebookOverlay, Rule, RulePatch, Effect, Severity, effects, ruleKey, type ResolvedRulebook } from './schema';
 export {

@@ -10,7 +10,7 @@ export interface ArchivedUnit {
   campaigns: { year: number; closed: boolean }[];
 }
 
-const notFound = () => new DomainError('ARCHIVE_NOT_FOUND', 'Không có dữ liệu lưu trữ của tỉnh cũ mà bạn được xem.');
+const archiveNotFound = () => new DomainError('ARCHIVE_NOT_FOUND', 'Không có dữ liệu lưu trữ của tỉnh cũ mà bạn được xem.');
 
 /**
  * Where the caller may read a former province (docs/tree-history.md, "Merging provinces"): only
@@ -19,9 +19,9 @@ const notFound = () => new DomainError('ARCHIVE_NOT_FOUND', 'Không có dữ li�
  * continues (its lineage).
  */
 export async function archiveRoots(deps: ServiceDeps, caller: Caller, formerTenant: string): Promise<{ grant: ArchiveGrant; roots: string[] }> {
-  if (formerTenant === caller.tenant) throw notFound();
+  if (formerTenant === caller.tenant) throw archiveNotFound();
   const grant = await getArchiveGrant(deps.store, formerTenant, caller.tenant);
-  if (!grant) throw notFound();
+  if (!grant) throw archiveNotFound();
   if (!roleMay(caller.role, 'unit.read')) throw new DomainError('ROLE_NOT_ALLOWED', 'Vai trò của bạn không được thực hiện thao tác này.');
   if (caller.unit === grant.successorRoot) return { grant, roots: [grant.predecessorRoot] };
   const unit = await getUnit(deps.store, caller.tenant, caller.unit);

@@ -1,4 +1,4 @@
-import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, vietnamDateOf, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
+import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
 import { requireUnit, getMemberReview, listUnitEvents } from '@kd/data';
 import { renderDocx } from '@kd/files';
 import type { ServiceDeps } from '../deps';
@@ -28,7 +28,7 @@ async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: str
 
 /** A member's self-review (Mẫu 2A) as a Word file: the record's texts, the checklist appendix, the self-proposed rating. */
 export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
-  const { unit, stored } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
+  const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
   const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
   const [record, header] = await Promise.all([getMemberReview(deps.store, caller.tenant, unit.id, year, member.id), headerOf(deps, caller.tenant, unit)]);
   const signs = new Map(mergeSigns(nationalDegradationSigns).map((s) => [s.code, s] as const));
@@ -38,7 +38,8 @@ export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: nu
   });
   const model = buildSelfReview({
     ...header,
-    date: vietnamDateOf(deps.clock()),
+    // Dated from the campaign, never the clock: the unit's rating date (its meeting, or the campaign's).
+    date: evaluation.ratingDate,
     year,
     member: {
       fullName: member.fullName,

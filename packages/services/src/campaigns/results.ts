@@ -1,6 +1,7 @@
 import { DomainError, assertEditable, isPartyOrganisation, type Caller, type MemberFacts, type Rating } from '@kd/domain';
-import { requireCampaign, getDossier, saveResultRow, updateDossier, type Dossier, type ResultRow } from '@kd/data';
+import { getDossier, saveResultRow, updateDossier, type Dossier, type ResultRow } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { notRatedAsCollective } from './unit-year';
@@ -15,7 +16,7 @@ export async function saveMemberFacts(
   change: { facts: MemberFacts; rowRev: number | null; dossierRev: number },
 ): Promise<ResultRow> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   await memberOfUnit(deps.store, caller.tenant, unit, memberId);
   return saveResultRow(
     deps.store,
@@ -43,7 +44,7 @@ export async function setCollective(
   body: { proposed?: Rating | null | undefined; decided: Rating | null; rev?: number | undefined },
 ): Promise<Dossier> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
   for (let attempt = 1; ; attempt++) {
     const before = await getDossier(deps.store, caller.tenant, unit.id, year);

@@ -1,6 +1,7 @@
 import { DomainError, nextState, transitions, isPartyOrganisation, type Caller, type Adjustments, type WorkflowAction } from '@kd/domain';
-import { requireCampaign, getDossier, updateDossier, approveDossier, type Dossier, type StoredUnit } from '@kd/data';
+import { getDossier, updateDossier, approveDossier, type Dossier, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { assertStrictlyBelow, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
@@ -8,7 +9,7 @@ import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
 /** Submission: refused (422 SUBMISSION_BLOCKED, with the list) while any blocking violation stands. */
 export async function submitDossier(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number): Promise<Dossier> {
   const unit = await unitInScope(deps.store, caller, unitId, transitions.submit.permission);
-  const campaign = await requireCampaign(deps.store, caller.tenant, year);
+  const campaign = await requireOpenCampaign(deps.store, caller.tenant, year);
   if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
   const { stored, evaluation } = await evaluateStoredUnit(deps, caller.tenant, unit, campaign);
   const state = nextState(stored.dossier.state, 'submit');
@@ -37,7 +38,7 @@ function storeTransition(
 async function appraisedUnit(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<StoredUnit> {
   const unit = await unitInScope(deps.store, caller, unitId, transitions.approve.permission);
   assertStrictlyBelow(caller, unit);
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   return unit;
 }
 

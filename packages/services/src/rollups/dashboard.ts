@@ -1,4 +1,4 @@
-import { DomainError, type Campaign, type Caller } from '@kd/domain';
+import { currentCampaign, DomainError, type Campaign, type Caller } from '@kd/domain';
 import { getCampaign, listCampaigns } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
@@ -7,8 +7,10 @@ import { loadRollup } from './read-rollup';
 /** The year a dashboard opens on: the one asked for if it has a campaign, else the latest campaign's. */
 export async function dashboardYear(deps: ServiceDeps, caller: Caller, unitId: string, asked: number | null): Promise<{ unitId: string; year: number }> {
   const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
-  const years = (await listCampaigns(deps.store, caller.tenant)).map((x) => x.year);
-  const year = asked !== null && years.includes(asked) ? asked : years.at(-1);
+  const campaigns = await listCampaigns(deps.store, caller.tenant);
+  const years = campaigns.map((x) => x.year);
+  // By default the current campaign (the latest open one), else the latest closed one.
+  const year = asked !== null && years.includes(asked) ? asked : (currentCampaign(campaigns)?.year ?? years.at(-1));
   if (!year) throw new DomainError('CAMPAIGN_NOT_FOUND', 'Chưa có đợt kiểm điểm nào.');
   return { unitId: unit.id, year };
 }

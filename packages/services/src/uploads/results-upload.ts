@@ -1,20 +1,12 @@
-import { DomainError, defaultRulebookSettings, rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
-import { commitResults, getDossier, listUnitMembers, getCampaign, sweepResultVersions } from '@kd/data';
+import { rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
+import { commitResults, getDossier, listUnitMembers, sweepResultVersions, type StoredUnit, type Dossier } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from '../campaigns/campaign-admin';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';
 import { assertCellUpload, tableOf } from './upload-target';
 import { refusedForErrors, type Outcome, type UploadAnswer, type UploadSource } from './upload-answer';
-
-/**
- * The year's rules for an upload: the tenant's campaign when it has one, else the regime in force
- * that year with its shipped overlays and default rating day.
- */
-async function uploadSettings(deps: ServiceDeps, tenant: string, year: number) {
-  const settings = (await getCampaign(deps.store, tenant, year)) ?? defaultRulebookSettings(year);
-  if (!settings) throw new DomainError('CAMPAIGN_NOT_FOUND', `Không có đợt kiểm điểm năm ${year}.`);
-  return settings;
-}
+import { withUploadSlot } from './upload-slots';
 
 /**
  * A results upload (docs/spreadsheets.md, docs/api.md): read the file as it streams in, check every
@@ -24,8 +16,21 @@ async function uploadSettings(deps: ServiceDeps, tenant: string, year: number) {
 export async function uploadResults(deps: ServiceDeps, caller: Caller, year: number, unitId: string, source: UploadSource, dryRun: boolean): Promise<Outcome<UploadAnswer>> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
   assertCellUpload(unit, 'Kết quả kiểm điểm đảng viên chỉ tải lên cho chi bộ.');
-  const [dossier, settings] = await Promise.all([getDossier(deps.store, caller.tenant, unit.id, year), uploadSettings(deps, caller.tenant, year)]);
+  const [dossier, settings] = await Promise.all([getDossier(deps.store, caller.tenant, unit.id, year), requireOpenCampaign(deps.store, caller.tenant, year)]);
   assertEditable(dossier);
+  return withUploadSlot(deps.uploadSlots, caller.tenant, () => readAndCommit(deps, caller, year, unit, dossier, settings, source, dryRun));
+}
+
+async function readAndCommit(
+  deps: ServiceDeps,
+  caller: Caller,
+  year: number,
+  unit: StoredUnit,
+  dossier: Dossier,
+  settings: Awaited<ReturnType<typeof requireOpenCampaign>>,
+  source: UploadSource,
+  dryRun: boolean,
+): Promise<Outcome<UploadAnswer>> {
   // The roster is read while the file streams in: on a large cell both take a while.
   const [table, roster] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id)]);
   const members = new Map(roster.map((m) => [m.id, m]));

@@ -1,9 +1,11 @@
 import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, type Caller } from '@kd/domain';
+import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
 
 export interface AppraisalPageData {
   caller: Caller;
@@ -14,11 +16,11 @@ export interface AppraisalPageData {
 }
 
 /** The upper level's appraisal: the dossiers of its subtree, submitted ones first, each with approve / return. */
-export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalPageData) {
+export function AppraisalPage({ caller, unit, year, entries, flash, closed }: AppraisalPageData & { closed: boolean }) {
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
   const sorted = [...entries].sort((a, b) => order[a.dossier.state] - order[b.dossier.state]);
   const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
-  const mayAppraise = roleMay(caller.role, 'review.appraise');
+  const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
   const back = `/campaigns/${year}/units/${unit.id}/appraisal`;
   return (
     <Layout title={`Thẩm định ${year} — ${unit.name}`} caller={caller}>
@@ -26,6 +28,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}`}>Đợt kiểm điểm năm {year}</a> ›
       </div>
       <h1>Thẩm định kết quả xếp loại năm {year}</h1>
+      <ClosedBanner year={year} closed={closed} />
       <CampaignLinks caller={caller} unit={unit} year={year} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
@@ -53,7 +56,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
               <td>
                 {d.state === 'submitted' && mayAppraise && u.id !== caller.unit ? (
                   <div class="appraise">
-                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
                       <input type="hidden" name="back" value={back} />
                       <details>
@@ -62,15 +65,15 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
                         <label>Lý do điều chỉnh <input type="text" name="unitReason" maxlength={2000} /></label>
                       </details>
                       <button type="submit" data-testid={`approve-${u.id}`}>Duyệt</button>
-                    </form>
-                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
+                    </PostForm>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
                       <input type="hidden" name="back" value={back} />
                       <label>
                         Lý do trả lại <textarea name="reason" required minlength={3} maxlength={2000} data-testid={`return-reason-${u.id}`}></textarea>
                       </label>
                       <button type="submit" data-testid={`return-${u.id}`}>Trả lại</button>
-                    </form>
+                    </PostForm>
                   </div>
                 ) : null}
               </td>

@@ -1,5 +1,6 @@
 import { disciplineLabels, disciplines, type MemberFacts } from '@kd/domain';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
 
 const num = (name: keyof MemberFacts, label: string, value: number | null, max?: number) => (
   <label>
@@ -16,7 +17,7 @@ const check = (name: keyof MemberFacts, label: string, value: boolean) => (
 export function MemberForm(props: { action: string; facts: MemberFacts; rowRev: number | null; dossierRev: number }) {
   const f = props.facts;
   return (
-    <form method="post" action={props.action} class="member-form">
+    <PostForm action={props.action} class="member-form">
       <input type="hidden" name="rowRev" value={props.rowRev === null ? '' : String(props.rowRev)} />
       <input type="hidden" name="dossierRev" value={String(props.dossierRev)} />
       <fieldset>
@@ -54,7 +55,7 @@ export function MemberForm(props: { action: string; facts: MemberFacts; rowRev: 
         </label>
       </fieldset>
       <button type="submit" data-testid="save-member">Lưu</button>
-    </form>
+    </PostForm>
   );
 }
 

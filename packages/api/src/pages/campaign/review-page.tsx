@@ -3,9 +3,13 @@ import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabel
 import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
+import { ClosedBanner } from './closed-banner';
+import { YearSelector } from './year-selector';
 import { full, notRatedLabels, short, when } from './labels';
 import { MemberForm } from './member-form';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
+import { WEB_API_BASE } from '../../base-paths';
 
 export interface ReviewPageData {
   caller: Caller;
@@ -14,6 +18,9 @@ export interface ReviewPageData {
   stored: StoredUnitYear;
   evaluation: UnitYearEvaluation;
   flash: { error?: string | undefined; ok?: string | undefined };
+  /** The campaign is closed: the page only shows. */
+  closed: boolean;
+  years: number[];
 }
 
 function factsSummary(f: MemberFacts): string {
@@ -51,11 +58,11 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): string[] {
 }
 
 /** A unit's review for a year: members with facts, proposals, decision, final and the reasons; forms; the workflow. */
-export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: ReviewPageData) {
+export function ReviewPage({ caller, unit, year, stored, evaluation, flash, closed, years }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
-  const editable = isEditable(dossier.state) && roleMay(caller.role, 'results.write');
-  const canSubmit = availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
+  const editable = !closed && isEditable(dossier.state) && roleMay(caller.role, 'results.write');
+  const canSubmit = !closed && availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
   const base = `/campaigns/${year}/units/${unit.id}`;
   const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));
   return (
@@ -64,6 +71,8 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={base}>Đợt kiểm điểm năm {year}</a> ›
       </div>
       <h1>Hồ sơ kiểm điểm, xếp loại năm {year} — {unit.name}</h1>
+      <YearSelector years={years} current={year} href={(y) => `/campaigns/${y}/units/${unit.id}/review`} />
+      <ClosedBanner year={year} closed={closed} />
       <CampaignLinks caller={caller} unit={unit} year={year} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
@@ -96,12 +105,12 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
           </p>
         ) : null}
         {editable ? (
-          <form method="post" action={`${base}/review/collective`} class="inline-form">
+          <PostForm action={`${base}/review/collective`} class="inline-form">
             <input type="hidden" name="rev" value={String(dossier.rev)} />
             <RatingSelect name="proposed" value={dossier.collective.proposed} label="Đề xuất" />{' '}
             <RatingSelect name="decided" value={dossier.collective.decided} label="Chi bộ quyết định" />{' '}
             <button type="submit" data-testid="save-collective">Lưu xếp loại tập thể</button>
-          </form>
+          </PostForm>
         ) : null}
       </div>
 
@@ -115,10 +124,10 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
       ) : null}
 
       {canSubmit ? (
-        <form method="post" action={`${base}/review/submit`} class="submit-form">
+        <PostForm action={`${base}/review/submit`} class="submit-form">
           <input type="hidden" name="rev" value={String(dossier.rev)} />
           <button type="submit" data-testid="submit-dossier">{dossier.state === 'returned' ? 'Gửi lại hồ sơ lên cấp trên' : 'Gửi hồ sơ lên cấp trên'}</button>
-        </form>
+        </PostForm>
       ) : null}
 
       <h2>Đảng viên ({stored.members.length})</h2>
@@ -158,7 +167,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
                         {reasons.map((r) => <li>{r}</li>)}
                       </ul>
                     ) : null}
-                    <a class="muted" href={`/api/v1${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
+                    <a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
                   </td>
                 </tr>
                 {editable ? (
@@ -179,7 +188,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash }: Re
       </table>
       {isCell(unit.kind) ? (
         <p>
-          <a href={`/api/v1${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
+          <a href={`${WEB_API_BASE}${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
         </p>
       ) : null}
     </Layout>

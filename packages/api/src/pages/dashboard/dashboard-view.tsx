@@ -2,6 +2,7 @@ import { deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isC
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
+import { WEB_API_BASE } from '../../base-paths';
 
 export const dashboardStyles = `
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem;margin-bottom:.8rem}
@@ -66,7 +67,7 @@ function QuotaTable(props: { rollup: RollupResponse }) {
 export function DashboardPage(props: DashboardProps) {
   const { rollup: r, campaign } = props;
   const base = `/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}`;
-  const api = `/api/v1/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
+  const api = `${WEB_API_BASE}/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const previousByUnit = new Map((props.previous?.children ?? []).map((c) => [c.unitId, c]));
   return (
     <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
