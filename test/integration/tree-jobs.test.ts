@@ -99,6 +99,16 @@ describe('tree jobs', () => {
     const y2022 = await expectExact('t1', 2022, 'p1');
     expect(y2022.get('c39')!.members.total).toBe(1);
     expect(y2022.get('c3')!.members.total).toBe(0);
+
+    // The successor's page tells its history: founded, the merge, and its predecessor with the
+    // campaign the predecessor was rated in; the predecessor's page names its successor.
+    const page = await (await t.request('/units/c39', { as: identities.bloc })).text();
+    expect(page).toContain('data-testid="unit-history"');
+    expect(page).toMatch(/data-testid="unit-periods"[\s\S]*05\/01\/2022/);
+    expect(page).toMatch(/data-testid="predecessors"[\s\S]*href="\/units\/c3"[\s\S]*href="\/dashboard\/2021\/units\/c3"/);
+    expect(page).not.toContain('href="/dashboard/2022/units/c3"');
+    const c3Page = await (await t.request('/units/c3', { as: identities.bloc })).text();
+    expect(c3Page).toMatch(/data-testid="successors"[\s\S]*href="\/units\/c39"/);
   });
 
   it('splits a cell: each member and group goes to the successor it is given, the rest is refused', async () => {

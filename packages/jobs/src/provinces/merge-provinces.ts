@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, LocalDate, Member, existsOn, isCell, type UnitRef } from '@kd/domain';
 import {
-  StoredUnit, addPredecessorProvince, auditPut, fault, freezeTenant, getTenantMeta, getUnit, listAllUnits, listUnitMembers,
+  StoredUnit, addPredecessorProvince, auditPut, fault, freezeTenant, getMembers, getTenantMeta, getUnit, listAllUnits, listUnitMembers,
   memberItem, putArchiveGrant, putMergedItem, putProvinceMerge, getProvinceMerge, transact, unitItem, type ProvinceMergeRecord, type Store,
 } from '@kd/data';
 
@@ -135,7 +135,11 @@ export async function mergeProvinces(store: Store, input: ProvinceMergeRequest, 
   return verifyProvinceMerge(store, request.into, request.from, request.on);
 }
 
-/** Counts what each former province had open on the date against what its successor holds from it. */
+/**
+ * Counts what each former province had open on the date against what its successor holds from it:
+ * the units continuing them (their lineage) and the same members, wherever the successor has put
+ * them since (a merge or split of the copied cells carries members on without changing them).
+ */
 export async function verifyProvinceMerge(store: Store, into: string, from: readonly string[], on: string): Promise<ProvinceCounts[]> {
   const copied = await listAllUnits(store, into);
   const counts: ProvinceCounts[] = [];
@@ -143,11 +147,13 @@ export async function verifyProvinceMerge(store: Store, into: string, from: read
     const meta = await getTenantMeta(store, former);
     const open = (await listAllUnits(store, former)).filter((u) => u.id !== meta?.rootUnitId && existsOn(u, on) && !u.closedOn);
     const mine = copied.filter((u) => (u.lineage ?? []).some((l) => l.tenant === former));
-    const members = async (tenant: string, cells: readonly StoredUnit[]) => (await Promise.all(cells.filter((u) => isCell(u.kind)).map((u) => listUnitMembers(store, tenant, u.id)))).reduce((n, list) => n + list.length, 0);
+    const expected = (await Promise.all(open.filter((u) => isCell(u.kind)).map((u) => listUnitMembers(store, former, u.id)))).flat().map((m) => m.id);
+    let found = 0;
+    for (let i = 0; i < expected.length; i += 100) found += (await getMembers(store, into, expected.slice(i, i + 100))).size;
     counts.push({
       tenant: former,
       units: { expected: open.length, copied: mine.length },
-      members: { expected: await members(former, open), copied: await members(into, mine) },
+      members: { expected: expected.length, copied: found },
     });
   }
   return counts;

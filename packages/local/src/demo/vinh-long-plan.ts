@@ -1,6 +1,9 @@
 import { baseCommittee, bloc, cell, type TenantPlan } from './demo-plan';
 
-/** A second, small tenant: same names as Trà Vinh in places, so tenant isolation can be seen. */
+/**
+ * A second, small tenant: same names as Trà Vinh in places, so tenant isolation can be seen. It is
+ * the successor of the 2025 merger: Trà Vinh's units and members join it as of 1/7/2025.
+ */
 export const vinhLongPlan: TenantPlan = {
   tenantId: 'vinh-long',
   name: 'Tỉnh ủy Vĩnh Long',
@@ -28,6 +31,9 @@ export const vinhLongPlan: TenantPlan = {
   identities: [
     { tenant: 'vinh-long', unit: 'vl', role: 'province_board', name: 'Ban Tổ chức Tỉnh ủy Vĩnh Long', sub: 'demo-vl-province' },
     { tenant: 'vinh-long', unit: 'vl-duk-syt', role: 'base_committee', name: 'Văn phòng Đảng ủy Sở Y tế Vĩnh Long', sub: 'demo-vl-syt' },
+    // Units of the tree after 1/7/2025 (docs/tree-history.md, "The demo's 2025 story").
+    { tenant: 'vinh-long', unit: 'vl-ptv', role: 'bloc_board', name: 'Văn phòng Đảng ủy phường Trà Vinh', sub: 'demo-vl-ptv' },
+    { tenant: 'vinh-long', unit: 'vl-dubnd-syt', role: 'base_committee', name: 'Văn phòng Đảng ủy Sở Y tế tỉnh Vĩnh Long (mới)', sub: 'demo-vl-syt-2025' },
   ],
   recipients: [
     { unitId: 'vl', emails: ['bantochuc@vinhlong.example.vn'] },

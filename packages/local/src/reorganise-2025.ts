@@ -1,0 +1,99 @@
+import { getCampaign, getTenantMeta, getUnit, listChildren, listRunningTreeJobs, type Store, type TreeJob } from '@kd/data';
+import type { Caller } from '@kd/domain';
+import { mergeProvinces, runTreeJob, type ProvinceCounts } from '@kd/jobs';
+import { closeCampaign, createChild, mergeUnits, openCampaign, rename, splitUnit, type ServiceDeps } from '@kd/services';
+import { FORMER_PROVINCES, REORGANISED_ON, STORY_CAMPAIGN_YEAR, STORY_ROOT, STORY_TENANT, residentialName, story2025, type StoryStep } from './demo/story-2025';
+
+const board: Caller = { sub: 'demo-2025', name: 'Ban Tổ chức Tỉnh ủy Vĩnh Long', tenant: STORY_TENANT, unit: STORY_ROOT, role: 'province_board' };
+
+/** True once the story has run to its end (the 2026 campaign is opened last). */
+export async function isReorganised(store: Store): Promise<boolean> {
+  return Boolean(await getCampaign(store, STORY_TENANT, STORY_CAMPAIGN_YEAR));
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the tenant's tree jobs to their end here; waits out one another runner holds (the resumer). */
+async function settleJobs(store: Store, now: () => Date): Promise<void> {
+  for (;;) {
+    const running = (await listRunningTreeJobs(store)).filter((j) => j.tenant === STORY_TENANT);
+    if (running.length === 0) return;
+    let held = false;
+    for (const j of running) held ||= (await runTreeJob(store, j.tenant, j.jobId, { now })) === null;
+    if (held) await pause(1_000);
+  }
+}
+
+async function runJob(store: Store, now: () => Date, job: Promise<TreeJob>): Promise<void> {
+  await job;
+  await settleJobs(store, now);
+}
+
+const closed = async (store: Store, id: string) => Boolean((await getUnit(store, STORY_TENANT, id, { consistentRead: true }))?.closedOn);
+
+/** One step, skipped when its effect is already there (a start interrupted half-way runs the story again). */
+async function apply(deps: ServiceDeps, step: StoryStep): Promise<boolean> {
+  const { store } = deps;
+  const now = deps.clock;
+  const on = REORGANISED_ON;
+  switch (step.op) {
+    case 'found':
+      if (await getUnit(store, STORY_TENANT, step.id, { consistentRead: true })) return false;
+      await createChild(deps, board, step.parentId, { id: step.id, name: step.name, kind: step.kind, sector: step.sector, foundedOn: on });
+      return true;
+    case 'split': {
+      if (await closed(store, step.sourceId)) return false;
+      const children = (await listChildren(store, STORY_TENANT, step.sourceId)).map((c) => c.id);
+      const given = new Set(step.parts.flatMap((p) => (p.childIds === 'rest' ? [] : p.childIds)));
+      const parts = step.parts.map((p) => ({ unitId: p.unitId, childIds: p.childIds === 'rest' ? children.filter((c) => !given.has(c)) : p.childIds }));
+      await runJob(store, now, splitUnit(deps, board, step.sourceId, parts, on));
+      return true;
+    }
+    case 'merge': {
+      const open: string[] = [];
+      for (const id of step.sourceIds) if (!(await closed(store, id))) open.push(id);
+      if (open.length === 0) return false;
+      await runJob(store, now, mergeUnits(deps, board, step.successorId, open, on));
+      return true;
+    }
+    case 'rename': {
+      const unit = await getUnit(store, STORY_TENANT, step.unitId, { consistentRead: true });
+      if (!unit || unit.name === step.name) return false;
+      await rename(deps, board, unit.id, step.name, undefined, on);
+      return true;
+    }
+    case 'renameResidential': {
+      let renamed = false;
+      for (const cell of await listChildren(store, STORY_TENANT, step.parentId)) {
+        const name = residentialName(cell.id, cell.name);
+        if (!name) continue;
+        await rename(deps, board, cell.id, name, undefined, on);
+        renamed = true;
+      }
+      return renamed;
+    }
+  }
+}
+
+/**
+ * The demo's 2025 story (docs/tree-history.md, "The demo's 2025 story"), on top of the seeded 2021
+ * demo: Trà Vinh merged into Vĩnh Long as of 1/7/2025 by the operator's province merge, then the
+ * new province's tree reorganised that day through the product's own operations, the 2020 and 2021
+ * campaigns closed and the 2026 campaign opened on the new tree. Resumable: every step checks its
+ * effect first, the province merge resumes from its record, tree jobs left running are finished.
+ */
+export async function reorganise2025(deps: ServiceDeps, log: (line: string) => void = () => undefined): Promise<{ counts: ProvinceCounts[]; steps: number }> {
+  const { store } = deps;
+  if (!(await getTenantMeta(store, STORY_TENANT))) throw new Error(`Chưa có tỉnh ${STORY_TENANT}: tạo dữ liệu mẫu trước.`);
+  const counts = await mergeProvinces(store, { into: STORY_TENANT, from: [...FORMER_PROVINCES], on: REORGANISED_ON, operator: board.sub }, { now: deps.clock, log });
+  await settleJobs(store, deps.clock);
+  let steps = 0;
+  for (const step of story2025) if (await apply(deps, step)) steps++;
+  log(`sắp xếp tổ chức ngày 01/07/2025: ${steps} thao tác`);
+  for (const year of [2020, 2021]) {
+    const campaign = await getCampaign(store, STORY_TENANT, year);
+    if (campaign && !campaign.closedAt) await closeCampaign(deps, board, year);
+  }
+  if (!(await isReorganised(store))) await openCampaign(deps, board, { year: STORY_CAMPAIGN_YEAR });
+  return { counts, steps };
+}
