@@ -10,6 +10,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import type { Auth } from './auth';
@@ -56,6 +57,19 @@ export class Api extends Construct {
     super(scope, id);
     const { data, auth } = props;
 
+    // Signs pagination cursors (docs/api.md, "Pages"). Generated at deployment; the template holds
+    // only a dynamic reference, resolved into the function's configuration by CloudFormation.
+    const cursorKey = new Secret(this, 'CursorKey', {
+      description: 'Kiểm điểm: khóa ký con trỏ phân trang',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(
+      cursorKey,
+      'SMG4',
+      'The cursor key only signs pagination cursors, which carry no data the caller cannot read and are refused ' +
+        'outside their tenant and query; rotating it would only end open pages. Replace the secret to rotate it.',
+    );
+
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'kiem-diem',
       description: 'Kiểm điểm, đánh giá, xếp loại chất lượng',
@@ -82,6 +96,7 @@ export class Api extends Construct {
         [lambdaEnv.userPoolClientId]: client.userPoolClientId,
         [lambdaEnv.authDomainUrl]: auth.domainUrl,
         [lambdaEnv.authMode]: 'cognito',
+        [lambdaEnv.cursorKey]: cursorKey.secretValue.unsafeUnwrap(),
         [lambdaEnv.contentSecurityPolicy]: contentSecurityPolicy({ formAction: [auth.domainUrl] }),
       },
     });

@@ -149,6 +149,7 @@ describe('the functions’ environment', () => {
         [lambdaEnv.contentSecurityPolicy]: contentSecurityPolicy(),
         [lambdaEnv.scheduleTimeZone]: 'Asia/Ho_Chi_Minh',
         [lambdaEnv.authMode]: 'cognito',
+        [lambdaEnv.cursorKey]: 'k'.repeat(64),
       };
       const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, sample[k] ?? 'x'])) };
       for (const kind of kindOf(vars)) {

@@ -6,7 +6,7 @@ import { reconcileTenant } from '@kd/jobs';
 import type { Identity } from '@kd/api';
 import { generateDemo, reorganise2025 } from '@kd/local';
 import { seedTenant } from '../../packages/local/src/seed';
-import { seedCampaigns } from '../../packages/local/src/seed-campaigns';
+import { seedDemoCampaigns } from '../../packages/local/src/seed-demo-campaigns';
 import { createTestStore } from '../support/store';
 
 /**
@@ -14,7 +14,7 @@ import { createTestStore } from '../support/store';
  * as of 1/7/2025, interrupted in the province merge and again inside a tree job, resumed to the
  * counts it verifies; the new tree has ward committees above base organisations, the two
  * province-level committees in place of the blocs and merged departments with their predecessors;
- * the 2026 campaign rolls up against it while 2021 keeps its own tree.
+ * Vĩnh Long's 2026 review is seeded on it and rolls up against it while Trà Vinh's 2021 keeps its own tree.
  */
 let store: Store;
 let t: TestApp;
@@ -36,7 +36,7 @@ afterEach(() => installFaultHook(undefined));
 beforeAll(async () => {
   store = await createTestStore('demo2025');
   for (const tenant of generateDemo().tenants) {
-    await seedTenant(store, tenant, '2021-12-01T00:00:00.000Z', async () => void (await seedCampaigns(store, tenant, '')));
+    await seedTenant(store, tenant, '2021-12-01T00:00:00.000Z', async () => void (await seedDemoCampaigns(store, tenant, '2021-12-01T00:00:00.000Z')));
     await reconcileTenant(store, tenant.tenantId);
   }
   t = await createTestApp(store, now.toISOString());
@@ -79,7 +79,7 @@ describe('the demo’s 2025 story', () => {
     expect(office.every((m) => m.cells?.at(-1)?.from === '2025-07-01' && m.cells.at(-1)?.unitId === 'vl-dubnd-syt-vp')).toBe(true);
   });
 
-  it('rolls the 2026 campaign up against the new tree while 2021 keeps its own', async () => {
+  it('rolls the 2026 campaign up against the new tree while Trà Vinh’s 2021 keeps its own', async () => {
     await reconcileTenant(store, 'vinh-long');
     const children = async (year: number, unitId: string) => {
       const res = await t.request(`/api/v1/campaigns/${year}/units/${unitId}/rollup`, { as: vlBoard });
@@ -90,10 +90,15 @@ describe('the demo’s 2025 story', () => {
     const y2026 = await children(2026, 'vl');
     expect(y2026.ids).toEqual(['tra-vinh-tv-bchqs', 'tra-vinh-tv-bdbp', 'vl-dcqd', 'vl-dubnd', 'vl-pld', 'vl-ptv']);
     expect(y2026.total).toBe(100 + 2927);
-    const y2021 = await children(2021, 'vl');
-    expect(y2021.ids).toEqual(['vl-duk']);
-    expect(y2021.total).toBe(100);
     expect((await children(2026, 'vl-ptv')).ids).toContain('tra-vinh-tv-ttv-p7-k2');
+    // The review in progress on the new tree: the merged departments' cells approved and submitted.
+    const health = (await (await t.request('/api/v1/campaigns/2026/units/vl-dubnd-syt/rollup', { as: vlBoard })).json()) as { workflow: { approved: number; submitted: number } };
+    expect(health.workflow.approved).toBeGreaterThanOrEqual(1);
+    expect(health.workflow.submitted).toBeGreaterThanOrEqual(1);
+    // Trà Vinh's 2021, read through the grant, keeps its own tree.
+    const archived = (await (await t.request('/api/v1/archives/tra-vinh/campaigns/2021/units/tv/rollup', { as: vlBoard })).json()) as { members: { total: number }; children: { unitId: string }[] };
+    expect(archived.children.map((c) => c.unitId).sort()).toEqual(['tv-bchqs', 'tv-bdbp', 'tv-duk', 'tv-ttv']);
+    expect(archived.members.total).toBe(2927);
   });
 
   it('lets Vĩnh Long’s board read Trà Vinh’s 2020 and 2021; Trà Vinh reads but cannot write; Hà Tĩnh sees none of it', async () => {

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
 import { contentSecurityPolicy } from '@kd/config';
-import { DomainError } from '@kd/domain';
+import { DomainError, assertNoControlCharacters } from '@kd/domain';
 import { MAX_FILE_BYTES } from '@kd/files';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
@@ -108,6 +108,15 @@ export function createApp(deps: AppDeps) {
   api.onError((error, c) => errorResponse(c, error));
   api.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
   api.use('*', apiBodyLimit());
+  // No control character is stored from a JSON body, whichever field it is in (issue 10).
+  api.use('*', async (c, next) => {
+    if (!isUploadBody(c.req.method, c.req.path) && /json/i.test(c.req.header('content-type') ?? '') && c.req.method !== 'GET') {
+      // A body that does not parse is the validator's to refuse (MALFORMED_JSON).
+      const body: unknown = await c.req.json().catch(() => undefined);
+      assertNoControlCharacters(body);
+    }
+    await next();
+  });
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));

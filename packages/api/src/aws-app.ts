@@ -12,6 +12,7 @@ export function createAwsApp() {
     store: createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION }),
     clock: () => new Date(),
     claims: cognitoClaims({ region: env.AWS_REGION, userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
+    cursorKey: env.CURSOR_KEY,
     oidc: {
       discoveryUrl: () => `${issuer}/.well-known/openid-configuration`,
       clientId: env.USER_POOL_CLIENT_ID,

@@ -9,6 +9,7 @@ export * from './auth/middleware';
 export * from './auth/oidc-client';
 export * from './aws-app';
 export * from './base-paths';
+export * from './content-disposition';
 export * from './deps';
 export * from './env';
 export * from './errors';

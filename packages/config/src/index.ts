@@ -1,5 +1,6 @@
 export * from './auth-paths';
 export * from './csp';
+export * from './cursor-key';
 export * from './lambda';
 export * from './local';
 export * from './sender';

@@ -23,6 +23,8 @@ export const lambdaEnv = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   scheduleTimeZone: 'SCHEDULE_TIME_ZONE',
+  /** The key that signs pagination cursors (a secret the stack generates; docs/api.md, "Pages"). */
+  cursorKey: 'CURSOR_KEY',
 } as const;
 type Name = (typeof lambdaEnv)[keyof typeof lambdaEnv];
 
@@ -39,6 +41,7 @@ const schemas = {
     [lambdaEnv.contentSecurityPolicy]: required.refine((csp) => csp.includes("frame-ancestors 'none'") && !/script-src[^;]*unsafe/.test(csp)),
     [lambdaEnv.uploadBucket]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
+    [lambdaEnv.cursorKey]: z.string().min(32),
   }),
   rollupStream: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   reconcile: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),

@@ -83,11 +83,16 @@ export async function getUnitPlans(store: Store, tenant: string, unitIds: readon
   return new Map(items.map((i) => UnitPlan.parse(i)).map((p) => [p.unitId, p] as const));
 }
 
+/** A unit's plan as the table stores it (the repository's writes and the demo's import). */
+export function unitPlanItem(tenant: string, plan: UnitPlan): Record<string, unknown> {
+  return { ...keys.unitPlan(tenant, plan.unitId, plan.year), type: 'unitPlan', tenant, ...UnitPlan.parse(plan) };
+}
+
 /** Adopts (or changes) a unit's plan on the revision the caller saw (0: none yet), with its audit entry. */
 export async function putUnitPlan(store: Store, tenant: string, plan: UnitPlan, expectedRev: number, context: Context): Promise<UnitPlan> {
   const before = (await getUnitPlans(store, tenant, [plan.unitId], plan.year)).get(plan.unitId) ?? null;
   if ((before?.rev ?? 0) !== expectedRev) throw new DomainError('VERSION_CONFLICT', 'Kế hoạch đã được người khác thay đổi. Vui lòng tải lại và thử lại.');
-  const item = { ...keys.unitPlan(tenant, plan.unitId, plan.year), type: 'unitPlan', tenant, ...UnitPlan.parse(plan) };
+  const item = unitPlanItem(tenant, plan);
   await transact(
     store,
     [

@@ -55,37 +55,40 @@ export async function listUnitMembers(store: Store, tenant: string, unitId: stri
   return members.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
 }
 
+/** Where a page of members ended: the last member's name and id (the sort order's key). */
+export interface MemberPosition {
+  name: string;
+  id: string;
+}
+
 export interface MemberPage {
   members: Member[];
   total: number;
-  cursor: string | null;
+  next: MemberPosition | null;
 }
 
 /**
- * A page of a unit's members in Vietnamese name order (given name, then the rest). The cursor is
- * the position after the last member returned, so pages stay stable while names are edited.
+ * A page of a unit's members in Vietnamese name order (given name, then the rest), from after
+ * `after`: the position after the last member of the previous page, so pages stay stable while
+ * names are edited.
  */
 export async function pageUnitMembers(
   store: Store,
   tenant: string,
   unitId: string,
-  options: { limit: number; cursor?: string | null },
+  options: { limit: number; after?: MemberPosition | null },
 ): Promise<MemberPage> {
   const all = await listUnitMembers(store, tenant, unitId);
   let start = 0;
-  if (options.cursor) {
-    const after = JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) as { name: string; id: string };
+  const after = options.after;
+  if (after) {
     start = all.findIndex((m) => (compareVietnameseNames(m.fullName, after.name) || (m.id < after.id ? -1 : m.id > after.id ? 1 : 0)) > 0);
     if (start < 0) start = all.length;
   }
   const members = all.slice(start, start + options.limit);
   const last = members.at(-1);
   const more = start + options.limit < all.length;
-  return {
-    members,
-    total: all.length,
-    cursor: more && last ? Buffer.from(JSON.stringify({ name: last.fullName, id: last.id })).toString('base64url') : null,
-  };
+  return { members, total: all.length, next: more && last ? { name: last.fullName, id: last.id } : null };
 }
 
 function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number, leaving: readonly string[] = []) {
@@ -132,7 +135,7 @@ export async function createMember(store: Store, tenant: string, unit: StoredUni
     ],
     (failed) =>
       failed.includes(0)
-        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên đã tồn tại trong tỉnh.')
+        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên này đã được dùng; mỗi mã chỉ dùng cho một đảng viên.')
         : new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.'),
   );
   return member;

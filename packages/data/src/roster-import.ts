@@ -5,7 +5,7 @@ import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
 import { MAX_TRANSACTION_ITEMS, transact, type TransactItem } from './transaction';
 import { getMembers, listUnitMembers, memberItem } from './member-repository';
-import { StoredUnit, getUnit, listChildren, unitItem } from './unit-repository';
+import { StoredUnit, listChildren, unitItem } from './unit-repository';
 import { treeUnlocked } from './tree-pointer';
 
 /** What a roster upload will do (dry run) or did (commit) to the unit's members. */
@@ -35,15 +35,14 @@ const fileFields: readonly Exclude<RosterKey, 'id' | 'groupName'>[] = [
 ];
 
 /**
- * Members of the tenant's other units among the ids of a file, with that unit's name, for
- * MEMBER_IN_OTHER_UNIT (docs/spreadsheets.md, "The roster"). One BatchGetItem per 100 ids.
+ * The ids of a file that belong to another unit of the tenant, for MEMBER_IN_OTHER_UNIT
+ * (docs/spreadsheets.md, "The roster"). Only that they are taken: which unit holds them is neither
+ * read nor returned, so the answer (and the work behind it) is the same wherever they are.
+ * One BatchGetItem per 100 ids.
  */
-export async function membersElsewhere(store: Store, tenant: string, unitId: string, ids: readonly string[]): Promise<Map<string, string>> {
+export async function membersElsewhere(store: Store, tenant: string, unitId: string, ids: readonly string[]): Promise<Set<string>> {
   const found = await getMembers(store, tenant, ids);
-  const elsewhere = [...found.values()].filter((m) => m.unitId !== unitId);
-  const unitNames = new Map<string, string>();
-  for (const id of new Set(elsewhere.map((m) => m.unitId))) unitNames.set(id, (await getUnit(store, tenant, id))?.name ?? id);
-  return new Map(elsewhere.map((m) => [m.id, unitNames.get(m.unitId) ?? m.unitId]));
+  return new Set([...found.values()].filter((m) => m.unitId !== unitId).map((m) => m.id));
 }
 
 /**

@@ -62,6 +62,8 @@ export function templateMilestones(template: CampaignTemplate, year: number): Mi
   );
 }
 
+const nfc = (s: string) => s.normalize('NFC').trim();
+
 /** What the province gives when it opens a campaign; everything but the year has a default. */
 export const NewCampaign = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -91,8 +93,9 @@ export function campaignFromTemplate(input: NewCampaign): Campaign {
     rulebookId,
     overlayIds: input.overlayIds ?? [],
     ratingDate: input.ratingDate ?? `${input.year}-${book.defaultRatingDay}`,
-    plans: input.plans ?? [],
-    milestones: input.milestones ?? templateMilestones(campaignTemplate(rulebookId), input.year),
+    // The plans' and milestones' words are stored NFC like every other text (docs/api.md, "Conventions").
+    plans: (input.plans ?? []).map((p) => ({ ...p, issuer: nfc(p.issuer), number: nfc(p.number), title: nfc(p.title) })),
+    milestones: (input.milestones ?? templateMilestones(campaignTemplate(rulebookId), input.year)).map((m) => ({ ...m, title: nfc(m.title) })),
     closedAt: null,
   });
 }

@@ -100,6 +100,7 @@ export * from './scoring/framework';
 export * from './scoring/points';
 export * from './scoring/scheme';
 export * from './scoring/sheet';
+export * from './text';
 export * from './tree/member-history';
 export * from './tree/tree-events';
 export * from './tree/tree-on';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Store } from '@kd/data';
 import { createApp, loadLocalSigner, localClaims, type Identity } from '@kd/api';
 import { inProcessTreeJobs, outboxMailer, readOutbox } from '@kd/jobs';
-import { DEFAULT_SENDER } from '@kd/config';
+import { DEFAULT_SENDER, LOCAL_CURSOR_KEY_FILE, localCursorKey } from '@kd/config';
 import { config } from './paths';
 
 /** The app as `npm start` serves it: the local key, the demo identities, the real clock (or a set one). */
@@ -13,6 +13,7 @@ export async function createLocalApp(options: { store: Store; dataDir: string | 
     store: options.store,
     clock,
     claims: localClaims(signer),
+    ...(options.dataDir ? { cursorKey: localCursorKey(join(options.dataDir, LOCAL_CURSOR_KEY_FILE)) } : {}),
     local: { signer, identities: () => options.identities },
     // Tree jobs run in this process, as the tree-job function runs them in AWS.
     treeJobs: inProcessTreeJobs(options.store),

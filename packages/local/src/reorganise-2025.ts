@@ -1,12 +1,13 @@
-import { getCampaign, getTenantMeta, getUnit, listChildren, listRunningTreeJobs, type Store, type TreeJob } from '@kd/data';
-import type { Caller } from '@kd/domain';
+import { getCampaign, getTenantMeta, getUnit, listAllUnits, listChildren, listRunningTreeJobs, listUnitMembers, transactPut, type Store, type TreeJob } from '@kd/data';
+import { isCell, type Caller } from '@kd/domain';
 import { mergeProvinces, runTreeJob, type ProvinceCounts } from '@kd/jobs';
-import { closeCampaign, createChild, mergeUnits, openCampaign, rename, splitUnit, type ServiceDeps } from '@kd/services';
-import { FORMER_PROVINCES, REORGANISED_ON, STORY_CAMPAIGN_YEAR, STORY_ROOT, STORY_TENANT, residentialName, story2025, type StoryStep } from './demo/story-2025';
+import { createChild, mergeUnits, rename, splitUnit, type ServiceDeps } from '@kd/services';
+import { FORMER_PROVINCES, LIVE_2026_FIRST, REORGANISED_ON, STORY_CAMPAIGN_YEAR, STORY_ROOT, STORY_TENANT, residentialName, story2025, type StoryStep } from './demo/story-2025';
+import { demo2026Items } from './seed-2026';
 
 const board: Caller = { sub: 'demo-2025', name: 'Ban Tổ chức Tỉnh ủy Vĩnh Long', tenant: STORY_TENANT, unit: STORY_ROOT, role: 'province_board' };
 
-/** True once the story has run to its end (the 2026 campaign is opened last). */
+/** True once the story has run to its end (the 2026 campaign is written last). */
 export async function isReorganised(store: Store): Promise<boolean> {
   return Boolean(await getCampaign(store, STORY_TENANT, STORY_CAMPAIGN_YEAR));
 }
@@ -78,8 +79,8 @@ async function apply(deps: ServiceDeps, step: StoryStep): Promise<boolean> {
 /**
  * The demo's 2025 story (docs/tree-history.md, "The demo's 2025 story"), on top of the seeded 2021
  * demo: Trà Vinh merged into Vĩnh Long as of 1/7/2025 by the operator's province merge, then the
- * new province's tree reorganised that day through the product's own operations, the 2020 and 2021
- * campaigns closed and the 2026 campaign opened on the new tree. Resumable: every step checks its
+ * new province's tree reorganised that day through the product's own operations, then Vĩnh Long's
+ * 2026 review seeded on the new tree. Resumable: every step checks its
  * effect first, the province merge resumes from its record, tree jobs left running are finished.
  */
 export async function reorganise2025(deps: ServiceDeps, log: (line: string) => void = () => undefined): Promise<{ counts: ProvinceCounts[]; steps: number }> {
@@ -90,10 +91,20 @@ export async function reorganise2025(deps: ServiceDeps, log: (line: string) => v
   let steps = 0;
   for (const step of story2025) if (await apply(deps, step)) steps++;
   log(`sắp xếp tổ chức ngày 01/07/2025: ${steps} thao tác`);
-  for (const year of [2020, 2021]) {
-    const campaign = await getCampaign(store, STORY_TENANT, year);
-    if (campaign && !campaign.closedAt) await closeCampaign(deps, board, year);
-  }
-  if (!(await isReorganised(store))) await openCampaign(deps, board, { year: STORY_CAMPAIGN_YEAR });
+  if (!(await isReorganised(store))) await seedReview2026(store);
   return { counts, steps };
+}
+
+/**
+ * Vĩnh Long's 2026 review in progress (`seed-2026.ts`) on the new tree: the cells that tell its
+ * story first, then every open unit in tree order; the campaign item last, as the story's marker.
+ */
+async function seedReview2026(store: Store): Promise<void> {
+  const open = (await listAllUnits(store, STORY_TENANT)).filter((u) => !u.closedOn);
+  const rank = (id: string) => (LIVE_2026_FIRST.includes(id) ? LIVE_2026_FIRST.indexOf(id) : LIVE_2026_FIRST.length);
+  const units = open.map((u, i) => ({ u, i })).sort((a, b) => rank(a.u.id) - rank(b.u.id) || a.i - b.i).map(({ u }) => u);
+  const members = (await Promise.all(units.filter((u) => isCell(u.kind)).map((u) => listUnitMembers(store, STORY_TENANT, u.id)))).flat();
+  const { items } = demo2026Items({ tenantId: STORY_TENANT, units, members });
+  await transactPut(store, items.filter((i) => i.type !== 'campaign'), 2);
+  await transactPut(store, items.filter((i) => i.type === 'campaign'));
 }

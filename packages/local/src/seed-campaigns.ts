@@ -144,8 +144,8 @@ const instant = (date: string, time: string) => new Date(`${date}T${time}:00+07:
  * system import: items are put directly in 100-item transactions (no audit entries, no versions
  * reserved one by one), which DynamoDB Local writes far faster than item by item.
  */
-export async function seedCampaigns(store: Store, tenant: CampaignSeedTenant, _at: string, options: { results?: boolean; inFlight?: number } = {}): Promise<{ items: number }> {
-  const campaigns = demoCampaigns(tenant.units);
+export async function seedCampaigns(store: Store, tenant: CampaignSeedTenant, _at: string, options: { results?: boolean; inFlight?: number; closedAt?: Readonly<Record<number, string>> } = {}): Promise<{ items: number }> {
+  const campaigns = demoCampaigns(tenant.units).map((c) => ({ ...c, closedAt: options.closedAt?.[c.year] ?? c.closedAt }));
   const items: Record<string, unknown>[] = campaigns.map((c) => campaignItem(tenant.tenantId, c));
   if (options.results !== false) items.push(...demoResults(tenant, campaigns.map((c) => ({ year: c.year, ratingDate: c.ratingDate }))));
   // Two transactions at a time: on a 2-core machine more only queue up in DynamoDB Local (measured).

@@ -9,7 +9,7 @@ import { config } from './paths';
 import { isSeeded, seedTenant } from './seed';
 import { createLocalApp } from './local-app';
 import { generateDemo } from './demo';
-import { seedCampaigns } from './seed-campaigns';
+import { seedDemoCampaigns } from './seed-demo-campaigns';
 import { localJobs } from './jobs';
 import { isReorganised, reorganise2025 } from './reorganise-2025';
 
@@ -62,7 +62,7 @@ async function main() {
       const phases: string[] = [];
       await seedTenant(store, tenant, at, async () => {
         phases.push(`đơn vị, đảng viên ${lap()}`);
-        await seedCampaigns(store, tenant, at);
+        await seedDemoCampaigns(store, tenant, at);
         phases.push(`đợt kiểm điểm ${lap()}`);
       });
       console.log(`xong (${phases.join(', ')})`);

@@ -12,6 +12,11 @@ export interface ServiceDeps {
   clock: () => Date;
   /** In AWS only: the bucket browsers upload spreadsheets to through pre-signed URLs. */
   uploads?: UploadStore;
+  /**
+   * The key that signs pagination cursors (cursor.ts): CURSOR_KEY in AWS, `.local/cursor-key` for
+   * `npm start`; without it, a key drawn once per process.
+   */
+  cursorKey?: string;
   /** How "Lập báo cáo ngay" sends: SES in AWS, the outbox locally. Without it the report is kept and its mail left for the next scheduled run. */
   reports?: ReportDelivery;
   /**

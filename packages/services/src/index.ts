@@ -21,6 +21,7 @@ export * from './campaigns/results';
 export * from './campaigns/reviews';
 export * from './campaigns/unit-year';
 export * from './campaigns/workflow';
+export * from './cursor';
 export * from './deps';
 export * from './members/members';
 export * from './reports/board-reports';

@@ -11,7 +11,8 @@ const tenant = (id: string): DemoTenant => {
 const traVinh = tenant('tra-vinh');
 const vinhLong = tenant('vinh-long');
 /** Units the 2025 story founds: identities of the reorganised tree sign in there once it has run. */
-const foundedIn2025 = new Set(story2025.flatMap((s) => (s.op === 'found' ? [s.id] : [])));
+const kindIn2025 = new Map(story2025.flatMap((s) => (s.op === 'found' ? [[s.id, s.kind] as const] : [])));
+const foundedIn2025 = new Set(kindIn2025.keys());
 
 const membersOf = (t: DemoTenant, unitId: string): Member[] => t.members.filter((m) => m.unitId === unitId);
 const votingOfficials = (ms: readonly Member[]): number => ms.filter((m) => memberStatus(m) === 'official' && !m.exempt && !m.suspended).length;
@@ -231,7 +232,7 @@ describe('generateDemo', () => {
 
   it('sends reports of the province and the blocs to example.vn organising boards', () => {
     for (const t of data.tenants) {
-      const kinds = t.recipients.map((r) => t.units.find((u) => u.id === r.unitId)?.kind);
+      const kinds = t.recipients.map((r) => t.units.find((u) => u.id === r.unitId)?.kind ?? kindIn2025.get(r.unitId));
       expect(kinds).toContain('province');
       expect(kinds.every((k) => k === 'province' || k === 'bloc')).toBe(true);
       for (const e of t.recipients.flatMap((r) => r.emails)) expect(e).toMatch(/^[a-z.]+@[a-z]+\.example\.vn$/);

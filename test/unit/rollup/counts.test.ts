@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addCounts, equalCounts, fromFlat, isZeroCounts, subtractCounts, sumCounts, toFlat, zeroCounts, baseQuota, defaultQuotaParams, quotaView, formatPercent, evaluateRoster, ownContribution, quotaParamsOf, bieu1, bieu2, rollupNumbers, resolveRulebook, Member, MemberFacts, type RollupCounts } from '@kd/domain';
+import { addCounts, equalCounts, fromFlat, isZeroCounts, subtractCounts, sumCounts, toFlat, zeroCounts, baseQuota, defaultQuotaParams, quotaView, formatPercent, evaluateOwnYear, ownContribution, quotaParamsOf, bieu1, bieu2, rollupNumbers, resolveRulebook, Member, MemberFacts, type RollupCounts } from '@kd/domain';
 
 const counts = fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 27, maxLength: 27 }).map((values) => {
   const flat = Object.fromEntries(Object.keys(toFlat(zeroCounts())).map((k, i) => [k, values[i]!]));
@@ -56,7 +56,7 @@ describe('a unit’s own contribution', () => {
     expect(own.counts.members).toEqual({ total: 5, exempt: 1, suspended: 0, newMember: 1, absent: 0, pending: 1, rated: 2, excellent: 1, good: 0, complete: 0, incomplete: 1, disciplined: 1 });
     expect(own.counts.units).toMatchObject({ total: 1, notRated: 1, rated: 0 });
     expect(own.counts.workflow).toMatchObject({ draft: 1 });
-    expect(evaluateRoster({ campaign, dossier: null, roster, rows }).map((e) => e.notRatedReason)).toEqual([null, null, 'exempt', 'newMember', 'pending']);
+    expect(evaluateOwnYear({ campaign, unit: { id: 'c1', kind: 'cell', foundedOn: '2010-01-01' }, dossier: null, roster, rows, childCollectiveRatings: [] }).members.map((e) => e.notRatedReason)).toEqual([null, null, 'exempt', 'newMember', 'pending']);
   });
 
   it('rates the collective by its adjusted rating when the upper level changed it; a closed unit counts nothing', () => {

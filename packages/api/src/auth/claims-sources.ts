@@ -19,7 +19,7 @@ export function cognitoClaims(options: { region: string; userPoolId: string; cli
     const fromAuthorizer = (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.authorizer?.jwt?.claims;
     if (fromAuthorizer) return fromAuthorizer;
     if (!token) return undefined;
-    const { payload } = await jwtVerify(token, jwks, { issuer, audience: options.clientId });
+    const { payload } = await jwtVerify(token, jwks, { issuer, audience: options.clientId, requiredClaims: ['exp'] });
     return payload as Record<string, unknown>;
   };
 }

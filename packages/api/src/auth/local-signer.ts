@@ -65,6 +65,8 @@ export async function loadLocalSigner(path: string | null, now: () => Date = () 
         issuer: LOCAL_ISSUER,
         audience: LOCAL_AUDIENCE,
         algorithms: ['ES256'],
+        // A token that never expires is refused, however well signed.
+        requiredClaims: ['exp'],
         currentDate: now(),
       });
       return payload as Record<string, unknown>;

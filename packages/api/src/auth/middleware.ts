@@ -12,6 +12,15 @@ export function bearerOf(c: Context): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? '';
 }
 
+/**
+ * An expiry, as a number of seconds or the string API Gateway's authorizer passes. Whatever the
+ * source verified, claims without one are refused: a token must not be good forever.
+ */
+function expires(claims: Record<string, unknown>): boolean {
+  const exp = typeof claims.exp === 'string' ? Number(claims.exp) : claims.exp;
+  return typeof exp === 'number' && Number.isFinite(exp);
+}
+
 /** The session cookie's token (an OpenID Connect ID token). */
 export function sessionTokenOf(c: Context): string | undefined {
   return readCookie(c, COOKIES.session);
@@ -35,7 +44,7 @@ export function tokenOf(c: Context<AppEnv>, where: 'api' | 'page'): string | und
 export async function callerOf(deps: AppDeps, c: Context<AppEnv>, token: string | undefined): Promise<Caller | undefined> {
   if (token === undefined) return undefined;
   const claims = await deps.claims(c, token).catch(() => undefined);
-  return claims ? callerFromClaims(claims) : undefined;
+  return claims && expires(claims) ? callerFromClaims(claims) : undefined;
 }
 
 /** The caller of a page, or undefined (no credential, or an invalid or expired one). */

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { DomainError, MemberFacts, UnitPlanInput, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
+import { DomainError, assertNoControlCharacters, MemberFacts, UnitPlanInput, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
@@ -46,6 +46,7 @@ function action(
         ? form.back
         : (fallbackOf?.(c) ?? `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`);
     try {
+      assertNoControlCharacters(form);
       const { back, ok } = await work(c, caller, year, form);
       return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
     } catch (error) {

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler, type PageHandler } from './page-handler';
 import { LateUnitsPage, OutboxPage, ReportHistoryPage, ReportPage } from './report-views';
+import { attachment } from '../content-disposition';
 
 const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
 
@@ -50,7 +51,7 @@ export function reportPages(deps: AppDeps) {
     '/units/:unitId/reports/:reportId/xlsx',
     page(async (c, caller) => {
       const file = await reportXlsxFile(deps, caller, param(c, 'unitId'), param(c, 'reportId'));
-      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${file.fileName}"` });
+      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(file.fileName) });
     }),
   );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Campaign, Milestone, MemberEvaluation, UnitEvaluation, MemberFacts, Rating, MemberReview, MemberReviewInput, CollectiveReview, CollectiveReviewInput, Adjustments, ReturnReason, LocalDate } from '@kd/domain';
+import { Campaign, Milestone, MemberEvaluation, UnitEvaluation, MemberFacts, Rating, MemberReview, MemberReviewInput, CollectiveReview, CollectiveReviewInput, Adjustments, ReturnReason, LocalDate, nfcText } from '@kd/domain';
 import { Dossier, CellMeeting } from '@kd/data';
 import { MemberView, UnitView } from '../views';
 
@@ -85,7 +85,7 @@ export const ApproveBody = Adjustments.extend({ rev: Rev }).openapi('Approve');
 export const ReturnBody = z.object({ rev: Rev, reason: ReturnReason }).openapi('Return');
 export const CellMeetingBody = CellMeeting.extend({ rev: Rev }).openapi('CellMeeting');
 export const GroupEventBody = z
-  .object({ heldOn: LocalDate.nullable().optional(), note: z.string().max(2000).nullable().optional() })
+  .object({ heldOn: LocalDate.nullable().optional(), note: nfcText(2000).nullable().optional() })
   .openapi('GroupEvent');
 
 export const UnitEventView = z

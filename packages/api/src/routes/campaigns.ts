@@ -4,6 +4,7 @@ import { deadlineText, MemberFacts } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
+import { attachment } from '../content-disposition';
 import { bearer, commonErrors, conflictError, json, MemberIdParam, refusedError, UnitIdParam } from '../openapi';
 import { memberView, unitView } from '../views';
 import {
@@ -39,7 +40,7 @@ const docxFile = (description: string) => ({ content: { [DOCX]: { schema: z.stri
 function docxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: string }) {
   return c.body(new Uint8Array(file.bytes), 200, {
     'content-type': DOCX,
-    'content-disposition': `attachment; filename="${file.fileName}"`,
+    'content-disposition': attachment(file.fileName),
   });
 }
 

@@ -5,6 +5,7 @@ import { boardReports, lateUnitsNow, readReport, recipientsOf, reportXlsxFile, r
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, refusedError, UnitIdParam } from '../openapi';
+import { attachment } from '../content-disposition';
 
 const ReportIdParam = UnitIdParam.extend({
   reportId: z.string().min(1).max(100).openapi({ param: { name: 'reportId', in: 'path' }, example: 'r-0123456789abcdef0123' }),
@@ -117,7 +118,7 @@ export function reportRoutes(deps: AppDeps) {
     async (c) => {
       const { unitId, reportId } = c.req.valid('param');
       const file = await reportXlsxFile(deps, c.get('caller'), unitId, reportId);
-      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${file.fileName}"` });
+      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(file.fileName) });
     },
   );
 

@@ -8,6 +8,7 @@ import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
 import { loadRollup } from '@kd/services';
+import { attachment } from '../content-disposition';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
 const RollupNumbersView = z.object({
@@ -32,7 +33,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const xlsxFile = (description: string) => ({ content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, description });
 
 function xlsxResponse(c: Context<AppEnv>, bytes: Buffer, fileName: string) {
-  return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${fileName}"` });
+  return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': attachment(fileName) });
 }
 
 /** Roll-ups (docs/api.md, "Roll-ups") and the report tables built from them (docs/rulebooks.md, "Report tables"). */

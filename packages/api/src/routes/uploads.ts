@@ -10,6 +10,7 @@ import { newRouter } from '../router';
 import { httpStatus } from '../http-status';
 import { RosterAnswer as RosterAnswerSchema, UploadAnswer as UploadAnswerSchema, resultsTemplateFile, rosterTemplateFile, uploadFromBucket, uploadResults, uploadRoster, uploadUrl, type UploadSource, type UploadTarget } from '@kd/services';
 import { bearer, busyError, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
+import { attachment } from '../content-disposition';
 
 // `.extend({})` makes each a schema of the zod instance @hono/zod-openapi extended, so it can be named.
 const UploadAnswer = UploadAnswerSchema.extend({}).openapi('UploadAnswer');
@@ -53,7 +54,7 @@ function bodyOf(c: Context<AppEnv>): UploadSource {
 function xlsxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: string }): Response {
   return c.body(new Uint8Array(file.bytes), 200, {
     'content-type': XLSX_CONTENT_TYPE,
-    'content-disposition': `attachment; filename="${file.fileName}"`,
+    'content-disposition': attachment(file.fileName),
     'cache-control': 'no-store',
   });
 }

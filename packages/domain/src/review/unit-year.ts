@@ -1,4 +1,4 @@
-import { evaluateMember, evaluateUnit, type MemberEvaluation, type UnitEvaluation } from '../evaluation/index';
+import { evaluateMember, evaluateUnit, isRatedCollective, type MemberEvaluation, type UnitEvaluation } from '../evaluation/index';
 import type { LocalDate } from '../local-date';
 import type { Member } from '../member';
 import { emptyFacts, type MemberFacts } from '../member-facts';
@@ -14,7 +14,7 @@ export interface UnitYear {
   /** Rows of the current results version by member id; a member without a row has empty facts. */
   readonly rows: ReadonlyMap<string, { readonly facts: MemberFacts; readonly adjusted: Rating | null }>;
   readonly collective: { readonly proposed: Rating | null; readonly decided: Rating | null };
-  readonly adjustedCollective: { readonly rating: Rating; readonly reason: string } | null;
+  readonly adjustedCollective: { readonly rating: Rating; readonly reason?: string } | null;
   readonly meetingDate: LocalDate | null;
 }
 
@@ -28,8 +28,10 @@ export interface Violation {
 export interface UnitYearEvaluation {
   readonly ratingDate: LocalDate;
   readonly members: MemberEvaluation[];
-  /** Null for units that are not rated as collectives (groups, blocs, the province). */
+  /** Null for units the rulebook does not rate as collectives (groups; blocs and the province before r2025). */
   readonly unit: UnitEvaluation | null;
+  /** Every violation, member- then unit-level, each once (what an upload answer lists). */
+  readonly violations: Violation[];
   /** Everything that stops the unit's own submission (member- and unit-level), each once. */
   readonly blocking: Violation[];
   readonly warnings: Violation[];
@@ -64,7 +66,10 @@ export function evaluateMembers(rulebook: ResolvedRulebook, year: number, campai
 }
 
 /**
- * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). For a cell the
+ * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). The one
+ * evaluation of a unit-year: the review page, the upload answer, the roll-ups (and through them
+ * the report tables) all call it, so they cannot disagree — R-HEAD-01 lowers the secretary to the
+ * collective's rating in every one of them. For a cell the
  * quota covers its own members; for a committee (base or sub) it covers the members of its whole
  * subtree (`subtree`: every other organisation below it holding members), and R-ORG19-HTXS reads
  * the direct children's collective ratings. The blocking list is what stops THIS unit's submission:
@@ -77,13 +82,13 @@ export function evaluateUnitYear(input: {
   unitYear: UnitYear;
   subtree?: readonly UnitYear[];
   childCollectiveRatings?: readonly (Rating | null)[];
-  isPartyOrganisation: boolean;
 }): UnitYearEvaluation {
   const { rulebook, year, campaignRatingDate, unitYear } = input;
   const ratingDate = ratingDateOf(campaignRatingDate, unitYear.meetingDate);
   const members = evaluateMembers(rulebook, year, campaignRatingDate, unitYear);
   const below = isCell(unitYear.unit.kind) ? [] : (input.subtree ?? []).flatMap((y) => evaluateMembers(rulebook, year, campaignRatingDate, y));
-  const unit = input.isPartyOrganisation
+  // Which kinds are rated as collectives is the rulebook's (r2025 adds the committees above base organisations).
+  const unit = isRatedCollective(rulebook, unitYear.unit.kind)
     ? evaluateUnit({
         rulebook,
         unit: unitYear.unit,
@@ -112,6 +117,7 @@ export function evaluateUnitYear(input: {
     ratingDate,
     members,
     unit,
+    violations: once,
     blocking: once.filter((v) => v.severity === 'blocking'),
     warnings: once.filter((v) => v.severity === 'warning'),
   };

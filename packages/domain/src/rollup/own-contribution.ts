@@ -1,12 +1,12 @@
-import { evaluateMember, evaluateUnit, isRatedCollective, type MemberEvaluation } from '../evaluation/index';
+import type { MemberEvaluation } from '../evaluation/index';
 import type { LocalDate } from '../local-date';
-import { ratingDateOf } from '../review/unit-year';
+import { evaluateUnitYear, type UnitYearEvaluation } from '../review/unit-year';
 import type { Member } from '../member';
-import { emptyFacts, type MemberFacts } from '../member-facts';
+import type { MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
 import { unitCheckParams } from '../rulebook/check-vocabulary';
 import type { ResolvedRulebook } from '../rulebook/schema';
-import { isCell, type UnitKind } from '../unit-kind';
+import type { UnitKind } from '../unit-kind';
 import { zeroCounts, type RollupCounts, type WorkflowCounts } from './counts';
 import { defaultQuotaParams, type QuotaParams } from './quota';
 
@@ -45,19 +45,28 @@ export interface OwnContribution {
   collectiveFinal: Rating | null;
 }
 
-/** Every roster member evaluated; a member without a row is evaluated on empty facts (pending). */
-export function evaluateRoster(input: Pick<OwnInput, 'campaign' | 'dossier' | 'roster' | 'rows'>): MemberEvaluation[] {
-  const ratingDate = ratingDateOf(input.campaign.ratingDate, input.dossier?.meetingDate ?? null);
-  return input.roster.map((member) => {
-    const row = input.rows.get(member.id);
-    return evaluateMember({
-      rulebook: input.campaign.rulebook,
-      member,
-      facts: row?.facts ?? emptyFacts(),
-      adjusted: row?.adjusted ?? null,
-      year: input.campaign.year,
-      ratingDate,
-    });
+/**
+ * The unit-year evaluated exactly as the review page evaluates it (`evaluateUnitYear`, with the
+ * collective's rating so R-HEAD-01 lowers the secretary): a member without a row is evaluated on
+ * empty facts (pending). A committee's quota over its subtree is left out here — it never changes
+ * a rating, and the roll-up sums it from the subtree's own figures (`baseQuota`).
+ */
+export function evaluateOwnYear(input: Omit<OwnInput, 'unit'> & { unit: Pick<OwnInput['unit'], 'id' | 'kind' | 'foundedOn'> }): UnitYearEvaluation {
+  const dossier = input.dossier;
+  return evaluateUnitYear({
+    rulebook: input.campaign.rulebook,
+    year: input.campaign.year,
+    campaignRatingDate: input.campaign.ratingDate,
+    unitYear: {
+      unit: { id: input.unit.id, kind: input.unit.kind, foundedOn: input.unit.foundedOn },
+      members: input.roster,
+      rows: input.rows,
+      collective: dossier?.collective ?? { proposed: null, decided: null },
+      adjustedCollective: dossier?.adjustedCollective ?? null,
+      meetingDate: dossier?.meetingDate ?? null,
+    },
+    subtree: [],
+    childCollectiveRatings: input.childCollectiveRatings,
   });
 }
 
@@ -77,27 +86,17 @@ export function countMembers(counts: RollupCounts, evaluations: readonly MemberE
 
 /**
  * A unit's own contribution for a campaign: its direct members by `final` of the current results
- * version, itself as a collective (the kinds the rulebook rates) by its final rating and its dossier
- * state. A closed unit contributes nothing. Pure.
+ * version, itself as a collective (the kinds the rulebook rates) by its final rating and its
+ * dossier state — both as `evaluateOwnYear` (the review's evaluation) gives them. A closed unit
+ * contributes nothing. Pure.
  */
 export function ownContribution(input: OwnInput): OwnContribution {
   const counts = zeroCounts();
   if (input.unit.closedOn) return { counts, collectiveFinal: null };
-  const evaluations = evaluateRoster(input);
-  countMembers(counts, evaluations, new Map(input.roster.map((m) => [m.id, input.rows.get(m.id)?.facts])));
-  // Which kinds are collectives is the rulebook's (r2025 adds the committees above base organisations).
-  if (!isRatedCollective(input.campaign.rulebook, input.unit.kind)) return { counts, collectiveFinal: null };
-  const dossier = input.dossier;
-  const decided = dossier?.adjustedCollective?.rating ?? dossier?.collective.decided ?? null;
-  const unit = evaluateUnit({
-    rulebook: input.campaign.rulebook,
-    unit: input.unit,
-    year: input.campaign.year,
-    ratingDate: ratingDateOf(input.campaign.ratingDate, dossier?.meetingDate ?? null),
-    collective: { proposed: dossier?.collective.proposed ?? null, decided },
-    memberEvaluations: isCell(input.unit.kind) ? evaluations : [],
-    childCollectiveRatings: input.childCollectiveRatings,
-  });
+  const evaluation = evaluateOwnYear(input);
+  countMembers(counts, evaluation.members, new Map(input.roster.map((m) => [m.id, input.rows.get(m.id)?.facts])));
+  const unit = evaluation.unit;
+  if (!unit) return { counts, collectiveFinal: null };
   counts.units.total = 1;
   if (unit.rated && unit.final) {
     counts.units.rated = 1;
@@ -105,7 +104,7 @@ export function ownContribution(input: OwnInput): OwnContribution {
   } else {
     counts.units.notRated = 1;
   }
-  counts.workflow[dossier?.state ?? 'draft'] = 1;
+  counts.workflow[input.dossier?.state ?? 'draft'] = 1;
   return { counts, collectiveFinal: unit.rated ? unit.final : null };
 }
 

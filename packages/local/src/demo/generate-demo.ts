@@ -1,6 +1,6 @@
 import type { LocalDate, Member, Unit } from '@kd/domain';
 import type { DemoIdentity, DemoRecipients } from './demo-identity';
-import type { TenantPlan } from './demo-plan';
+import type { DemoCampaigns, TenantPlan } from './demo-plan';
 import { generateRoster } from './demo-roster';
 import { buildUnits } from './demo-units';
 import { createPrng, deriveSeed, type Prng } from './prng';
@@ -20,6 +20,7 @@ export interface DemoTenant {
   members: Member[];
   identities: DemoIdentity[];
   recipients: DemoRecipients[];
+  campaigns: DemoCampaigns;
 }
 
 export interface DemoData {
@@ -54,6 +55,7 @@ export function generateTenant(plan: TenantPlan, seed: number = DEMO_SEED): Demo
     members: cells.flatMap((c) => generateRoster(context, c)),
     identities: plan.identities.map((i) => ({ ...i })),
     recipients: plan.recipients.map((r) => ({ unitId: r.unitId, emails: [...r.emails] })),
+    campaigns: plan.campaigns,
   };
 }
 

@@ -29,4 +29,5 @@ export const haTinhPlan: TenantPlan = {
     { tenant: 'ha-tinh', unit: 'ht', role: 'province_board', name: 'Ban Tổ chức Tỉnh ủy Hà Tĩnh', sub: 'demo-ht-province' },
   ],
   recipients: [{ unitId: 'ht', emails: ['bantochuc@hatinh.example.vn'] }],
+  campaigns: 'seeds-closed',
 };

@@ -12,6 +12,11 @@ export const STORY_ROOT = 'vl';
 export const FORMER_PROVINCES = ['tra-vinh'] as const;
 /** The campaign that rolls up against the reorganised tree. */
 export const STORY_CAMPAIGN_YEAR = 2026;
+/**
+ * The 2026 review's story (`seed-2026.ts` gives the first cells approved, submitted, late and
+ * scoring, and plans to the first two base committees): Vĩnh Long's own units, as they are after 1/7/2025.
+ */
+export const LIVE_2026_FIRST: readonly string[] = ['vl-dubnd-syt', 'vl-dubnd-sgd', 'vl-duk-syt-bvdk', 'vl-dubnd-syt-vp', 'vl-dubnd-sgd-vp', 'vl-duk-sgd-nbk'];
 
 export type StoryStep =
   | { op: 'found'; id: string; parentId: string; name: string; kind: UnitKind; sector: Sector | null }

@@ -45,7 +45,6 @@ export async function evaluateStoredUnit(deps: ServiceDeps, tenant: string, unit
     unitYear: asUnitYear(unit, stored),
     subtree,
     childCollectiveRatings,
-    isPartyOrganisation: isPartyOrganisation(unit.kind),
   });
   return { campaign, unit, stored, evaluation };
 }

@@ -38,11 +38,13 @@ async function readAndCommit(
   const { evaluations, violations } = evaluateUpload({
     rulebook: rulebookFor(settings),
     year,
-    ratingDate: dossier.meetingDate ?? settings.ratingDate,
+    campaignRatingDate: settings.ratingDate,
+    meetingDate: dossier.meetingDate,
     unit,
     members,
     rows: validation.rows,
     collective: dossier.collective,
+    adjustedCollective: dossier.adjustedCollective,
   });
   const answer: UploadAnswer = {
     rows: validation.total,
@@ -60,7 +62,9 @@ async function readAndCommit(
   const outcome = await commitResults(deps.store, caller.tenant, unit.id, year, validation.rows, { ...changeBy(deps, caller), source: 'upload' });
   if (outcome.changed) {
     // Housekeeping only: rows it would delete are invisible already, so a failure changes nothing.
-    await sweepResultVersions(deps.store, caller.tenant, unit.id, year, { current: outcome.version, previous: dossier.currentVersion }).catch((error: unknown) =>
+    // `previous` is the version the commit's flip replaced, not the one read above: another commit
+    // may have become current in between, and a version once current is never swept.
+    await sweepResultVersions(deps.store, caller.tenant, unit.id, year, { current: outcome.version, previous: outcome.previous }).catch((error: unknown) =>
       console.warn('sweepResultVersions failed', error),
     );
   }

@@ -29,7 +29,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, closed }: Ap
       </div>
       <h1>Thẩm định kết quả xếp loại năm {year}</h1>
       <ClosedBanner year={year} closed={closed} />
-      <CampaignLinks caller={caller} unit={unit} year={year} />
+      <CampaignLinks caller={caller} unit={unit} year={year} closed={closed} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <p>

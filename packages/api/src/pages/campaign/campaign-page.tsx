@@ -7,14 +7,18 @@ import { when } from './labels';
 import { ClosedBanner } from './closed-banner';
 import { PlanForm } from './plan-form';
 import { YearSelector } from './year-selector';
+import { WEB_API_BASE } from '../../base-paths';
 
-export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: number }) {
+/** The links of a unit's year; a closed year offers its results as a file to read, no upload. */
+export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: number; closed: boolean }) {
   const { unit, year } = props;
+  const mayWrite = roleMay(props.caller.role, 'results.write');
   return (
     <p class="links">
       <a href={`/campaigns/${year}/units/${unit.id}`}>Kế hoạch, mốc thời gian</a>
       {isPartyOrganisation(unit.kind) ? <> · <a href={`/campaigns/${year}/units/${unit.id}/review`} data-testid="link-review">Hồ sơ kiểm điểm, xếp loại</a></> : null}
-      {isCell(unit.kind) && roleMay(props.caller.role, 'results.write') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/results-upload`} data-testid="link-upload">Tải kết quả kiểm điểm lên</a></> : null}
+      {isCell(unit.kind) && mayWrite && !props.closed ? <> · <a href={`/campaigns/${year}/units/${unit.id}/results-upload`} data-testid="link-upload">Tải kết quả kiểm điểm lên</a></> : null}
+      {isCell(unit.kind) ? <> · <a href={`${WEB_API_BASE}/campaigns/${year}/units/${unit.id}/results-template`} data-testid="link-results-file">Tệp kết quả năm {year} (.xlsx)</a></> : null}
       {!isCell(unit.kind) && roleMay(props.caller.role, 'review.appraise') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/appraisal`} data-testid="link-appraisal">Thẩm định</a></> : null}
       {' · '}
       <a href={`/units/${unit.id}/audit-trail`}>Nhật ký thay đổi</a>
@@ -53,7 +57,7 @@ export function CampaignPage(props: CampaignPageData) {
       <h1 data-testid="campaign-title">Kiểm điểm, đánh giá, xếp loại chất lượng năm {campaign.year}</h1>
       <YearSelector years={props.years} current={campaign.year} href={(y) => `/campaigns/${y}/units/${unit.id}`} />
       <ClosedBanner year={campaign.year} closed={!open} />
-      <CampaignLinks caller={caller} unit={unit} year={campaign.year} />
+      <CampaignLinks caller={caller} unit={unit} year={campaign.year} closed={campaign.closedAt !== null} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <div class="card">
@@ -147,7 +151,7 @@ export function CampaignListPage(props: { caller: Caller; unit: StoredUnit; camp
             Năm {c.year} — <span data-state={campaignState(c)}>{campaignStateLabels[campaignState(c)]}</span>
           </h2>
           <p class="muted">{baseRulebook(c.rulebookId).title} · Ngày xếp loại mặc định {formatVietnameseDate(c.ratingDate)}</p>
-          <CampaignLinks caller={caller} unit={unit} year={c.year} />
+          <CampaignLinks caller={caller} unit={unit} year={c.year} closed={c.closedAt !== null} />
         </div>
       ))}
       {mayOpen ? (

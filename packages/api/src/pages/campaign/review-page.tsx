@@ -73,7 +73,7 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, flash, clos
       <h1>Hồ sơ kiểm điểm, xếp loại năm {year} — {unit.name}</h1>
       <YearSelector years={years} current={year} href={(y) => `/campaigns/${y}/units/${unit.id}/review`} />
       <ClosedBanner year={year} closed={closed} />
-      <CampaignLinks caller={caller} unit={unit} year={year} />
+      <CampaignLinks caller={caller} unit={unit} year={year} closed={closed} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
 

@@ -1,0 +1,147 @@
+import { transactPut, campaignItem, unitPlanItem, Dossier, ResultRow, rowItem, keys, unitEventItem, type Store } from '@kd/data';
+import { addMonthsClamped, evaluateMember, isCell, rulebookFor, MemberFacts, type Campaign, type DossierState, type LocalDate, type Member, type MemberFactsInput, type Rating, type Unit } from '@kd/domain';
+import { createPrng, deriveSeed, type Prng } from './demo/prng';
+import { demoCampaign2026, demoUnitPlans2026 } from './demo/vinh-long-2026';
+import type { CampaignSeedTenant } from './seed-campaigns';
+
+type CellPlan = 'approved' | 'submitted' | 'draft' | 'none';
+
+/**
+ * Where each cell stands at the end of November 2026: the first four cells in tree order tell the
+ * story (one approved, one submitted, one that has entered nothing — late for "cell results" on
+ * 28/11 — and one scoring its members); any further cell gets a stable mix by its id.
+ */
+const pinned: readonly CellPlan[] = ['approved', 'submitted', 'none', 'draft'];
+
+function planOf(unit: Unit, index: number): CellPlan {
+  const p = pinned[index];
+  if (p) return p;
+  const bucket = deriveSeed(2026, unit.id) % 100;
+  return bucket < 25 ? 'approved' : bucket < 50 ? 'submitted' : bucket < 70 ? 'draft' : 'none';
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const instant = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`).toISOString();
+
+/**
+ * A member's year on the 100-point scale (QĐ 366-QĐ/TW, HD 43-HD/BTCTW Phụ lục 1): general
+ * criteria out of 30, tasks out of 70, every task completed, a few late, some exceeding.
+ */
+function scoredFacts(prng: Prng): MemberFactsInput {
+  const general = round1(prng.int(240, 300) / 10);
+  const tasks = round1(prng.int(470, 680) / 10);
+  return {
+    generalScore: general,
+    taskScore: tasks,
+    selfScore: Math.min(100, round1(general + tasks + prng.int(0, 20) / 10)),
+    taskCompletionPercent: 100,
+    latePercent: prng.chance(0.12) ? 10 : 0,
+    exceedingPercent: prng.int(0, 50),
+    absences: prng.int(0, 2),
+    residenceComment: true,
+  };
+}
+
+/** The member whose score under 50 forces `incomplete` whatever the vote (QĐ 366-QĐ/TW Điều 11). */
+const FORCED: MemberFactsInput = { generalScore: 20, taskScore: 29.5, selfScore: 55, taskCompletionPercent: 100, latePercent: 40, exceedingPercent: 0, note: 'Điểm tổng 49,5: dưới 50 điểm' };
+
+interface ScoredRow {
+  member: Member;
+  facts: MemberFactsInput;
+  maxAllowed: Rating | null;
+}
+
+/** Excellent votes kept within ⌊share × good⌋ (R-QUOTA), demoting the lowest scores first. */
+function withinQuota(rows: ScoredRow[], sharePercent: number): Map<string, Rating | null> {
+  const decided = new Map(rows.map((r) => [r.member.id, r.maxAllowed] as const));
+  const total = (r: ScoredRow) => (r.facts.generalScore ?? 0) + (r.facts.taskScore ?? 0);
+  const excellent = rows.filter((r) => r.maxAllowed === 'excellent').sort((a, b) => total(a) - total(b));
+  let good = rows.filter((r) => r.maxAllowed === 'good').length;
+  let kept = excellent.length;
+  for (const r of excellent) {
+    if (kept <= Math.floor((good * sharePercent) / 100)) break;
+    decided.set(r.member.id, 'good');
+    kept--;
+    good++;
+  }
+  return decided;
+}
+
+/**
+ * Every item of the demo's 2026 campaign for one tenant (pure): the campaign, the plans adopted
+ * below the province, and the cells' dossiers and rows as each cell's story has it.
+ */
+export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign; items: Record<string, unknown>[] } {
+  const t = tenant.tenantId;
+  const campaign = demoCampaign2026(tenant.units);
+  const rulebook = rulebookFor(campaign);
+  const ratingDate: LocalDate = campaign.ratingDate;
+  const items: Record<string, unknown>[] = [campaignItem(t, campaign), ...demoUnitPlans2026(tenant.units).map((p) => unitPlanItem(t, p))];
+  const membersOf = new Map<string, Member[]>();
+  for (const m of tenant.members) membersOf.set(m.unitId, [...(membersOf.get(m.unitId) ?? []), m]);
+  const prng = createPrng(deriveSeed(2026, t));
+  const cells = tenant.units.filter((u) => isCell(u.kind) && !u.closedOn && (membersOf.get(u.id)?.length ?? 0) > 0);
+  let forcedPlaced = false;
+
+  cells.forEach((unit, index) => {
+    const plan = planOf(unit, index);
+    if (plan === 'none') return;
+    const members = (membersOf.get(unit.id) ?? []).filter((m) => m.admittedOn <= ratingDate);
+    const rateable = (m: Member) => !m.exempt && !m.suspended && addMonthsClamped(m.admittedOn, 6) <= ratingDate;
+    const scored: ScoredRow[] = members.map((member) => {
+      if (!rateable(member)) return { member, facts: {}, maxAllowed: null };
+      const forced = !forcedPlaced && plan === 'submitted' && member.partyPosition === null;
+      if (forced) forcedPlaced = true;
+      const facts = forced ? FORCED : scoredFacts(prng);
+      const evaluation = evaluateMember({ rulebook, member, facts: MemberFacts.parse(facts), year: campaign.year, ratingDate });
+      return { member, facts, maxAllowed: evaluation.maxAllowed };
+    });
+    const decided = withinQuota(scored.filter((r) => r.maxAllowed !== null), 20);
+    const collective: Rating = prng.chance(0.3) ? 'excellent' : 'good';
+    // A draft is being scored: the votes are not in yet.
+    const voted = plan !== 'draft';
+    const meeting = `2026-11-${String(prng.int(20, 27)).padStart(2, '0')}`;
+    const state: DossierState = plan === 'draft' ? 'draft' : plan;
+    const submittedAt = voted ? instant(`2026-11-${String(Math.min(29, Number(meeting.slice(8)) + 1)).padStart(2, '0')}`, '09:30') : null;
+    items.push({
+      ...keys.dossier(t, unit.id, campaign.year),
+      type: 'dossier',
+      tenant: t,
+      ...Dossier.parse({
+        unitId: unit.id,
+        year: campaign.year,
+        state,
+        rev: 1,
+        currentVersion: 1,
+        versionCounter: 1,
+        collective: { proposed: collective, decided: voted ? collective : null },
+        meetingDate: voted ? meeting : null,
+        submittedAt,
+        firstSubmittedAt: submittedAt,
+        appraisedAt: plan === 'approved' ? instant('2026-11-29', '15:00') : null,
+        updatedAt: submittedAt,
+      }),
+    });
+    for (const r of scored) {
+      const level = decided.get(r.member.id) ?? null;
+      const secretaryLevel = r.member.partyPosition === 'secretary' && level !== null && collective === 'good' && level === 'excellent' ? 'good' : level;
+      const facts = MemberFacts.parse({
+        ...r.facts,
+        selfProposed: secretaryLevel,
+        groupProposed: secretaryLevel,
+        decided: voted ? secretaryLevel : null,
+        votesFor: voted && secretaryLevel ? members.length - prng.int(0, 1) : null,
+      });
+      items.push(rowItem(t, unit.id, campaign.year, 1, ResultRow.parse({ memberId: r.member.id, facts, rev: 1 })));
+    }
+    if (voted) items.push(unitEventItem(t, { event: 'cellResultsDecided', unitId: unit.id, year: campaign.year, at: instant(meeting, '16:30'), heldOn: meeting, startTime: '14:00', location: 'Hội trường cơ quan', chairMemberId: null, clerkMemberId: null, note: null }));
+  });
+  return { campaign, items };
+}
+
+/** Writes the 2026 campaign of the demo as a system import (like the seeds' campaigns). */
+export async function seedCampaign2026(store: Store, tenant: CampaignSeedTenant): Promise<{ items: number }> {
+  const { items } = demo2026Items(tenant);
+  await transactPut(store, items, 2);
+  return { items: items.length };
+}

@@ -1,0 +1,19 @@
+import type { Store } from '@kd/data';
+import type { DemoTenant } from './demo';
+import { seedCampaigns } from './seed-campaigns';
+
+/** When the seeds' province closed its reviews (the demo's dates): each the March after its rating. */
+export const SEEDS_CLOSED_AT: Readonly<Record<number, string>> = {
+  2020: '2021-03-15T03:00:00.000Z',
+  2021: '2022-03-15T03:00:00.000Z',
+};
+
+/**
+ * The demo's story: Trà Vinh carries the seeds' 2020 and 2021 reviews, closed long since; Vĩnh
+ * Long runs the 2026 review under the 2025 rules, in progress — on the tree after the 2025
+ * reorganisation, so it is seeded at the end of that story (`reorganise-2025.ts`), not here.
+ */
+export async function seedDemoCampaigns(store: Store, tenant: DemoTenant, at: string): Promise<{ items: number }> {
+  if (tenant.campaigns === 'live-2026') return { items: 0 };
+  return seedCampaigns(store, tenant, at, { closedAt: SEEDS_CLOSED_AT });
+}
