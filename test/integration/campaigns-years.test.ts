@@ -103,9 +103,24 @@ describe('campaigns for any year', () => {
       await t.request('/api/v1/campaigns/2026/units/b1/plan', { method: 'PUT', as: bloc, body: json({ ...plan('1', '2026-11-01', []), rev: 0 }) }),
       await t.request('/api/v1/campaigns/2026/units/c1/submit', { method: 'POST', as: cell, body: json({ rev: 0 }) }),
       await t.request('/api/v1/campaigns/2026/close', { method: 'POST', as: province }),
+      // The 100-point regime's writes: the quota exception, points per criterion, a score sheet, the province's overlay.
+      await t.request('/api/v1/campaigns/2026/units/bc2/quota-exception', { method: 'PUT', as: bloc, body: json({ share: 0.25, reason: 'Thành tích nổi trội' }) }),
+      await t.request('/api/v1/campaigns/2026/units/p1/scoring-schemes/1', { method: 'PUT', as: province, body: json({ source: 'HD 05-HD/TU', points: { 'I.1': 5 }, rev: 0 }) }),
+      await t.request('/api/v1/campaigns/2026/units/c1/score-sheet', { method: 'PUT', as: cell, body: json({ variant: null, scores: { 'I.1': 5 }, rev: 0 }) }),
+      await t.request('/api/v1/campaigns/2026/units/p1/rulebook/overlay?dryRun=false', {
+        method: 'POST',
+        as: province,
+        body: json({ source: 'HD 05-HD/TU', edits: [{ key: 'R-QUOTA-01.base', enabled: true, severity: 'blocking', params: { ratioPercent: 25 }, interpretation: null }], expectedVersion: 0 }),
+      }),
     ];
     for (const res of refused) expect([res.status, (await res.json()).error.code]).toEqual([409, 'CAMPAIGN_CLOSED']);
     expect((await t.request('/api/v1/campaigns/2026/units/c1/review', { as: cell })).status).toBe(200);
+    // The rulebook and scoring pages say so and offer no form.
+    for (const [path, form] of [['/campaigns/2026/units/p1/rulebook', 'overlay-form'], ['/campaigns/2026/units/p1/scoring/1', 'save-scheme']] as const) {
+      const html = await (await t.request(path, { as: province })).text();
+      expect(html, path).toContain('data-testid="campaign-closed"');
+      expect(html, path).not.toContain(`data-testid="${form}"`);
+    }
     const list = await (await t.request('/api/v1/campaigns', { as: cell })).json();
     expect(list.map((c: { year: number; state: string }) => `${c.year}:${c.state}`)).toEqual(['2027:open', '2026:closed']);
   });

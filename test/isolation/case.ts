@@ -8,6 +8,8 @@ export interface Target {
   jobId?: string;
   /** The former province an archive route reads. */
   tenant?: string;
+  /** A framework of QĐ 366-QĐ/TW (Phụ lục 1–5), for the scoring routes. */
+  appendix: string;
 }
 
 export interface IsolationCase {

@@ -5,6 +5,7 @@ import { uploadCases } from './cases/uploads';
 import { rollupCases } from './cases/rollups';
 import { reportCases } from './cases/reports';
 import { archiveCases } from './cases/archives';
+import { r2025Cases } from './cases/r2025';
 
 export type { IsolationCase, Target } from './case';
 
@@ -53,4 +54,4 @@ export function routesWithoutCases(routes: readonly { method: string; path: stri
 
 
 /** Every route's cases, one file per area under `cases/`. */
-export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...archiveCases };
+export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...archiveCases, ...r2025Cases };

@@ -19,8 +19,8 @@ let store: Store;
 let foreignToken: string;
 let expiredToken: string;
 
-const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none', tenant: 't1' };
-const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', jobId: 'tj-none', tenant: 't2' };
+const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none', tenant: 't1', appendix: '4' };
+const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', jobId: 'tj-none', tenant: 't2', appendix: '4' };
 
 async function itemCount(): Promise<number> {
   const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));

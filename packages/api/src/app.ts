@@ -26,6 +26,9 @@ import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { quotaExceptionRoutes } from './routes/quota-exception';
+import { scoringRoutes } from './routes/scoring';
+import { rulebookRoutes } from './routes/rulebook';
 import { campaignPages } from './pages/campaign-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
@@ -33,6 +36,8 @@ import { reportPages } from './pages/report-pages';
 import { assertWritable } from '@kd/services';
 import { archiveRoutes } from './routes/archives';
 import { treePages } from './pages/tree-pages';
+import { scoringPages } from './pages/scoring-pages';
+import { rulebookPages } from './pages/rulebook-pages';
 import { sessionPages } from './pages/session-pages';
 import { assetRoutes } from './pages/assets';
 import { refusedPage } from './pages/page-handler';
@@ -135,6 +140,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
   secured.route('/', archiveRoutes(deps));
+  secured.route('/', quotaExceptionRoutes(deps));
+  secured.route('/', scoringRoutes(deps));
+  secured.route('/', rulebookRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
   // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
@@ -172,6 +180,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
   app.route('/', treePages(deps));
+  app.route('/', scoringPages(deps));
+  app.route('/', rulebookPages(deps));
   return app;
 }
 

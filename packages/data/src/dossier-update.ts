@@ -1,4 +1,4 @@
-import { DomainError, dossierStateLabels, type DossierState } from '@kd/domain';
+import { CollectiveFacts, DomainError, dossierStateLabels, type CollectiveFactsInput, type DossierState } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -6,7 +6,7 @@ import { transact, type TransactItem } from './transaction';
 import { Dossier, getDossier, staleError } from './dossier';
 
 /** The fields a change of the dossier may set; `versionCounter` is not one of them (reserveVersion's alone). */
-export type DossierPatch = Partial<Pick<Dossier, 'state' | 'collective' | 'adjustedCollective' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt' | 'currentVersion' | 'contentHash'>>;
+export type DossierPatch = Partial<Pick<Dossier, 'state' | 'collective' | 'adjustedCollective' | 'quotaException' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt' | 'currentVersion' | 'contentHash'>>;
 
 /**
  * A change of the dossier as one Update of a transaction, on condition that the dossier is still
@@ -79,9 +79,12 @@ export async function updateDossier(
   change: {
     from: readonly DossierState[];
     expectedRev: number;
-    patch: Partial<Pick<Dossier, 'state' | 'collective' | 'adjustedCollective' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt'>>;
+    /** `collective` is replaced whole; what it leaves out takes its default. */
+    patch: Partial<Pick<Dossier, 'state' | 'adjustedCollective' | 'quotaException' | 'meetingDate' | 'returnReason' | 'submittedAt' | 'firstSubmittedAt' | 'appraisedAt'>> & { collective?: CollectiveFactsInput };
     action: string;
     reason?: string | null;
+    /** Written in the same transaction (a collective's scoring sheet). */
+    with?: TransactItem[];
   },
   context: { actor: Actor; at: string },
 ): Promise<Dossier> {
@@ -90,11 +93,13 @@ export async function updateDossier(
     throw new DomainError('INVALID_STATE', `Không thể thực hiện khi hồ sơ đang ở trạng thái “${dossierStateLabels[before.state]}”.`, { state: before.state });
   }
   if (before.rev !== change.expectedRev) throw staleError();
-  const changed = Object.fromEntries(Object.keys(change.patch).map((k) => [k, (before as Record<string, unknown>)[k]]));
+  const { collective, ...rest } = change.patch;
+  const patch: DossierPatch = collective === undefined ? rest : { ...rest, collective: CollectiveFacts.parse(collective) };
+  const changed = Object.fromEntries(Object.keys(patch).map((k) => [k, (before as Record<string, unknown>)[k]]));
   await transact(
     store,
     [
-      dossierUpdate(store, tenant, unitId, year, { expectedRev: before.rev, patch: change.patch, at: context.at }),
+      dossierUpdate(store, tenant, unitId, year, { expectedRev: before.rev, patch, at: context.at }),
       auditPut(store, tenant, {
         unitId,
         at: context.at,
@@ -102,11 +107,12 @@ export async function updateDossier(
         action: change.action,
         target: `${unitId}/${year}`,
         before: changed,
-        after: change.patch,
+        after: patch,
         reason: change.reason ?? null,
       }),
+      ...(change.with ?? []),
     ],
     staleError,
   );
-  return patched(before, change.patch, context.at);
+  return patched(before, patch, context.at);
 }

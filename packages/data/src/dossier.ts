@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError, LocalDate, MemberFacts, Rating, DossierState } from '@kd/domain';
+import { DomainError, LocalDate, MemberFacts, Rating, DossierState, CollectiveFacts, Override } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 
@@ -21,10 +21,17 @@ export const Dossier = z.object({
   versionCounter: z.number().int().nonnegative().default(0),
   /** Hash of the rows of the current version when it came from an upload (null after a manual edit). */
   contentHash: z.string().nullable().default(null),
-  collective: z
-    .object({ proposed: Rating.nullable().default(null), decided: Rating.nullable().default(null) })
-    .default({ proposed: null, decided: null }),
+  /** The unit's own record as a collective (under r2025 with its scores and task figures). */
+  collective: CollectiveFacts.default(CollectiveFacts.parse({})),
   adjustedCollective: z.object({ rating: Rating, reason: z.string() }).nullable().default(null),
+  /**
+   * A share of `good` above the rule's ratio granted to this base organisation by the level that
+   * appraises it (r2025, QĐ 366-QĐ/TW Điều 11): the quota of its evaluation and of the roll-up use it.
+   */
+  quotaException: z
+    .object({ share: z.number().positive().max(1), percent: z.number(), reason: z.string(), byUnit: z.string(), byName: z.string(), at: z.string() })
+    .nullable()
+    .default(null),
   meetingDate: LocalDate.nullable().default(null),
   returnReason: z.string().nullable().default(null),
   submittedAt: z.string().nullable().default(null),
@@ -41,6 +48,8 @@ export const ResultRow = z.object({
   /** The upper level's rating when its appraisal changes the cell's decision. */
   adjusted: Rating.nullable().default(null),
   adjustReason: z.string().nullable().default(null),
+  /** Set when the adjustment goes above what the rules allow (r2025): who decided, the circumstance, the reason. */
+  override: Override.nullable().default(null),
   rev: z.number().int().nonnegative().default(1),
 });
 export type ResultRow = z.infer<typeof ResultRow>;

@@ -53,6 +53,14 @@ export const keys = {
   memberReview: (tenant: string, unitId: string, year: number, memberId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `REVIEW#M#${memberId}` }),
   /** The collective review of a unit's year (Mẫu 1A texts). */
   collectiveReview: (tenant: string, unitId: string, year: number) => ({ pk: keys.unitYear(tenant, unitId, year), sk: 'REVIEW#COLLECTIVE' }),
+  /** A scoring sheet of a unit's year: a member's (Mẫu 2A/2B/2C) or the collective's (Mẫu 01). */
+  scoreSheet: (tenant: string, unitId: string, year: number, subject: string | null) => ({ pk: keys.unitYear(tenant, unitId, year), sk: subject === null ? 'SHEET#COLLECTIVE' : `SHEET#M#${subject}` }),
+  scoreSheetPrefix: 'SHEET#',
+  /** The points per criterion a province or a bloc set for one framework (Phụ lục) and year. */
+  scoringScheme: (tenant: string, unitId: string, year: number, appendix: number) => ({ pk: `${t(tenant)}#SCORING#${unitId}`, sk: `Y#${year}#PL#${appendix}` }),
+  /** Every version of a campaign's local overlay (the campaign item holds the one in force). */
+  overlayVersion: (tenant: string, year: number, version: number) => ({ pk: `${t(tenant)}#OVERLAY#Y#${year}`, sk: `V#${String(version).padStart(6, '0')}` }),
+  overlayVersions: (tenant: string, year: number) => `${t(tenant)}#OVERLAY#Y#${year}`,
   /** A milestone event a unit recorded for a year (group meeting held, report sent, cell meeting). */
   unitEvent: (tenant: string, unitId: string, year: number, event: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `EVENT#${event}` }),
   unitEventPrefix: 'EVENT#',

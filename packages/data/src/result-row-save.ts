@@ -18,9 +18,9 @@ export async function saveResultRow(
   tenant: string,
   unitId: string,
   year: number,
-  next: Omit<ResultRow, 'rev'>,
+  next: Omit<ResultRow, 'rev' | 'override'> & { override?: ResultRow['override'] },
   expected: { dossierRev: number; rowRev: number | null },
-  context: { actor: Actor; at: string; action?: string; reason?: string | null; allowLocked?: DossierState[] },
+  context: { actor: Actor; at: string; action?: string; reason?: string | null; allowLocked?: DossierState[]; with?: TransactItem[] },
 ): Promise<ResultRow> {
   const dossier = await getDossier(store, tenant, unitId, year);
   const allowLocked = context.allowLocked ?? [];
@@ -59,6 +59,8 @@ export async function saveResultRow(
       after: row,
       reason: context.reason ?? null,
     }),
+    // What changes with the row in the same transaction (a scoring sheet and its totals).
+    ...(context.with ?? []),
   ];
   await transact(store, items, staleError);
   return row;

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { nfcText, LocalDate, Rating, CollectiveReview, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
+import { nfcText, LocalDate, Rating, CollectiveReview, type Override, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
@@ -220,7 +220,14 @@ export async function approveDossier(
   tenant: string,
   unitId: string,
   year: number,
-  change: { before: Dossier & { exists: boolean }; state: DossierState; expectedRev: number; adjustments: Adjustments },
+  change: {
+    before: Dossier & { exists: boolean };
+    state: DossierState;
+    expectedRev: number;
+    adjustments: Adjustments;
+    /** Per adjusted member, the override the domain found in effect (r2025), stored with the row. */
+    overrides?: ReadonlyMap<string, Override | null>;
+  },
   context: Context,
 ): Promise<Dossier> {
   const { before, state } = change;
@@ -235,7 +242,7 @@ export async function approveDossier(
   const after = patched(before, patch, context.at);
   const rowItems: TransactItem[] = change.adjustments.members.map((a) => {
     const row = rows.get(a.memberId)!;
-    const next = ResultRow.parse({ ...row, adjusted: a.rating, adjustReason: a.reason, rev: row.rev + 1 });
+    const next = ResultRow.parse({ ...row, adjusted: a.rating, adjustReason: a.reason, override: change.overrides?.get(a.memberId) ?? null, rev: row.rev + 1 });
     return {
       Put: {
         TableName: store.tableName,
@@ -263,7 +270,11 @@ export async function approveDossier(
           collective: before.collective,
           adjustedCollective: before.adjustedCollective,
         },
-        after: { state, members: change.adjustments.members, adjustedCollective },
+        after: {
+          state,
+          members: change.adjustments.members.map((a) => ({ ...a, override: change.overrides?.get(a.memberId) ?? null })),
+          adjustedCollective,
+        },
         reason: [change.adjustments.unit?.reason, ...change.adjustments.members.map((a) => a.reason)].filter(Boolean).join(' | ') || null,
       }),
     ],

@@ -32,7 +32,7 @@ const image = (raw: Record<string, unknown> | undefined): Record<string, unknown
 // Every cell of the member's dated periods: a change to the member changes their count wherever
 // a campaign's rating date places them.
 const Member = z.object({ unitId: z.string(), cells: z.array(z.object({ unitId: z.string() })).optional() });
-const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown() }).partial();
+const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown(), localOverlay: z.unknown() }).partial();
 
 /**
  * Decodes one record into the change it stands for, by its keys (`parseKey`); null for items the
@@ -58,7 +58,7 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
     case 'campaign': {
       const before = CampaignSettings.safeParse(image(record.dynamodb.OldImage) ?? {});
       const after = CampaignSettings.safeParse(image(record.dynamodb.NewImage) ?? {});
-      const pick = (r: typeof before) => (r.success ? JSON.stringify([r.data.rulebookId, r.data.overlayIds, r.data.ratingDate, r.data.closedAt]) : '');
+      const pick = (r: typeof before) => (r.success ? JSON.stringify([r.data.rulebookId, r.data.overlayIds, r.data.ratingDate, r.data.closedAt, r.data.localOverlay]) : '');
       return { kind: 'campaign', tenant: key.tenant, year: key.year, settingsChanged: pick(before) !== pick(after) };
     }
     default:

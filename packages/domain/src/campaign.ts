@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from './local-date';
 import { UnitKind } from './unit-kind';
+import { LocalOverlay } from './rulebook/local-overlay';
 import { AppraisalLevels, defaultAppraisalLevels } from './appraisal-level';
 
 /**
@@ -62,6 +63,8 @@ export const Campaign = z.object({
   milestones: z.array(Milestone).default([]),
   /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against and is read-only. */
   closedAt: z.string().nullable().default(null),
+  /** The province's own overlay, edited on the rulebook page (docs/rulebooks.md, "Local overlays"). */
+  localOverlay: LocalOverlay.nullable().default(null),
   /** Which level decides each level's rating (appraisal-level.ts; HD 43-HD/BTCTW mục 3 by default). */
   appraisalLevels: AppraisalLevels.default(defaultAppraisalLevels),
 });

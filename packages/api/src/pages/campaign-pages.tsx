@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { DomainError, assertNoControlCharacters, MemberFacts, UnitPlanInput, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
+import { DomainError, assertNoControlCharacters, MemberFacts, UnitPlanInput, Rating, Adjustments, ReturnReason, rulebookFor, type Caller, type Action } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -21,7 +21,7 @@ function yearOf(c: Context<AppEnv>): number {
 }
 
 /** Resolves the caller (no token → the login page) and renders errors as pages with their status. */
-function page(deps: AppDeps, handler: Handler) {
+export function page(deps: AppDeps, handler: Handler) {
   return pageHandler(deps, (c, caller) => handler(c, caller, c.req.param('year') === undefined ? 0 : yearOf(c)));
 }
 
@@ -30,7 +30,7 @@ function page(deps: AppDeps, handler: Handler) {
  * user can act on (409 stale or locked, 422 blocked) goes back with its message; a scope error
  * (403, 404) is a page of its own, like any other page.
  */
-function action(
+export function action(
   deps: AppDeps,
   scope: Action,
   work: (c: Context<AppEnv>, caller: Caller, year: number, form: Record<string, unknown>) => Promise<{ back: string; ok: string }>,
@@ -57,9 +57,9 @@ function action(
   });
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const int = (v: unknown) => Number.parseInt(str(v), 10);
-const flash = (c: Context<AppEnv>) => ({ error: c.req.query('error'), ok: c.req.query('ok') });
+export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+export const int = (v: unknown) => Number.parseInt(str(v), 10);
+export const flash = (c: Context<AppEnv>) => ({ error: c.req.query('error'), ok: c.req.query('ok') });
 
 /** Server-rendered pages of the review campaign: the campaign, a unit's review, the appraisal, the audit trail. */
 export function campaignPages(deps: AppDeps) {
@@ -101,7 +101,7 @@ export function campaignPages(deps: AppDeps) {
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
     const [{ unit, stored, evaluation, campaign }, campaigns] = await Promise.all([evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read'), campaignsOf(deps, caller)]);
     return c.html(
-      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
+      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} scored={isScored(campaign)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
     );
   }));
 
@@ -117,7 +117,20 @@ export function campaignPages(deps: AppDeps) {
   r.post('/campaigns/:year/units/:unitId/review/collective', action(deps, 'results.write', async (c, caller, year, form) => {
     const unitId = c.req.param('unitId')!;
     const level = (v: unknown) => (str(v) === '' ? null : Rating.parse(str(v)));
-    await setCollective(deps, caller, year, unitId, { proposed: level(form.proposed), decided: level(form.decided), rev: int(form.rev) });
+    const num = (v: unknown) => (str(v) === '' ? null : Number(str(v).replace(',', '.')));
+    // The 100-point fields come only from the form of a scored year.
+    const scores = 'general' in form
+      ? {
+          scores: { general: num(form.general), tasks: num(form.tasks) },
+          taskCompletionPercent: num(form.taskCompletionPercent),
+          latePercent: num(form.latePercent),
+          exceedingPercent: num(form.exceedingPercent),
+          shortcomingsRemedied: str(form.shortcomingsNotRemedied) !== 'on',
+          disciplined: str(form.disciplined) === 'on',
+          leadershipMemberDisciplined: str(form.leadershipMemberDisciplined) === 'on',
+        }
+      : {};
+    await setCollective(deps, caller, year, unitId, { proposed: level(form.proposed), decided: level(form.decided), rev: int(form.rev), ...scores });
     return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}/review`, ok: 'Đã lưu xếp loại tập thể.' };
   }));
 
@@ -129,12 +142,25 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/appraisal', page(deps, async (c, caller, year) => {
     const { unit, entries, campaign } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} closed={campaign.closedAt !== null} />);
+    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} campaign={campaign} closed={campaign.closedAt !== null} />);
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/appraisal/quota-exception', action(deps, 'review.appraise', async (c, caller, year, form) => {
+    const percent = str(form.percent);
+    const share = percent === '' ? null : Number(percent.replace(',', '.')) / 100;
+    if (share !== null && !Number.isFinite(share)) throw new DomainError('VALIDATION_FAILED', 'Tỷ lệ phải là một số phần trăm, ví dụ 25.');
+    await setQuotaException(deps, caller, year, c.req.param('unitId')!, { share, reason: str(form.reason) || null });
+    return { back: backOf(form, caller, year), ok: share === null ? 'Đã bỏ tỷ lệ ngoại lệ.' : 'Đã ghi tỷ lệ ngoại lệ.' };
   }));
 
   r.post('/campaigns/:year/units/:unitId/appraisal/approve', action(deps, 'review.appraise', async (c, caller, year, form) => {
     const unitRating = str(form.unitRating);
-    const adjustments = Adjustments.parse({ members: [], unit: unitRating ? { rating: unitRating, reason: str(form.unitReason) } : null });
+    // Member adjustments of the review page's approval form: `adj:<memberId>:rating|circumstance|reason`.
+    const members = Object.keys(form)
+      .flatMap((k) => /^adj:(.+):rating$/.exec(k)?.[1] ?? [])
+      .filter((id) => str(form[`adj:${id}:rating`]) !== '')
+      .map((id) => ({ memberId: id, rating: str(form[`adj:${id}:rating`]), reason: str(form[`adj:${id}:reason`]) || null, circumstance: str(form[`adj:${id}:circumstance`]) || null }));
+    const adjustments = Adjustments.parse({ members, unit: unitRating ? { rating: unitRating, reason: str(form.unitReason) } : null });
     await approve(deps, caller, year, c.req.param('unitId')!, int(form.rev), adjustments);
     return { back: backOf(form, caller, year), ok: 'Đã duyệt hồ sơ.' };
   }));
@@ -150,6 +176,11 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   return r;
+}
+
+/** The year's rules score on 100 (r2025): the review page shows scores, sheets and the collective's scores. */
+function isScored(campaign: Parameters<typeof rulebookFor>[0]): boolean {
+  return rulebookFor(campaign).rules.some((r) => r.enabled && r.check === 'scoresOnFile');
 }
 
 function backOf(form: Record<string, unknown>, caller: Caller, year: number): string {

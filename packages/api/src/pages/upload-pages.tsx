@@ -47,7 +47,7 @@ export function uploadPages(deps: AppDeps) {
       const locked = closed || !isEditable(dossier.state);
       const base = `${API}/campaigns/${year}/units/${encodeURIComponent(unit.id)}`;
       return c.html(
-        <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members}>
+        <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members} rulebook={`/campaigns/${year}/units/${encodeURIComponent(unit.id)}/rulebook`}>
           <YearSelector years={years} current={year} href={(y) => `/campaigns/${y}/units/${encodeURIComponent(unit.id)}/results-upload`} />
           <div class="card">
             <p>
@@ -145,6 +145,8 @@ function UploadFrame(props: {
   /** Files go through the upload bucket (AWS) instead of the request body. */
   bucket: boolean;
   members: Member[];
+  /** The campaign's rulebook page, where the answer's rule ids link. */
+  rulebook?: string;
   children?: unknown;
 }) {
   const { caller, unit } = props;
@@ -164,6 +166,7 @@ function UploadFrame(props: {
         data-bucket={String(props.bucket)}
         data-labels={JSON.stringify(ratingLabels)}
         data-reasons={JSON.stringify(notRatedLabels)}
+        data-rulebook={props.rulebook}
       >
         {props.children as never}
         <div class="card">

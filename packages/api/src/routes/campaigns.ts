@@ -161,7 +161,7 @@ export function campaignRoutes(deps: AppDeps) {
           dossier,
           members: stored.members.map((m, i) => {
             const row = stored.rows.get(m.id);
-            return { member: memberView(m), facts: row?.facts ?? MemberFacts.parse({}), rowRev: row?.rev ?? null, adjustReason: row?.adjustReason ?? null, evaluation: evaluation.members[i]! };
+            return { member: memberView(m), facts: row?.facts ?? MemberFacts.parse({}), rowRev: row?.rev ?? null, adjustReason: row?.adjustReason ?? null, override: row?.override ?? null, evaluation: evaluation.members[i]! };
           }),
           evaluation: evaluation.unit,
           blocking: evaluation.blocking,

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bieu1, bieu2, memberCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
+import { bieu1, bieu2, bieu4Of, memberCountKeys, scoreCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
 import { reportTableXlsx } from '@kd/files';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -21,6 +21,9 @@ const RollupNumbersView = z.object({
   quota: z
     .object({ excellent: z.number().int(), good: z.number().int(), cap: z.number().int(), withinCap: z.boolean(), breaches: z.number().int() })
     .openapi('RollupQuota'),
+  scores: z
+    .object({ members: counts(scoreCountKeys), units: counts(scoreCountKeys) })
+    .openapi('RollupScores', { description: 'Biểu 4 (r2025): đảng viên và tập thể được xếp loại có điểm, theo khung điểm ≥ 90, 70–< 90, 50–< 70, < 50' }),
 });
 export const RollupView = RollupNumbersView.extend({
   year: z.number().int(),
@@ -87,6 +90,23 @@ export function rollupRoutes(deps: AppDeps) {
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
       const bytes = await reportTableXlsx(bieu2(rollup), deps.clock());
       return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/campaigns/{year}/units/{unitId}/bieu-4.xlsx',
+      summary: 'Biểu 4 — Phân bố điểm đánh giá, xếp loại (thang 100) của đảng viên và tập thể (.xlsx)',
+      security: bearer,
+      request: { params: YearUnit },
+      responses: { 200: xlsxFile('Biểu 4'), ...commonErrors },
+    }),
+    async (c) => {
+      const { year, unitId } = c.req.valid('param');
+      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      const bytes = await reportTableXlsx(bieu4Of(rollup), deps.clock());
+      return xlsxResponse(c, bytes, `bieu-4-${rollup.unitId}-${year}.xlsx`);
     },
   );
 

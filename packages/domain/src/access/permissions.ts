@@ -16,6 +16,7 @@ export const actions = [
   'review.submit',
   'review.appraise',
   'report.request',
+  'scoring.manage',
   'plan.adopt',
   'campaign.manage',
 ] as const;
@@ -33,8 +34,9 @@ export const actionLabels: Record<Action, string> = {
   'review.submit': 'Gửi hồ sơ lên cấp trên',
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
+  'scoring.manage': 'Đặt điểm từng tiêu chí của khung chấm điểm (tỉnh; khối trong khung của tỉnh)',
   'plan.adopt': 'Ban hành kế hoạch của cấp mình (mốc thời gian trong khung của cấp trên)',
-  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian)',
+  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian); sửa bộ quy tắc của tỉnh',
 };
 
 const all = new Set<Action>(actions);

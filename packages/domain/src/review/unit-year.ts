@@ -5,6 +5,8 @@ import { emptyFacts, type MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
 import type { ResolvedRulebook } from '../rulebook/schema';
 import { isCell, type UnitKind } from '../unit-kind';
+import type { Override } from '../evaluation/override';
+import { leadershipDisciplined, type CollectiveFacts } from './collective-facts';
 
 /** What the evaluation reads of one party organisation's year (plain data loaded by the caller). */
 export interface UnitYear {
@@ -12,10 +14,13 @@ export interface UnitYear {
   /** The unit's direct members (a cell's roster). */
   readonly members: readonly Member[];
   /** Rows of the current results version by member id; a member without a row has empty facts. */
-  readonly rows: ReadonlyMap<string, { readonly facts: MemberFacts; readonly adjusted: Rating | null }>;
-  readonly collective: { readonly proposed: Rating | null; readonly decided: Rating | null };
+  readonly rows: ReadonlyMap<string, { readonly facts: MemberFacts; readonly adjusted: Rating | null; readonly override?: Override | null }>;
+  /** The collective's own record (under r2025 with its scores and task figures). */
+  readonly collective: { readonly proposed: Rating | null; readonly decided: Rating | null } & Partial<CollectiveFacts>;
   readonly adjustedCollective: { readonly rating: Rating; readonly reason?: string } | null;
   readonly meetingDate: LocalDate | null;
+  /** The share of `good` the competent level granted this base organisation by exception (e.g. 0.25). */
+  readonly quotaExceptionShare?: number | null;
 }
 
 export interface Violation {
@@ -60,6 +65,7 @@ export function evaluateMembers(rulebook: ResolvedRulebook, year: number, campai
       year,
       ratingDate,
       adjusted: row?.adjusted ?? null,
+      override: row?.override ?? null,
       collectiveRating: member.partyPosition === 'secretary' ? collectiveRating : null,
     });
   });
@@ -82,6 +88,8 @@ export function evaluateUnitYear(input: {
   unitYear: UnitYear;
   subtree?: readonly UnitYear[];
   childCollectiveRatings?: readonly (Rating | null)[];
+  /** A direct subordinate organisation recorded as disciplined in the year (r2025 excellent of a collective). */
+  subordinateDisciplined?: boolean;
 }): UnitYearEvaluation {
   const { rulebook, year, campaignRatingDate, unitYear } = input;
   const ratingDate = ratingDateOf(campaignRatingDate, unitYear.meetingDate);
@@ -94,7 +102,13 @@ export function evaluateUnitYear(input: {
         unit: unitYear.unit,
         year,
         ratingDate,
-        collective: { proposed: unitYear.collective.proposed, decided: collectiveRatingOf(unitYear) },
+        collective: {
+          ...unitYear.collective,
+          decided: collectiveRatingOf(unitYear),
+          subordinateDisciplined: input.subordinateDisciplined ?? false,
+          leadershipMemberDisciplined: leadershipDisciplined({ leadershipMemberDisciplined: unitYear.collective.leadershipMemberDisciplined ?? false }, unitYear.members, unitYear.rows),
+        },
+        quotaExceptionShare: unitYear.quotaExceptionShare ?? null,
         memberEvaluations: [...members, ...below],
         childCollectiveRatings: input.childCollectiveRatings ?? [],
         headMemberId: unitYear.members.find((m) => m.partyPosition === 'secretary')?.id ?? null,

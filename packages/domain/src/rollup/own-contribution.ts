@@ -4,10 +4,13 @@ import { evaluateUnitYear, type UnitYearEvaluation } from '../review/unit-year';
 import type { Member } from '../member';
 import type { MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
+import type { Override } from '../evaluation/override';
+import type { CollectiveFacts } from '../review/collective-facts';
 import { unitCheckParams } from '../rulebook/check-vocabulary';
 import type { ResolvedRulebook } from '../rulebook/schema';
 import type { UnitKind } from '../unit-kind';
-import { zeroCounts, type RollupCounts, type WorkflowCounts } from './counts';
+import { zeroCounts, type RollupCounts, type ScoreBandCounts, type WorkflowCounts } from './counts';
+import { scoreBandOf } from './score-distribution';
 import { defaultQuotaParams, type QuotaParams } from './quota';
 
 /** What a campaign contributes to the evaluation: its rulebook and its default rating date. */
@@ -20,7 +23,8 @@ export interface RollupCampaignContext {
 /** The parts of a dossier the roll-up reads (the data layer's Dossier fits). */
 export interface DossierFacts {
   state: keyof WorkflowCounts;
-  collective: { proposed: Rating | null; decided: Rating | null };
+  /** The collective's own record: proposed and decided, and under r2025 its scores and task figures. */
+  collective: { proposed: Rating | null; decided: Rating | null } & Partial<CollectiveFacts>;
   adjustedCollective: { rating: Rating } | null;
   meetingDate: LocalDate | null;
 }
@@ -33,9 +37,11 @@ export interface OwnInput {
   /** The unit's direct members (its roster). */
   roster: readonly Member[];
   /** Rows of the current results version, by member id. */
-  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null }>;
+  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null; override?: Override | null }>;
   /** Final collective ratings of the direct subordinate organisations (R-ORG19-HTXS at a committee). */
   childCollectiveRatings: readonly (Rating | null)[];
+  /** A direct subordinate organisation recorded as disciplined in the year (r2025 excellent of a collective). */
+  subordinateDisciplined?: boolean;
 }
 
 export interface OwnContribution {
@@ -67,13 +73,22 @@ export function evaluateOwnYear(input: Omit<OwnInput, 'unit'> & { unit: Pick<Own
     },
     subtree: [],
     childCollectiveRatings: input.childCollectiveRatings,
+    subordinateDisciplined: input.subordinateDisciplined ?? false,
   });
 }
 
-/** Adds member evaluations into `members` counts (docs/api.md, "Roll-ups"). */
+/** A rated subject's score into Biểu 4's bands (docs/rollups.md): nothing without a score. */
+function countScore(bands: ScoreBandCounts, rated: boolean, score: number | null): void {
+  if (!rated || score === null) return;
+  bands.scored++;
+  bands[scoreBandOf(score)]++;
+}
+
+/** Adds member evaluations into `members` counts (docs/api.md, "Roll-ups") and their scores into Biểu 4's. */
 export function countMembers(counts: RollupCounts, evaluations: readonly MemberEvaluation[], facts: ReadonlyMap<string, MemberFacts | undefined>): void {
   for (const e of evaluations) {
     counts.members.total++;
+    countScore(counts.memberScores, e.rated && e.final !== null, e.score);
     if (e.rated && e.final) {
       counts.members.rated++;
       counts.members[e.final]++;
@@ -98,6 +113,7 @@ export function ownContribution(input: OwnInput): OwnContribution {
   const unit = evaluation.unit;
   if (!unit) return { counts, collectiveFinal: null };
   counts.units.total = 1;
+  countScore(counts.unitScores, unit.rated && unit.final !== null, unit.score);
   if (unit.rated && unit.final) {
     counts.units.rated = 1;
     counts.units[unit.final] = 1;
@@ -114,5 +130,5 @@ export function quotaParamsOf(rulebook: ResolvedRulebook): QuotaParams {
     ?? rulebook.rules.find((r) => r.enabled && r.check === 'quota');
   if (!rule) return defaultQuotaParams;
   const p = unitCheckParams.quota.parse(rule.params);
-  return { ratioPercent: p.ratioPercent, rounding: p.rounding };
+  return { ratioPercent: p.ratioPercent, rounding: p.rounding, ...(p.exceptionMaxPercent === undefined ? {} : { exceptionMaxPercent: p.exceptionMaxPercent }) };
 }

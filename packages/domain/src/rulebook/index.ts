@@ -13,3 +13,4 @@ export {
   CheckName, checkNames, groupCheckParams, memberCheckParams, unitCheckParams, ScoreBand, TaskConditions,
   type GroupCheckName, type MemberCheckName, type UnitCheckName,
 } from './check-vocabulary';
+export { LocalOverlay, AffectedDossier, RuleEdit, referenceRulebook, overlayPatches, buildLocalOverlay, rulesInForce, type RuleInForce } from './local-overlay';

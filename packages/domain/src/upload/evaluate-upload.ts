@@ -7,6 +7,7 @@ import type { ResolvedRulebook } from '../rulebook/index';
 import type { Severity } from '../rulebook/schema';
 import type { UnitKind } from '../unit-kind';
 import type { ResultsRow } from './results-rows';
+import type { CollectiveFacts } from '../review/collective-facts';
 
 /** A violation as an upload answer lists it (docs/api.md, "Upload answers"): unit-level ones have `memberId: null`. */
 export interface UploadViolation {
@@ -27,9 +28,11 @@ export interface EvaluateUploadInput {
   members: ReadonlyMap<string, Member>;
   /** The rows of the file that had no error. */
   rows: readonly ResultsRow[];
-  /** The collective's own rating as the dossier holds it (R-HEAD-01, R-ORG19-*), and the upper level's adjustment. */
-  collective: { proposed: Rating | null; decided: Rating | null };
+  /** The collective's own rating as the dossier holds it (R-HEAD-01, R-ORG19-*; under r2025 with its scores), and the upper level's adjustment. */
+  collective: { proposed: Rating | null; decided: Rating | null } & Partial<CollectiveFacts>;
   adjustedCollective: { rating: Rating } | null;
+  /** A base cell's quota exception granted by the competent level (e.g. 0.25). */
+  quotaExceptionShare?: number | null;
 }
 
 /**
@@ -55,6 +58,7 @@ export function evaluateUpload(input: EvaluateUploadInput): { evaluations: Membe
       collective: input.collective,
       adjustedCollective: input.adjustedCollective,
       meetingDate: input.meetingDate,
+      quotaExceptionShare: input.quotaExceptionShare ?? null,
     },
   });
   return { evaluations: evaluation.members, violations: evaluation.violations };

@@ -19,6 +19,7 @@ export const rowErrorCodes = [
   'NAME_MISMATCH',
   'MEMBER_IN_OTHER_UNIT',
   'INVALID_VALUE',
+  'SCORES_FROM_SHEET',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];
 

@@ -51,7 +51,7 @@ export function buildItems(computed: Map<string, ComputedOwn>, year: RollupYear)
   const memberSums = sumByAncestor(computed.values());
   const own = [...computed.values()].map((c) => {
     if (!isBaseOrganisation(c.kind) || c.closedOn) return c;
-    const q = baseQuota((memberSums.get(c.unitId) ?? zeroCounts()).members, year.quota);
+    const q = baseQuota((memberSums.get(c.unitId) ?? zeroCounts()).members, year.quota, c.quotaExceptionPercent);
     return { ...c, counts: { ...c.counts, quotaSum: q } };
   });
   return { own, totals: sumByAncestor(own) };
@@ -136,7 +136,9 @@ export async function reconcileYear(store: Store, tenant: string, year: RollupYe
         s.kind !== c.kind ||
         s.baseOrgId !== c.baseOrgId ||
         (s.closedOn ?? null) !== (c.closedOn ?? null) ||
-        s.collectiveDecided !== c.collectiveDecided
+        s.collectiveDecided !== c.collectiveDecided ||
+        s.collectiveDisciplined !== c.collectiveDisciplined ||
+        s.quotaExceptionPercent !== c.quotaExceptionPercent
       );
     })
     .map((c) => c.unitId);
@@ -150,7 +152,7 @@ export async function reconcileYear(store: Store, tenant: string, year: RollupYe
   const staleQuota = [...own.values()]
     .filter((o) => isBaseOrganisation(o.kind) && !o.closedOn)
     .filter((o) => {
-      const q = baseQuota((total.get(o.unitId)?.counts ?? zeroCounts()).members, year.quota);
+      const q = baseQuota((total.get(o.unitId)?.counts ?? zeroCounts()).members, year.quota, o.quotaExceptionPercent);
       return !equalCounts({ ...zeroCounts(), quotaSum: q }, { ...zeroCounts(), quotaSum: o.counts.quotaSum });
     })
     .map((o) => o.unitId);

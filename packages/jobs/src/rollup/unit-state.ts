@@ -1,4 +1,4 @@
-import { Member, ownContribution, zeroCounts, existsOn, placementOn, spanOn, isBaseOrganisation, isCell, isPartyOrganisation, type LocalDate, type Rating, type UnitKind } from '@kd/domain';
+import { Member, ownContribution, zeroCounts, existsOn, placementOn, spanOn, isBaseOrganisation, isCell, isRatedCollective, type LocalDate, type Rating, type UnitKind } from '@kd/domain';
 import type { Dossier, ResultRow, OwnRecord, StoredUnit, TableReader } from '@kd/data';
 import type { RollupYear } from './campaigns';
 
@@ -59,21 +59,25 @@ export async function computeOwn(
       baseOrgId: previous?.baseOrgId ?? null,
       counts: zeroCounts(),
       collectiveDecided: null,
+      quotaExceptionPercent: null,
+      collectiveDisciplined: false,
     };
   }
   const placement = await placementOn((id) => reader.unit(id), unit, day);
   const absentOn = placement.exists ? null : (unit.closedOn !== null && unit.closedOn <= day ? unit.closedOn : (unit.foundedOn ?? day));
-  const dossier = isPartyOrganisation(unit.kind) || isCell(unit.kind) ? await reader.dossier(unitId, y) : null;
+  // The kinds rated as collectives are the rulebook's (r2025 adds the committees above base organisations).
+  const rated = (kind: UnitKind) => isRatedCollective(year.context.rulebook, kind);
+  const dossier = rated(unit.kind) || isCell(unit.kind) ? await reader.dossier(unitId, y) : null;
   const [rows, roster, childRatings, baseOrgId] = await Promise.all([
     isCell(unit.kind) ? reader.rows(unitId, y, dossier?.currentVersion ?? null) : Promise.resolve(new Map<string, ResultRow>()),
     isCell(unit.kind) ? reader.rosterOn(unitId, day) : Promise.resolve([] as Member[]),
-    isPartyOrganisation(unit.kind) && !isCell(unit.kind)
+    rated(unit.kind) && !isCell(unit.kind)
       ? childrenOn(reader, unit, day).then(async (children) => {
-          const organisations = children.filter((c) => isPartyOrganisation(c.kind));
+          const organisations = children.filter((c) => rated(c.kind));
           const dossiers = await reader.dossiers(organisations.map((c) => c.id), y);
-          return organisations.map((c) => decidedOf(dossiers.get(c.id)));
+          return organisations.map((c) => ({ rating: decidedOf(dossiers.get(c.id)), disciplined: dossiers.get(c.id)?.collective.disciplined ?? false }));
         })
-      : Promise.resolve([] as (Rating | null)[]),
+      : Promise.resolve([] as { rating: Rating | null; disciplined: boolean }[]),
     baseOrgOf(reader, placement.path),
   ]);
   const own = ownContribution({
@@ -82,7 +86,8 @@ export async function computeOwn(
     dossier,
     roster,
     rows,
-    childCollectiveRatings: childRatings,
+    childCollectiveRatings: childRatings.map((c) => c.rating),
+    subordinateDisciplined: childRatings.some((c) => c.disciplined),
   });
   return {
     unitId,
@@ -94,5 +99,7 @@ export async function computeOwn(
     baseOrgId,
     counts: own.counts,
     collectiveDecided: absentOn ? null : decidedOf(dossier),
+    quotaExceptionPercent: isBaseOrganisation(unit.kind) && !absentOn ? (dossier?.quotaException?.percent ?? null) : null,
+    collectiveDisciplined: !absentOn && (dossier?.collective.disciplined ?? false),
   };
 }

@@ -18,7 +18,7 @@ const minutesReason: Record<NotRatedReason, MinutesNotRated> = {
   pending: 'notYetRated',
 };
 
-async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
+export async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
   const [parent, root] = await Promise.all([
     unit.parentId ? requireUnit(deps.store, tenant, unit.parentId) : Promise.resolve(null),
     requireUnit(deps.store, tenant, unit.path[0]!),

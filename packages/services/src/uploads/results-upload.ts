@@ -1,5 +1,5 @@
 import { rulebookFor, validateResultsRows, evaluateUpload, assertEditable, type Caller } from '@kd/domain';
-import { commitResults, getDossier, listUnitMembers, sweepResultVersions, type StoredUnit, type Dossier } from '@kd/data';
+import { commitResults, getDossier, listUnitMembers, getScoreSheets, sweepResultVersions, type StoredUnit, type Dossier } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { requireOpenCampaign } from '../campaigns/campaign-admin';
 import { changeBy } from '../actor';
@@ -32,11 +32,13 @@ async function readAndCommit(
   dryRun: boolean,
 ): Promise<Outcome<UploadAnswer>> {
   // The roster is read while the file streams in: on a large cell both take a while.
-  const [table, roster] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id)]);
+  const [table, roster, sheets] = await Promise.all([tableOf(source), listUnitMembers(deps.store, caller.tenant, unit.id), getScoreSheets(deps.store, caller.tenant, unit.id, year)]);
   const members = new Map(roster.map((m) => [m.id, m]));
-  const validation = validateResultsRows(table, { roster: members });
+  const rulebook = rulebookFor(settings);
+  // The year's rulebook decides the columns (the 100-point ones under r2025); the members' scoring sheets are the source of their scores.
+  const validation = validateResultsRows(table, { roster: members, rulebook, sheets });
   const { evaluations, violations } = evaluateUpload({
-    rulebook: rulebookFor(settings),
+    rulebook,
     year,
     campaignRatingDate: settings.ratingDate,
     meetingDate: dossier.meetingDate,
@@ -44,6 +46,7 @@ async function readAndCommit(
     members,
     rows: validation.rows,
     collective: dossier.collective,
+    quotaExceptionShare: dossier.quotaException?.share ?? null,
     adjustedCollective: dossier.adjustedCollective,
   });
   const answer: UploadAnswer = {

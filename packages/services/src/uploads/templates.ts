@@ -1,6 +1,6 @@
-import type { Caller } from '@kd/domain';
+import { resultsColumnsFor, rulebookFor, type Caller } from '@kd/domain';
 import { resultsTemplate, rosterTemplate } from '@kd/files';
-import { readResults, listUnitMembers, listChildren } from '@kd/data';
+import { readResults, listUnitMembers, listChildren, requireCampaign } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 
@@ -19,11 +19,16 @@ export async function rosterTemplateFile(deps: ServiceDeps, caller: Caller, unit
   return { bytes, fileName: `danh-sach-dang-vien-${safeName(unit.id)}.xlsx` };
 }
 
-/** The results template of a cell's year, pre-filled from the roster and the current results. */
+/**
+ * The results template of a cell's year, with the columns of the year's rulebook (the 100-point
+ * ones under r2025), pre-filled from the roster and the current results (the scores of the
+ * members' scoring sheets included).
+ */
 export async function resultsTemplateFile(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
+  const settings = await requireCampaign(deps.store, caller.tenant, year);
   const [members, results] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unit.id), readResults(deps.store, caller.tenant, unit.id, year)]);
   const existing = new Map([...results.values()].map((row) => [row.memberId, row.facts]));
-  const bytes = await resultsTemplate({ unitName: unit.name, year, members, existing });
+  const bytes = await resultsTemplate({ unitName: unit.name, year, members, existing, columns: resultsColumnsFor(rulebookFor(settings)).template });
   return { bytes, fileName: `ket-qua-kiem-diem-${year}-${safeName(unit.id)}.xlsx` };
 }

@@ -21,6 +21,9 @@ export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: n
       {isCell(unit.kind) ? <> · <a href={`${WEB_API_BASE}/campaigns/${year}/units/${unit.id}/results-template`} data-testid="link-results-file">Tệp kết quả năm {year} (.xlsx)</a></> : null}
       {!isCell(unit.kind) && roleMay(props.caller.role, 'review.appraise') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/appraisal`} data-testid="link-appraisal">Thẩm định</a></> : null}
       {' · '}
+      <a href={`/campaigns/${year}/units/${unit.id}/rulebook`} data-testid="link-rulebook">Bộ quy tắc</a>
+      {roleMay(props.caller.role, 'scoring.manage') && (unit.kind === 'province' || unit.kind === 'bloc') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/scoring/4`} data-testid="link-scoring">Điểm từng tiêu chí</a></> : null}
+      {' · '}
       <a href={`/units/${unit.id}/audit-trail`}>Nhật ký thay đổi</a>
     </p>
   );

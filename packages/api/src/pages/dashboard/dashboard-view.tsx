@@ -1,7 +1,8 @@
-import { deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
+import { deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
+import { ScoreBands } from './score-bands';
 import { WEB_API_BASE } from '../../base-paths';
 
 export const dashboardStyles = `
@@ -69,6 +70,8 @@ export function DashboardPage(props: DashboardProps) {
   const base = `/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const api = `${WEB_API_BASE}/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const previousByUnit = new Map((props.previous?.children ?? []).map((c) => [c.unitId, c]));
+  // Biểu 4 where the year's rules score on 100 (or anything was scored).
+  const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
   return (
     <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
       <style>{dashboardStyles}</style>
@@ -88,6 +91,7 @@ export function DashboardPage(props: DashboardProps) {
         </form>
         <a class="button" href={`${api}/bieu-1.xlsx`} data-testid="bieu-1">Tải Biểu 1 (.xlsx)</a>
         <a class="button" href={`${api}/bieu-2.xlsx`} data-testid="bieu-2">Tải Biểu 2 (.xlsx)</a>
+        {scored ? <a class="button" href={`${api}/bieu-4.xlsx`} data-testid="bieu-4">Tải Biểu 4 (.xlsx)</a> : null}
         <a class="button" href={`${base}?print=1`}>Bản in</a>
         {isCell(r.kind) ? <a class="button" href={`${base}/members`} data-testid="members-link">Danh sách đảng viên</a> : null}
       </div>
@@ -124,6 +128,13 @@ export function DashboardPage(props: DashboardProps) {
               })}
             </tbody>
           </table>
+        </section>
+      ) : null}
+
+      {scored ? (
+        <section class="card">
+          <h2>Biểu 4 — Phân bố điểm đánh giá (thang 100)</h2>
+          <ScoreBands rollup={r} />
         </section>
       ) : null}
 
