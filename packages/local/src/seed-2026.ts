@@ -1,5 +1,5 @@
 import { transactPut, campaignItem, unitPlanItem, Dossier, ResultRow, rowItem, keys, unitEventItem, type Store } from '@kd/data';
-import { addMonthsClamped, evaluateMember, isCell, rulebookFor, MemberFacts, type Campaign, type DossierState, type LocalDate, type Member, type MemberFactsInput, type Rating, type Unit } from '@kd/domain';
+import { addMonthsClamped, evaluateMember, isCell, rulebookFor, MemberFacts, type Campaign, type CollectiveFactsInput, type Override, type DossierState, type LocalDate, type Member, type MemberFactsInput, type Rating, type Unit } from '@kd/domain';
 import { createPrng, deriveSeed, type Prng } from './demo/prng';
 import { demoCampaign2026, demoUnitPlans2026 } from './demo/vinh-long-2026';
 import type { CampaignSeedTenant } from './seed-campaigns';
@@ -39,6 +39,38 @@ function scoredFacts(prng: Prng): MemberFactsInput {
     exceedingPercent: prng.int(0, 50),
     absences: prng.int(0, 2),
     residenceComment: true,
+  };
+}
+
+/**
+ * The override of the story (QĐ 366-QĐ/TW Điều 11): in the approved cell, a member whose tasks
+ * were 30 % late (at most `incomplete` by the bands) rated `complete` by the base committee, which
+ * names the force majeure.
+ */
+const LATE_BY_FLOOD: MemberFactsInput = { generalScore: 26, taskScore: 55, selfScore: 82, taskCompletionPercent: 100, latePercent: 30, exceedingPercent: 0, note: 'Công trình chậm tiến độ do mưa lũ tháng 10/2026' };
+const overrideOf = (by: string): Override => ({
+  by,
+  circumstance: 'forceMajeure',
+  reason: 'Nhiệm vụ chậm tiến độ do mưa lũ kéo dài tháng 10/2026 làm gián đoạn thi công; đã hoàn thành đủ 100 % nhiệm vụ trước ngày 30/11/2026.',
+});
+
+/** The quota exception of the story: the bloc lets Đảng ủy Sở Giáo dục và Đào tạo rate up to 25 % of `good` excellent. */
+const QUOTA_EXCEPTION_PERCENT = 25;
+
+/** A collective's own record on 100 points: `excellent` only with the score and conditions for it. */
+function collectiveOf(prng: Prng, voted: boolean): CollectiveFactsInput {
+  const excellent = prng.chance(0.3);
+  const general = excellent ? prng.int(27, 29) : prng.int(24, 27);
+  const tasks = excellent ? prng.int(64, 68) : prng.int(52, 60);
+  const rating: Rating = excellent ? 'excellent' : 'good';
+  return {
+    proposed: rating,
+    decided: voted ? rating : null,
+    scores: { general, tasks },
+    taskCompletionPercent: 100,
+    latePercent: 0,
+    exceedingPercent: excellent ? 40 : 10,
+    shortcomingsRemedied: true,
   };
 }
 
@@ -82,6 +114,35 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
   const prng = createPrng(deriveSeed(2026, t));
   const cells = tenant.units.filter((u) => isCell(u.kind) && !u.closedOn && (membersOf.get(u.id)?.length ?? 0) > 0);
   let forcedPlaced = false;
+  let overridePlaced = false;
+  const byId = new Map(tenant.units.map((u) => [u.id, u] as const));
+  const baseOrgOf = (u: Unit): Unit => {
+    const parent = u.parentId ? byId.get(u.parentId) : undefined;
+    return parent && parent.kind === 'baseCommittee' ? parent : u;
+  };
+  // The exception goes to the second base committee of the tree (the first holds the override).
+  const excepted = tenant.units.filter((u) => u.kind === 'baseCommittee')[1];
+  if (excepted) {
+    const grantor = excepted.parentId ? byId.get(excepted.parentId) : undefined;
+    items.push({
+      ...keys.dossier(t, excepted.id, campaign.year),
+      type: 'dossier',
+      tenant: t,
+      ...Dossier.parse({
+        unitId: excepted.id,
+        year: campaign.year,
+        quotaException: {
+          share: QUOTA_EXCEPTION_PERCENT / 100,
+          percent: QUOTA_EXCEPTION_PERCENT,
+          reason: 'Đơn vị có nhiều đảng viên đạt thành tích nổi bật trong năm học 2025–2026 (giải quốc gia, chuyển đổi số ngành giáo dục).',
+          byUnit: grantor?.id ?? excepted.id,
+          byName: grantor?.name ?? excepted.name,
+          at: instant('2026-11-20', '10:00'),
+        },
+        updatedAt: instant('2026-11-20', '10:00'),
+      }),
+    });
+  }
 
   cells.forEach((unit, index) => {
     const plan = planOf(unit, index);
@@ -92,14 +153,18 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
       if (!rateable(member)) return { member, facts: {}, maxAllowed: null };
       const forced = !forcedPlaced && plan === 'submitted' && member.partyPosition === null;
       if (forced) forcedPlaced = true;
-      const facts = forced ? FORCED : scoredFacts(prng);
+      const flood = !forced && !overridePlaced && plan === 'approved' && member.partyPosition === null;
+      if (flood) overridePlaced = true;
+      const facts = forced ? FORCED : flood ? LATE_BY_FLOOD : scoredFacts(prng);
       const evaluation = evaluateMember({ rulebook, member, facts: MemberFacts.parse(facts), year: campaign.year, ratingDate });
       return { member, facts, maxAllowed: evaluation.maxAllowed };
     });
-    const decided = withinQuota(scored.filter((r) => r.maxAllowed !== null), 20);
-    const collective: Rating = prng.chance(0.3) ? 'excellent' : 'good';
+    const share = excepted && baseOrgOf(unit).id === excepted.id ? QUOTA_EXCEPTION_PERCENT : 20;
+    const decided = withinQuota(scored.filter((r) => r.maxAllowed !== null), share);
     // A draft is being scored: the votes are not in yet.
     const voted = plan !== 'draft';
+    const own = collectiveOf(prng, voted);
+    const collective = own.proposed as Rating;
     const meeting = `2026-11-${String(prng.int(20, 27)).padStart(2, '0')}`;
     const state: DossierState = plan === 'draft' ? 'draft' : plan;
     const submittedAt = voted ? instant(`2026-11-${String(Math.min(29, Number(meeting.slice(8)) + 1)).padStart(2, '0')}`, '09:30') : null;
@@ -114,7 +179,7 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
         rev: 1,
         currentVersion: 1,
         versionCounter: 1,
-        collective: { proposed: collective, decided: voted ? collective : null },
+        collective: own,
         meetingDate: voted ? meeting : null,
         submittedAt,
         firstSubmittedAt: submittedAt,
@@ -132,7 +197,9 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
         decided: voted ? secretaryLevel : null,
         votesFor: voted && secretaryLevel ? members.length - prng.int(0, 1) : null,
       });
-      items.push(rowItem(t, unit.id, campaign.year, 1, ResultRow.parse({ memberId: r.member.id, facts, rev: 1 })));
+      const overridden = r.facts === LATE_BY_FLOOD;
+      const appraiser = byId.get(unit.parentId ?? '')?.name ?? unit.name;
+      items.push(rowItem(t, unit.id, campaign.year, 1, ResultRow.parse({ memberId: r.member.id, facts, rev: 1, ...(overridden ? { adjusted: 'complete', adjustReason: overrideOf(appraiser).reason, override: overrideOf(appraiser) } : {}) })));
     }
     if (voted) items.push(unitEventItem(t, { event: 'cellResultsDecided', unitId: unit.id, year: campaign.year, at: instant(meeting, '16:30'), heldOn: meeting, startTime: '14:00', location: 'Hội trường cơ quan', chairMemberId: null, clerkMemberId: null, note: null }));
   });
