@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -10,6 +10,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
@@ -51,11 +52,25 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   readonly handler: NodeFunction;
   readonly accessLogs: LogGroup;
+  readonly nationalIdSecret: Secret;
   private readonly authDomainUrl: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const { data, auth } = props;
+
+    // The secret behind the keyed hash of national ids (docs/reconciliation.md). Kept when the
+    // stack is deleted and never rotated: a new secret makes every stored hash unmatchable.
+    this.nationalIdSecret = new Secret(this, 'NationalIdSecret', {
+      description: 'Kiểm điểm: khóa băm số định danh cá nhân (không xoay vòng)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.nationalIdSecret,
+      'SMG4',
+      'Not rotated on purpose: stored national id hashes are keyed with it; rotation would need every member re-matched (docs/reconciliation.md).',
+    );
 
     // Signs pagination cursors (docs/api.md, "Pages"). Generated at deployment; the template holds
     // only a dynamic reference, resolved into the function's configuration by CloudFormation.
@@ -96,11 +111,14 @@ export class Api extends Construct {
         [lambdaEnv.userPoolClientId]: client.userPoolClientId,
         [lambdaEnv.authDomainUrl]: auth.domainUrl,
         [lambdaEnv.authMode]: 'cognito',
+        [lambdaEnv.nationalIdSecretArn]: this.nationalIdSecret.secretArn,
         [lambdaEnv.cursorKey]: cursorKey.secretValue.unsafeUnwrap(),
         [lambdaEnv.contentSecurityPolicy]: contentSecurityPolicy({ formAction: [auth.domainUrl] }),
       },
+      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103),
     });
     data.grantReadWrite(this.handler);
+    this.nationalIdSecret.grantRead(this.handler.role);
     this.authDomainUrl = auth.domainUrl;
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });

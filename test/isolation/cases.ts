@@ -5,6 +5,7 @@ import { uploadCases } from './cases/uploads';
 import { rollupCases } from './cases/rollups';
 import { reportCases } from './cases/reports';
 import { archiveCases } from './cases/archives';
+import { historyCases } from './cases/history';
 import { r2025Cases } from './cases/r2025';
 
 export type { IsolationCase, Target } from './case';
@@ -54,4 +55,4 @@ export function routesWithoutCases(routes: readonly { method: string; path: stri
 
 
 /** Every route's cases, one file per area under `cases/`. */
-export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...archiveCases, ...r2025Cases };
+export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...archiveCases, ...historyCases, ...r2025Cases };

@@ -1,6 +1,7 @@
 import type { Store } from '@kd/data';
 import { createApp, loadLocalSigner, localClaims, type LocalSigner, type Identity } from '@kd/api';
 import { inProcessTreeJobs } from '@kd/jobs';
+import { hmacNationalIdKeys } from '@kd/services';
 import { identities } from './fixture';
 
 export interface TestApp {
@@ -13,13 +14,17 @@ export interface TestApp {
   treeJobsIdle(): Promise<void>;
 }
 
+/** A fixed secret for the keyed hash of national ids, as a deployment holds one. */
+export const testNationalIdKeys = () => hmacNationalIdKeys(async () => new TextEncoder().encode('test-secret-for-national-id-hashes-0123456789'));
+
 /** The real app over a test table, with a settable clock and an in-memory signing key. */
 export async function createTestApp(store: Store, now = '2021-12-15T03:00:00.000Z'): Promise<TestApp> {
   let current = new Date(now);
   const clock = () => current;
   const signer = await loadLocalSigner(null);
   const treeJobs = inProcessTreeJobs(store, { now: clock });
-  const app = createApp({ store, clock, claims: localClaims(signer), local: { signer, identities: () => Object.values(identities) }, treeJobs });
+  const nationalIdKeys = testNationalIdKeys();
+  const app = createApp({ store, clock, claims: localClaims(signer), local: { signer, identities: () => Object.values(identities) }, treeJobs, nationalIdKeys });
   const tokens = new Map<string, string>();
   const token = async (id: Identity) => {
     const key = JSON.stringify(id);

@@ -26,6 +26,9 @@ import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
+import { historyRoutes } from './routes/history';
+import { rewardRoutes } from './routes/rewards';
+import { reconciliationRoutes } from './routes/reconciliation';
 import { quotaExceptionRoutes } from './routes/quota-exception';
 import { scoringRoutes } from './routes/scoring';
 import { rulebookRoutes } from './routes/rulebook';
@@ -36,6 +39,9 @@ import { reportPages } from './pages/report-pages';
 import { assertWritable } from '@kd/services';
 import { archiveRoutes } from './routes/archives';
 import { treePages } from './pages/tree-pages';
+import { historyPages } from './pages/history-pages';
+import { rewardPages } from './pages/reward-pages';
+import { reconciliationPages } from './pages/reconciliation-pages';
 import { scoringPages } from './pages/scoring-pages';
 import { rulebookPages } from './pages/rulebook-pages';
 import { sessionPages } from './pages/session-pages';
@@ -47,17 +53,26 @@ export { API_BASE, WEB_API_BASE };
 /** Body limits (docs/security.md, "Body limits"): JSON 1 MB, page forms 64 KB; uploads 5 MB, counted as they stream. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const FORM_BODY_LIMIT = 64 * 1024;
+export const FILE_FORM_BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024;
 
 const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
-  return method === 'POST' && /\/(roster|results)$/.test(path);
+  return method === 'POST' && (/\/(roster|results|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
 }
 
 const tooLarge = () => {
   throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.');
 };
+const fileTooLarge = () => {
+  throw new DomainError('FILE_TOO_LARGE', 'Tệp lớn hơn 5 MB.', { limitBytes: MAX_FILE_BYTES });
+};
+
+/** Page forms posting a spreadsheet (results of earlier years, an export of the central database). */
+function isFilePageForm(method: string, path: string): boolean {
+  return method === 'POST' && /^\/units\/[^/]+\/(history\/(members|units)|reconciliation\/runs)$/.test(path);
+}
 
 /**
  * The API's bodies: JSON at most 1 MB (buffered); an upload's file is counted by `readTable` as it
@@ -91,9 +106,14 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
 
-  // Page forms, sign-in and everything else outside the two JSON APIs: small bodies only.
+  // Page forms, sign-in and everything else outside the two JSON APIs: small bodies only; the
+  // few page forms that carry a spreadsheet, the file's 5 MB and room for their fields.
   const formLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: tooLarge });
-  app.use('*', async (c, next) => (under(c.req.path, API_BASE) || under(c.req.path, WEB_API_BASE) ? next() : formLimit(c, next)));
+  const fileLimit = bodyLimit({ maxSize: FILE_FORM_BODY_LIMIT, onError: fileTooLarge });
+  app.use('*', async (c, next) => {
+    if (under(c.req.path, API_BASE) || under(c.req.path, WEB_API_BASE)) return next();
+    return isFilePageForm(c.req.method, c.req.path) ? fileLimit(c, next) : formLimit(c, next);
+  });
   app.use('*', async (c, next) => {
     const secret = csrfSecretOf(c);
     if (secret) c.set('csrf', csrfTokenFor(secret));
@@ -140,6 +160,9 @@ export function createApp(deps: AppDeps) {
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
   secured.route('/', archiveRoutes(deps));
+  secured.route('/', historyRoutes(deps));
+  secured.route('/', rewardRoutes(deps));
+  secured.route('/', reconciliationRoutes(deps));
   secured.route('/', quotaExceptionRoutes(deps));
   secured.route('/', scoringRoutes(deps));
   secured.route('/', rulebookRoutes(deps));
@@ -180,6 +203,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));
   app.route('/', treePages(deps));
+  app.route('/', historyPages(deps));
+  app.route('/', rewardPages(deps));
+  app.route('/', reconciliationPages(deps));
   app.route('/', scoringPages(deps));
   app.route('/', rulebookPages(deps));
   return app;

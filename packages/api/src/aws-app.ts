@@ -1,6 +1,7 @@
-import { lambdaConfig } from '@kd/config';
+import { extensionNationalIdSecret, lambdaConfig } from '@kd/config';
 import { createStore, s3UploadBucket } from '@kd/data';
 import { bucketUploadStore } from '@kd/files';
+import { hmacNationalIdKeys } from '@kd/services';
 import { createApp } from './app';
 import { cognitoClaims } from './auth/claims-sources';
 
@@ -21,5 +22,6 @@ export function createAwsApp() {
     },
     contentSecurityPolicy: env.CONTENT_SECURITY_POLICY,
     ...(env.UPLOAD_BUCKET ? { uploads: bucketUploadStore(s3UploadBucket({ bucket: env.UPLOAD_BUCKET, region: env.AWS_REGION })) } : {}),
+    ...(env.NATIONAL_ID_SECRET_ARN ? { nationalIdKeys: hmacNationalIdKeys(extensionNationalIdSecret(env.NATIONAL_ID_SECRET_ARN)) } : {}),
   });
 }

@@ -3,4 +3,5 @@ export * from './csp';
 export * from './cursor-key';
 export * from './lambda';
 export * from './local';
+export * from './national-id-secret';
 export * from './sender';

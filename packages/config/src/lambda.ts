@@ -23,6 +23,8 @@ export const lambdaEnv = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   scheduleTimeZone: 'SCHEDULE_TIME_ZONE',
+  /** The Secrets Manager secret behind the keyed hash of national ids (packages/config/src/national-id-secret.ts). */
+  nationalIdSecretArn: 'NATIONAL_ID_SECRET_ARN',
   /** The key that signs pagination cursors (a secret the stack generates; docs/api.md, "Pages"). */
   cursorKey: 'CURSOR_KEY',
 } as const;
@@ -40,6 +42,7 @@ const schemas = {
     [lambdaEnv.authDomainUrl]: z.url(),
     [lambdaEnv.contentSecurityPolicy]: required.refine((csp) => csp.includes("frame-ancestors 'none'") && !/script-src[^;]*unsafe/.test(csp)),
     [lambdaEnv.uploadBucket]: required.optional(),
+    [lambdaEnv.nationalIdSecretArn]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
     [lambdaEnv.cursorKey]: z.string().min(32),
   }),

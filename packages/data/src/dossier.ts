@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError, LocalDate, MemberFacts, Rating, DossierState, CollectiveFacts, Override } from '@kd/domain';
+import { DomainError, LocalDate, MemberFacts, Rating, DossierState, CollectiveFacts, Override, ImportedCollective, ImportedRowMark } from '@kd/domain';
 import type { Store } from './client';
 import { keys } from './keys';
 
@@ -39,6 +39,10 @@ export const Dossier = z.object({
   firstSubmittedAt: z.string().nullable().default(null),
   appraisedAt: z.string().nullable().default(null),
   updatedAt: z.string().nullable().default(null),
+  /** Set when the members' results of the year were imported from an earlier year's files (history-repository.ts). */
+  importedMembersAt: z.string().nullable().optional(),
+  /** Set when the organisation's own result of the year was imported. */
+  importedCollective: ImportedCollective.nullable().optional(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -51,6 +55,8 @@ export const ResultRow = z.object({
   /** Set when the adjustment goes above what the rules allow (r2025): who decided, the circumstance, the reason. */
   override: Override.nullable().default(null),
   rev: z.number().int().nonnegative().default(1),
+  /** An imported row's reason for no rating and the name of a member no longer in the system. */
+  imported: ImportedRowMark.nullable().optional(),
 });
 export type ResultRow = z.infer<typeof ResultRow>;
 
@@ -98,7 +104,17 @@ export function hashRows(rows: readonly { memberId: string; facts: MemberFacts }
 }
 
 export function rowItem(tenant: string, unitId: string, year: number, version: number, row: ResultRow) {
-  return { ...keys.resultRow(tenant, unitId, year, version, row.memberId), type: 'result', tenant, unitId, year, version, ...row };
+  return {
+    ...keys.resultRow(tenant, unitId, year, version, row.memberId),
+    type: 'result',
+    tenant,
+    unitId,
+    year,
+    version,
+    gsi1pk: keys.memberResults(tenant, row.memberId),
+    gsi1sk: keys.memberResultSort(year, unitId, version),
+    ...row,
+  };
 }
 
 /** One member's row of one version, or undefined (a single GetItem: an edit needs no other row). */

@@ -46,6 +46,26 @@ export const keys = {
     pk: keys.unitYear(tenant, unitId, year),
     sk: `${keys.resultVersionPrefix(version)}M#${memberId}`,
   }),
+  /**
+   * GSI1 of a result row: every row of one member, whatever the unit and year (`Y#<year>#U#<unit>#v<version>`),
+   * for the ratings of a member over the years (rewards). Only rows of a dossier's current version count.
+   */
+  memberResults: (tenant: string, memberId: string) => `${t(tenant)}#MEMBERRESULTS#${memberId}`,
+  memberResultSort: (year: number, unitId: string, version: number) => `Y#${year}#U#${unitId}#v${String(version).padStart(6, '0')}`,
+  /** Imports of earlier years' results, newest last: what was imported, when and by whom. */
+  historyImport: (tenant: string, at: string, id: string) => ({ pk: `${t(tenant)}#HISTORY`, sk: `IMPORT#${at}#${id}` }),
+  historyPartition: (tenant: string) => `${t(tenant)}#HISTORY`,
+  /** A member's identity record (card number, keyed hash and last four digits of the national id). */
+  memberIdentity: (tenant: string, memberId: string) => ({ pk: `${t(tenant)}#MEMBER#${memberId}`, sk: 'IDENTITY' }),
+  /** GSI1 of identity records: every one of the tenant's, for matching a whole export at once. */
+  identities: (tenant: string) => `${t(tenant)}#IDENTITIES`,
+  /** Reconciliation with the central database: the province's header and cell mappings. */
+  reconciliationSettings: (tenant: string, what: 'HEADERS' | 'CELLS') => ({ pk: `${t(tenant)}#RECON`, sk: what }),
+  /** A reconciliation run: its summary, and one item per entry (`E#<n>`) to decide. */
+  reconciliationRun: (tenant: string, runId: string) => `${t(tenant)}#RECONRUN#${runId}`,
+  reconciliationEntrySort: (n: number) => `E#${String(n).padStart(6, '0')}`,
+  /** GSI1 of a run's summary: the runs posted for a unit, newest last. */
+  reconciliationRuns: (tenant: string, unitId: string) => `${t(tenant)}#RECONRUNS#${unitId}`,
   /** The tenant's campaign of a year (plans, milestones, rulebook). */
   campaign: (tenant: string, year: number) => ({ pk: `${t(tenant)}#CAMPAIGN`, sk: `Y#${year}` }),
   campaignPrefix: (tenant: string) => `${t(tenant)}#CAMPAIGN`,

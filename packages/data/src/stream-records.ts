@@ -20,7 +20,7 @@ export type StreamRecord = z.infer<typeof StreamRecord>;
 
 /** What a table change means for the roll-ups. */
 export type TableChange =
-  | { kind: 'dossier'; tenant: string; year: number; unitId: string }
+  | { kind: 'dossier'; tenant: string; year: number; unitId: string; imported: boolean }
   | { kind: 'row'; tenant: string; year: number; unitId: string; version: number }
   | { kind: 'member'; tenant: string; unitIds: string[] }
   | { kind: 'unit'; tenant: string; unitId: string }
@@ -32,6 +32,8 @@ const image = (raw: Record<string, unknown> | undefined): Record<string, unknown
 // Every cell of the member's dated periods: a change to the member changes their count wherever
 // a campaign's rating date places them.
 const Member = z.object({ unitId: z.string(), cells: z.array(z.object({ unitId: z.string() })).optional() });
+/** A dossier holding results imported from an earlier year: the one change a closed campaign takes. */
+const isImported = (img: Record<string, unknown> | undefined) => Boolean(img && (img.importedMembersAt || img.importedCollective));
 const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown(), localOverlay: z.unknown() }).partial();
 
 /**
@@ -43,7 +45,7 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
   const key = parseKey({ pk: typeof keysOf?.pk === 'string' ? keysOf.pk : '', sk: typeof keysOf?.sk === 'string' ? keysOf.sk : '' });
   switch (key?.item) {
     case 'dossier':
-      return { kind: 'dossier', tenant: key.tenant, unitId: key.unitId, year: key.year };
+      return { kind: 'dossier', tenant: key.tenant, unitId: key.unitId, year: key.year, imported: isImported(image(record.dynamodb.NewImage)) || isImported(image(record.dynamodb.OldImage)) };
     case 'resultRow':
       return { kind: 'row', tenant: key.tenant, unitId: key.unitId, year: key.year, version: key.version };
     case 'unit':

@@ -2,6 +2,7 @@ export * from './docx/page';
 export * from './docx/render';
 export * from './report-tables/report-table-xlsx';
 export * from './report-xlsx';
+export * from './sections/sections-xlsx';
 export * from './spreadsheet/byte-source';
 export * from './spreadsheet/content-type';
 export * from './spreadsheet/csv-decode';

@@ -1,6 +1,7 @@
 import type { Store } from '@kd/data';
 import type { UploadStore } from '@kd/files';
 import type { ReportDelivery } from './reports/report-deps';
+import type { NationalIdKeys } from './reconciliation/national-id-keys';
 import type { UploadSlots } from './uploads/upload-slots';
 
 /**
@@ -24,6 +25,8 @@ export interface ServiceDeps {
    * job record's stream event starts the tree-job function (infra/constructs/tree-jobs.ts).
    */
   treeJobs?: { start(tenant: string, jobId: string): void };
+  /** The keyed hash of national ids (reconciliation with the central database); absent: those features answer NOT_CONFIGURED. */
+  nationalIdKeys?: NationalIdKeys;
   /** Uploads of one tenant processed at once (default: the process's own, `DEFAULT_UPLOAD_SLOTS`). */
   uploadSlots?: UploadSlots;
 }

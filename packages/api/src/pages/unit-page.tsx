@@ -1,5 +1,5 @@
 import { Layout } from './layout';
-import { memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, type Caller, type Member } from '@kd/domain';
+import { memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import type { UnitHistory } from '@kd/services';
 import { UnitHistorySection } from './unit-history-section';
@@ -56,6 +56,8 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
             <a href={`/units/${unit.id}/late-units`}>Đơn vị chậm tiến độ</a>
           </>
         ) : null}
+        {' '}· <a href={`/units/${unit.id}/history`} data-testid="link-history">Kết quả các năm (cả số liệu năm trước)</a>
+        {roleMay(caller.role, 'member.reconcile') ? <>{' '}· <a href={`/units/${unit.id}/reconciliation`} data-testid="link-reconciliation">Đối chiếu CSDL đảng viên</a></> : null}
         {' '}· <a href={`/units/${unit.id}/audit-trail`}>Nhật ký thay đổi</a>
       </p>
 

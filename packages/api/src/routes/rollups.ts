@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
-import { loadRollup } from '@kd/services';
+import { loadRollup, rewardCounts } from '@kd/services';
 import { attachment } from '../content-disposition';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
@@ -88,7 +88,9 @@ export function rollupRoutes(deps: AppDeps) {
     async (c) => {
       const { year, unitId } = c.req.valid('param');
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      const bytes = await reportTableXlsx(bieu2(rollup), deps.clock());
+      // Column 18: the members the rewards list proposes, counted per unit (docs/api.md, "Rewards").
+      const rewards = await rewardCounts(deps, c.get('caller'), year, rollup.unitId);
+      const bytes = await reportTableXlsx(bieu2(rollup, rewards), deps.clock());
       return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);
     },
   );

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { RuleEdit, type RuleInForce } from '@kd/domain';
+import { RuleEdit, effects, type RuleInForce } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
 import { bearer, commonErrors, conflictError, json, refusedError, UnitIdParam } from '../openapi';
@@ -15,7 +15,7 @@ const RuleView = z
     clause: z.string().nullable(),
     check: z.string(),
     scope: z.enum(['member', 'unit', 'group']),
-    effect: z.enum(['exclude', 'force', 'cap', 'require']),
+    effect: z.enum(effects),
     level: z.string().nullable(),
     severity: z.enum(['blocking', 'warning']),
     enabled: z.boolean(),

@@ -19,6 +19,7 @@ export const actions = [
   'scoring.manage',
   'plan.adopt',
   'campaign.manage',
+  'member.reconcile',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -36,7 +37,8 @@ export const actionLabels: Record<Action, string> = {
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
   'scoring.manage': 'Đặt điểm từng tiêu chí của khung chấm điểm (tỉnh; khối trong khung của tỉnh)',
   'plan.adopt': 'Ban hành kế hoạch của cấp mình (mốc thời gian trong khung của cấp trên)',
-  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian); sửa bộ quy tắc của tỉnh',
+  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian); sửa bộ quy tắc của tỉnh; nhập kết quả các năm trước',
+  'member.reconcile': 'Đối chiếu với CSDL đảng viên, sửa hồ sơ theo kết quả đối chiếu',
 };
 
 const all = new Set<Action>(actions);
@@ -44,7 +46,7 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
-  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
+  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage' && a !== 'member.reconcile')),
   base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt']),
   cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt']),
   viewer: readOnly,

@@ -58,6 +58,7 @@ export const errorCatalogue = {
   NOT_CONFIGURED: e('notFound', 'Chức năng chưa được cấu hình trên hệ thống này.'),
   TREE_JOB_NOT_FOUND: e('notFound', 'Không tìm thấy thao tác cây đơn vị.'),
   ARCHIVE_NOT_FOUND: e('notFound', 'Không có quyền xem hoặc không có dữ liệu lưu trữ của tỉnh cũ.'),
+  RUN_NOT_FOUND: e('notFound', 'Không tìm thấy lần đối chiếu với CSDL đảng viên.'),
   // 409
   VERSION_CONFLICT: e('conflict', 'Dữ liệu đã được người khác thay đổi (phiên bản cũ).'),
   UNIT_LOCKED: e('conflict', 'Hồ sơ đã gửi hoặc đã thẩm định: không sửa được.'),
@@ -73,6 +74,7 @@ export const errorCatalogue = {
   REMEDIATION_STATUS_UNCHANGED: e('conflict', 'Nội dung khắc phục đã ở trạng thái này.'),
   TREE_BUSY: e('conflict', 'Đang có thao tác chuyển, hợp nhất hoặc chia tách đơn vị của tỉnh: chờ thao tác đó xong rồi thử lại.'),
   TENANT_FROZEN: e('conflict', 'Tỉnh đã hợp nhất vào tỉnh mới: dữ liệu chỉ còn để xem, không thay đổi được.'),
+  CAMPAIGN_NOT_CLOSED: e('conflict', 'Đợt kiểm điểm của năm đang mở: kết quả nhập theo đợt, không nhập như số liệu năm trước.'),
   // 413
   BODY_TOO_LARGE: e('tooLarge', 'Nội dung gửi lên quá lớn.'),
   FILE_TOO_LARGE: e('tooLarge', 'Tệp quá lớn.'),
@@ -122,6 +124,12 @@ export const errorCatalogue = {
   SCORING_SCHEME_INVALID: e('unprocessable', 'Điểm từng tiêu chí không hợp lệ (tổng phải đúng 30 và 70).'),
   SCORE_SHEET_INVALID: e('unprocessable', 'Phiếu chấm điểm không hợp lệ.'),
   RULEBOOK_OVERLAY_MISMATCH: e('unprocessable', 'Bộ quy tắc bổ sung không áp dụng cho bộ quy tắc này.'),
+  // 422 — earlier years, reconciliation with the central party-member database
+  YEAR_NOT_PAST: e('unprocessable', 'Chỉ nhập kết quả của các năm đã qua, trước các đợt kiểm điểm đang mở.'),
+  CELL_MAPPING_INVALID: e('unprocessable', 'Bảng ánh xạ chi bộ có dòng trỏ tới đơn vị không phải chi bộ của tỉnh, hoặc một tên chi bộ hai lần.'),
+  NOT_CORRECTABLE: e('unprocessable', 'Mục đối chiếu này không sửa được theo CSDL (đảng viên chỉ có ở một bên).'),
+  OFFICIAL_DATE_REQUIRED: e('unprocessable', 'Sửa thành đảng viên chính thức cần ngày chính thức.'),
+  NATIONAL_ID_INVALID: e('unprocessable', 'Số định danh cá nhân không hợp lệ (12 chữ số, hoặc 9 chữ số với chứng minh nhân dân cũ).'),
   // 422 — self-criticism before the masses
   MASSES_SETTINGS_INVALID: e('unprocessable', 'Thiết lập tự phê bình trước quần chúng không hợp lệ.'),
   MASSES_MILESTONES_OUT_OF_ORDER: e('unprocessable', 'Các mốc của đợt tự phê bình trước quần chúng không theo thứ tự.'),

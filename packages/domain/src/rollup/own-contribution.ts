@@ -1,4 +1,6 @@
 import type { MemberEvaluation } from '../evaluation/index';
+import { importedContribution } from '../history/imported-contribution';
+import type { ImportedCollective, ImportedRowMark } from '../history/past-result';
 import type { LocalDate } from '../local-date';
 import { evaluateUnitYear, type UnitYearEvaluation } from '../review/unit-year';
 import type { Member } from '../member';
@@ -18,6 +20,11 @@ export interface RollupCampaignContext {
   year: number;
   rulebook: ResolvedRulebook;
   ratingDate: LocalDate;
+  /**
+   * The campaign holds only results imported from an earlier year (it was created by the import):
+   * a unit without imported results contributes nothing — today's roster says nothing of that year.
+   */
+  importedOnly?: boolean;
 }
 
 /** The parts of a dossier the roll-up reads (the data layer's Dossier fits). */
@@ -27,6 +34,10 @@ export interface DossierFacts {
   collective: { proposed: Rating | null; decided: Rating | null } & Partial<CollectiveFacts>;
   adjustedCollective: { rating: Rating } | null;
   meetingDate: LocalDate | null;
+  /** Set when the unit's members' results of the year were imported (docs/rollups.md, "Imported years"). */
+  importedMembersAt?: string | null | undefined;
+  /** Set when the organisation's own result of the year was imported. */
+  importedCollective?: ImportedCollective | null | undefined;
 }
 
 export interface OwnInput {
@@ -37,7 +48,7 @@ export interface OwnInput {
   /** The unit's direct members (its roster). */
   roster: readonly Member[];
   /** Rows of the current results version, by member id. */
-  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null; override?: Override | null }>;
+  rows: ReadonlyMap<string, { facts: MemberFacts; adjusted: Rating | null; override?: Override | null; imported?: ImportedRowMark | null | undefined }>;
   /** Final collective ratings of the direct subordinate organisations (R-ORG19-HTXS at a committee). */
   childCollectiveRatings: readonly (Rating | null)[];
   /** A direct subordinate organisation recorded as disciplined in the year (r2025 excellent of a collective). */
@@ -106,6 +117,17 @@ export function countMembers(counts: RollupCounts, evaluations: readonly MemberE
  * contributes nothing. Pure.
  */
 export function ownContribution(input: OwnInput): OwnContribution {
+  const dossier = input.dossier;
+  if (dossier?.importedMembersAt || dossier?.importedCollective) {
+    return importedContribution({
+      rulebook: input.campaign.rulebook,
+      unit: input.unit,
+      collective: { decided: dossier.collective.decided },
+      importedCollective: dossier.importedCollective ?? null,
+      rows: dossier.importedMembersAt ? input.rows : new Map(),
+    });
+  }
+  if (input.campaign.importedOnly) return { counts: zeroCounts(), collectiveFinal: null };
   const counts = zeroCounts();
   if (input.unit.closedOn) return { counts, collectiveFinal: null };
   const evaluation = evaluateOwnYear(input);

@@ -19,6 +19,17 @@ export const rowErrorCodes = [
   'NAME_MISMATCH',
   'MEMBER_IN_OTHER_UNIT',
   'INVALID_VALUE',
+  // Results of earlier years (docs/spreadsheets.md, "Results of earlier years").
+  'UNKNOWN_UNIT',
+  'AMBIGUOUS_UNIT',
+  'WRONG_UNIT_KIND',
+  'DUPLICATE_UNIT',
+  'UNIT_HAS_RESULTS',
+  'MEMBER_MISMATCH',
+  'RATING_OR_REASON',
+  // The central party-member database's export (docs/reconciliation.md).
+  'DUPLICATE_CARD_NUMBER',
+  'INVALID_NATIONAL_ID',
   'SCORES_FROM_SHEET',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];

@@ -58,7 +58,9 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
       relevant++;
       if (change.kind === 'dossier' || change.kind === 'row') {
         const year = years.find((y) => y.campaign.year === change.year);
-        if (!year || year.frozen) {
+        // A frozen campaign takes one kind of write: results imported from an earlier year, whose
+        // dossier flip (after its rows) is what the roll-up follows (docs/rollups.md, "Imported years").
+        if (!year || (year.frozen && !(change.kind === 'dossier' && change.imported))) {
           ignoredFrozen++;
           continue;
         }
@@ -76,7 +78,7 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
       if (year && !year.frozen) report = mergeReports(report, (await reconcileYear(store, tenant, year, options)).apply);
     }
     for (const [yearNumber, unitMap] of affected) {
-      const year = open.find((y) => y.campaign.year === yearNumber)!;
+      const year = years.find((y) => y.campaign.year === yearNumber)!;
       // Rows of a version that is not current are invisible: skip units only such rows named.
       const rowOnly = [...unitMap].filter(([, a]) => a.rowVersions !== null);
       if (rowOnly.length > 0) {

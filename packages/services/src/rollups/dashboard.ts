@@ -29,5 +29,6 @@ export async function readDashboard(deps: ServiceDeps, caller: Caller, year: num
       }),
     ),
   ]);
-  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), ancestors };
+  const importedYears = campaigns.filter((x) => x.importedOnly).map((x) => x.year);
+  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), importedYears, ancestors };
 }

@@ -20,6 +20,7 @@ export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: n
       {isCell(unit.kind) && mayWrite && !props.closed ? <> · <a href={`/campaigns/${year}/units/${unit.id}/results-upload`} data-testid="link-upload">Tải kết quả kiểm điểm lên</a></> : null}
       {isCell(unit.kind) ? <> · <a href={`${WEB_API_BASE}/campaigns/${year}/units/${unit.id}/results-template`} data-testid="link-results-file">Tệp kết quả năm {year} (.xlsx)</a></> : null}
       {!isCell(unit.kind) && roleMay(props.caller.role, 'review.appraise') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/appraisal`} data-testid="link-appraisal">Thẩm định</a></> : null}
+      {isPartyOrganisation(unit.kind) ? <> · <a href={`/campaigns/${year}/units/${unit.id}/rewards`} data-testid="link-rewards">Đề nghị khen thưởng</a></> : null}
       {' · '}
       <a href={`/campaigns/${year}/units/${unit.id}/rulebook`} data-testid="link-rulebook">Bộ quy tắc</a>
       {roleMay(props.caller.role, 'scoring.manage') && (unit.kind === 'province' || unit.kind === 'bloc') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/scoring/4`} data-testid="link-scoring">Điểm từng tiêu chí</a></> : null}

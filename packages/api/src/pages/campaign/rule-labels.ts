@@ -6,6 +6,8 @@ export const effectLabels: Record<Effect, string> = {
   force: 'Buộc mức xếp loại',
   cap: 'Giới hạn mức cao nhất',
   require: 'Phải có trước khi xếp loại',
+  propose: 'Đề nghị khen thưởng',
+  flag: 'Đưa ra cấp ủy xem xét',
 };
 export const severityLabels: Record<Severity, string> = { blocking: 'Chặn gửi hồ sơ', warning: 'Cảnh báo' };
 export const scopeLabels = { member: 'Đảng viên', unit: 'Tập thể', group: 'Nhóm tập thể tương đồng' } as const;
@@ -38,6 +40,10 @@ export const paramLabels: Record<string, string> = {
   minExceedingPercent: 'Vượt yêu cầu từ (%)',
   requireRemedied: 'Đã khắc phục hết hạn chế',
   level: 'Mức',
+  subject: 'Đối tượng',
+  years: 'Số năm liền',
+  awards: 'Hình thức khen thưởng',
+  notRatedBreaksChain: 'Năm không xếp loại làm gián đoạn chuỗi năm liền',
 };
 
 /** Words that have fixed choices, as the form offers them. */
@@ -46,7 +52,16 @@ export const paramChoices: Record<string, readonly { value: string; label: strin
   cutoff: [{ value: 'ratingDate', label: 'Ngày họp xếp loại' }, { value: 'yearEnd', label: 'Cuối năm' }],
   fallback: Object.entries(ratingLabels).map(([value, label]) => ({ value, label })),
   level: Object.entries(ratingLabels).map(([value, label]) => ({ value, label })),
+  subject: [{ value: 'member', label: 'Đảng viên' }, { value: 'organisation', label: 'Tổ chức đảng' }],
 };
+
+/** The awards a reward rule proposes (who grants the year's certificate depends on the subject: the rewards list says). */
+const awardNames: Record<string, string> = {
+  baseCertificate: 'Giấy khen trong năm',
+  upperCertificate: 'Giấy khen của cấp ủy cấp trên trực tiếp',
+  provinceCertificate: 'Bằng khen của Ban Thường vụ Tỉnh ủy',
+};
+const awardText = (award: string) => awardNames[award] ?? award;
 
 /** A parameter's value as the page prints it. */
 export function paramText(name: string, value: unknown): string {
@@ -55,7 +70,7 @@ export function paramText(name: string, value: unknown): string {
   if (typeof value === 'string') return paramChoices[name]?.find((c) => c.value === value)?.label ?? value;
   if (Array.isArray(value)) {
     return value
-      .map((v) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([k, x]) => `${paramLabels[k] ?? k}: ${paramText(k, x)}`).join(', ') : name === 'unitKinds' ? (unitKindLabels[v as keyof typeof unitKindLabels] ?? String(v)) : String(v)))
+      .map((v) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([k, x]) => `${paramLabels[k] ?? k}: ${paramText(k, x)}`).join(', ') : name === 'unitKinds' ? (unitKindLabels[v as keyof typeof unitKindLabels] ?? String(v)) : name === 'awards' ? awardText(String(v)) : String(v)))
       .join(name === 'bands' ? ' | ' : '; ');
   }
   return JSON.stringify(value);

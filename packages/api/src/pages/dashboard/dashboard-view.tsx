@@ -1,4 +1,4 @@
-import { deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
+import { IMPORTED_LABEL, deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
@@ -36,6 +36,8 @@ export interface DashboardProps {
   previous: RollupResponse | null;
   campaign: Campaign | null;
   years: number[];
+  /** Years whose results were imported from earlier records (docs/uploads.md, "Results of earlier years"). */
+  importedYears?: number[];
   ancestors: { id: string; name: string }[];
   /** The print view: the page as it prints, on screen too. */
   print?: boolean;
@@ -70,6 +72,8 @@ export function DashboardPage(props: DashboardProps) {
   const base = `/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const api = `${WEB_API_BASE}/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const previousByUnit = new Map((props.previous?.children ?? []).map((c) => [c.unitId, c]));
+  const imported = (year: number) => (props.importedYears ?? []).includes(year);
+  const yearLabel = (year: number) => (imported(year) ? `${year} (${IMPORTED_LABEL})` : String(year));
   // Biểu 4 where the year's rules score on 100 (or anything was scored).
   const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
   return (
@@ -83,10 +87,11 @@ export function DashboardPage(props: DashboardProps) {
         <span>{r.name}</span>
       </div>
       <h1 data-testid="dashboard-title">{r.name} — kết quả kiểm điểm, xếp loại năm {r.year}</h1>
+      {imported(r.year) ? <p class="tag" data-testid="imported-year">Số liệu năm {r.year}: {IMPORTED_LABEL}</p> : null}
       <p class="muted">{unitKindLabels[r.kind]} · Số liệu cập nhật lúc {formatVietnameseDateTime(new Date(r.asOf))}</p>
       <div class="toolbar no-print">
         <form method="get" action={`/dashboard/units/${encodeURIComponent(r.unitId)}`}>
-          <label>Năm <select name="year" data-testid="year-select">{props.years.map((y) => <option value={String(y)} selected={y === r.year}>{y}</option>)}</select></label>
+          <label>Năm <select name="year" data-testid="year-select">{props.years.map((y) => <option value={String(y)} selected={y === r.year}>{yearLabel(y)}</option>)}</select></label>
           <button type="submit">Xem</button>
         </form>
         <a class="button" href={`${api}/bieu-1.xlsx`} data-testid="bieu-1">Tải Biểu 1 (.xlsx)</a>
@@ -98,7 +103,7 @@ export function DashboardPage(props: DashboardProps) {
 
       <section class="card">
         <h2>Tổng quan</h2>
-        <Headline now={r} previous={props.previous} previousYear={r.year - 1} />
+        <Headline now={r} previous={props.previous} previousYear={r.year - 1} previousLabel={yearLabel(r.year - 1)} />
       </section>
 
       {r.children.length > 0 ? (
@@ -107,7 +112,7 @@ export function DashboardPage(props: DashboardProps) {
           <RatingsChart rows={r.children} />
           <table class="compact" data-testid="children">
             <thead>
-              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {r.year - 1}: HTT trở lên</th></tr>
+              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {yearLabel(r.year - 1)}: HTT trở lên</th></tr>
             </thead>
             <tbody>
               {r.children.map((c) => {
