@@ -6,6 +6,7 @@ import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Reports } from './constructs/reports';
 import { Rollups } from './constructs/rollups';
+import { TreeJobs } from './constructs/tree-jobs';
 import { Uploads } from './constructs/uploads';
 
 export interface KiemDiemStackProps extends StackProps {
@@ -19,6 +20,7 @@ export class KiemDiemStack extends Stack {
   readonly api: Api;
   readonly uploads: Uploads;
   readonly rollups: Rollups;
+  readonly treeJobs: TreeJobs;
   readonly reports: Reports;
 
   constructor(scope: Construct, id: string, props: KiemDiemStackProps) {
@@ -31,6 +33,7 @@ export class KiemDiemStack extends Stack {
     this.uploads = new Uploads(this, 'Uploads', { webOrigins: [this.api.url, ...config.webOrigins] });
     this.api.useUploads(this.uploads);
     this.rollups = new Rollups(this, 'Rollups', { data: this.data });
+    this.treeJobs = new TreeJobs(this, 'TreeJobs', { data: this.data });
     this.reports = new Reports(this, 'Reports', {
       data: this.data,
       sesIdentity: config.sesIdentity,

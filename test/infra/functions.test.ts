@@ -20,8 +20,8 @@ const roleOf = (fn: { Properties: any }) => fn.Properties.Role['Fn::GetAtt'][0] 
 const apiFunction = functions.find(([, r]) => r.Properties.Environment.Variables.AUTH_MODE === 'cognito')![1];
 
 describe('the functions', () => {
-  it('are the four entries, all nodejs22.x on arm64 with source maps', () => {
-    expect(functions).toHaveLength(4);
+  it('are the five entries, all nodejs22.x on arm64 with source maps', () => {
+    expect(functions).toHaveLength(5);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -138,7 +138,7 @@ describe('the functions’ environment', () => {
   it('sets, for each function, only variables its configuration module reads, and every one it requires (names from one place)', () => {
     const varsOf = (fn: { Properties: any }) => fn.Properties.Environment.Variables as Record<string, unknown>;
     const kindOf = (vars: Record<string, unknown>): LambdaFunction[] =>
-      vars[lambdaEnv.authMode] ? ['api'] : vars[lambdaEnv.sesFrom] ? ['deadlineReport'] : ['rollupStream', 'reconcile'];
+      vars[lambdaEnv.authMode] ? ['api'] : vars[lambdaEnv.sesFrom] ? ['deadlineReport'] : ['rollupStream', 'reconcile', 'treeJob'];
     for (const [id, fn] of functions) {
       const vars = varsOf(fn);
       // Lambda sets AWS_REGION itself; NODE_OPTIONS belongs to the runtime. Tokens stand in for values.

@@ -5,6 +5,7 @@ import { uploadCases } from './cases/uploads';
 import { rollupCases } from './cases/rollups';
 import { reportCases } from './cases/reports';
 import { massesCases } from './cases/masses';
+import { archiveCases } from './cases/archives';
 import { historyCases } from './cases/history';
 import { r2025Cases } from './cases/r2025';
 
@@ -59,4 +60,4 @@ export function routesWithoutCases(routes: readonly { method: string; path: stri
 
 
 /** Every route's cases, one file per area under `cases/`. */
-export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...historyCases, ...r2025Cases, ...massesCases };
+export const isolationCases: Record<string, IsolationCase> = { ...unitCases, ...campaignCases, ...uploadCases, ...rollupCases, ...reportCases, ...archiveCases, ...historyCases, ...r2025Cases, ...massesCases };

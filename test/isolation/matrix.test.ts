@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from '@kd/data';
+import { putArchiveGrant, type Store } from '@kd/data';
 import { loadLocalSigner } from '@kd/api';
 import { createTestStore } from '../support/store';
+import { putTestCampaign } from '../support/rollups';
+import { reconcileTenant } from '@kd/jobs';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { Hono } from 'hono';
@@ -18,8 +20,8 @@ let store: Store;
 let foreignToken: string;
 let expiredToken: string;
 
-const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', appendix: '4' };
-const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', appendix: '4' };
+const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none', tenant: 't1', appendix: '4' };
+const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', jobId: 'tj-none', tenant: 't2', appendix: '4' };
 
 async function itemCount(): Promise<number> {
   const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
@@ -36,7 +38,7 @@ function appRoutes(): { method: string; path: string }[] {
 }
 
 function fill(path: string, target: Target): string {
-  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(target[name]));
+  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(String(target[name])));
 }
 
 async function call(route: { method: string; path: string }, target: Target, auth: string | null) {
@@ -58,6 +60,8 @@ beforeAll(async () => {
   await seedFixture(store);
   // t1 has the masses rule, so that its masses routes answer the scope (403) rather than 404.
   await enableMasses(store, 't1');
+  // A province merge's grant (t2 → t1): the matrix holds with it in place.
+  await putArchiveGrant(store, { tenant: 't2', grantee: 't1', predecessorRoot: 'p2', successorRoot: 'p1', mergeId: 'm', grantedAt: '2025-07-01T00:00:00Z', grantedBy: 'operator' });
   t = await createTestApp(store);
   const foreign = await loadLocalSigner(null);
   foreignToken = await foreign.sign(identities.province);
@@ -160,5 +164,18 @@ describe('isolation matrix', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('a former province’s grant', () => {
+  it('lets the successor’s root read the archive, and no one else', async () => {
+    await putTestCampaign(store, 't2', 2021);
+    await reconcileTenant(store, 't2');
+    const path = '/api/v1/archives/t2/campaigns/2021/units/p2/rollup';
+    const board = await t.app.request(path, { headers: { authorization: `Bearer ${await t.token(identities.province)}` } });
+    expect(board.status).toBe(200);
+    expect((await board.json()).unitId).toBe('p2');
+    expect((await t.app.request(path, { headers: { authorization: `Bearer ${await t.token(identities.cell)}` } })).status).toBe(403);
+    expect((await t.app.request('/api/v1/archives/t1/campaigns/2021/units/p1/rollup', { headers: { authorization: `Bearer ${await t.token(identities.otherTenant)}` } })).status).toBe(404);
   });
 });

@@ -41,6 +41,9 @@ import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
 import { massesPages } from './pages/masses/masses-pages';
 import { phoneCommentRoutes } from './pages/masses/phone-comment-routes';
+import { assertWritable } from '@kd/services';
+import { archiveRoutes } from './routes/archives';
+import { treePages } from './pages/tree-pages';
 import { historyPages } from './pages/history-pages';
 import { rewardPages } from './pages/reward-pages';
 import { reconciliationPages } from './pages/reconciliation-pages';
@@ -148,6 +151,11 @@ export function createApp(deps: AppDeps) {
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));
+  // A frozen province (merged into another) is read-only: every write answers 409 TENANT_FROZEN.
+  secured.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await assertWritable(deps, c.get('caller').tenant);
+    await next();
+  });
   secured.route('/', meRoutes(deps));
   secured.route('/', unitRoutes(deps));
   secured.route('/', memberRoutes(deps));
@@ -160,6 +168,7 @@ export function createApp(deps: AppDeps) {
   secured.route('/', massesRoutes(deps));
   secured.route('/', massesSessionRoutes(deps));
   secured.route('/', massesFollowupRoutes(deps));
+  secured.route('/', archiveRoutes(deps));
   secured.route('/', historyRoutes(deps));
   secured.route('/', rewardRoutes(deps));
   secured.route('/', reconciliationRoutes(deps));
@@ -205,6 +214,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', massesPages(deps));
   // Public: the masses' comment form, opened with a single-use code and no account.
   app.route('/', phoneCommentRoutes(deps));
+  app.route('/', treePages(deps));
   app.route('/', historyPages(deps));
   app.route('/', rewardPages(deps));
   app.route('/', reconciliationPages(deps));

@@ -48,6 +48,8 @@ const schemas = {
   }),
   rollupStream: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   reconcile: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
+  /** Tree jobs (large moves, merges, splits): started by the table stream, resumed by it. */
+  treeJob: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   deadlineReport: z.object({
     [lambdaEnv.tableName]: required,
     [lambdaEnv.region]: required,

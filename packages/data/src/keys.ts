@@ -16,6 +16,22 @@ export const keys = {
     pk: `${t(tenant)}#UNIT#${unitId}`,
     sk: `HIST#${at}#${seq}`,
   }),
+  /**
+   * The tenant's tree pointer (docs/tree-history.md): the tree generation readers see, the job that
+   * holds the tree while it rewrites it, and during a job's settling the subtrees it moved.
+   */
+  treePointer: (tenant: string) => ({ pk: `${t(tenant)}#TREEPOINTER`, sk: 'POINTER' }),
+  /** A tree job (a large move, a merge, a split): its record, and its planned unit changes in steps. */
+  treeJob: (tenant: string, jobId: string) => ({ pk: `${t(tenant)}#TREEJOB#${jobId}`, sk: 'JOB' }),
+  treeJobStep: (tenant: string, jobId: string, step: number) => ({ pk: `${t(tenant)}#TREEJOB#${jobId}`, sk: `STEP#${String(step).padStart(6, '0')}` }),
+  treeJobStepPrefix: 'STEP#',
+  /** GSI2 of a running tree job, across tenants: what the resumer (and `npm start`) picks up. */
+  runningTreeJobs: 'TREEJOBS_RUNNING',
+  runningTreeJobSort: (tenant: string, jobId: string) => `${tenant}#${jobId}`,
+  /** A province merge: its record (cursor per former province) under the successor. */
+  provinceMerge: (tenant: string, mergeId: string) => ({ pk: `${t(tenant)}#PROVINCEMERGE#${mergeId}`, sk: 'JOB' }),
+  /** A former province's grant: `grantee`'s users may read its archived campaigns. */
+  archiveGrant: (tenant: string, grantee: string) => ({ pk: `${t(tenant)}#GRANT#${grantee}`, sk: 'GRANT' }),
   member: (tenant: string, memberId: string) => ({ pk: `${t(tenant)}#MEMBER#${memberId}`, sk: 'MEMBER' }),
   /** GSI1 of a member: the unit's member list. */
   unitMembers: (tenant: string, unitId: string) => `${t(tenant)}#MEMBERS#${unitId}`,

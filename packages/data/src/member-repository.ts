@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch';
 import { queryAll } from './query-all';
-import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames } from '@kd/domain';
+import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames, cellOn, checkEventDate, formatVietnameseDate, withStint, type LocalDate } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -34,8 +34,8 @@ export async function requireMember(store: Store, tenant: string, memberId: stri
 }
 
 /** Several members by id, in one or a few BatchGetItem calls (100 keys each). */
-export async function getMembers(store: Store, tenant: string, ids: readonly string[]): Promise<Map<string, Member>> {
-  const items = await batchGetAll(store, ids.map((id) => keys.member(tenant, id)));
+export async function getMembers(store: Store, tenant: string, ids: readonly string[], options: { consistentRead?: boolean } = {}): Promise<Map<string, Member>> {
+  const items = await batchGetAll(store, ids.map((id) => keys.member(tenant, id)), options);
   const found = new Map<string, Member>();
   for (const item of items) {
     const m = Member.parse(item);
@@ -91,16 +91,35 @@ export async function pageUnitMembers(
   return { members, total: all.length, next: more && last ? { name: last.fullName, id: last.id } : null };
 }
 
-function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number) {
+function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number, leaving: readonly string[] = []) {
+  // A unit remembers the members who left it: its roster on an earlier day still counts them.
+  const add = leaving.length > 0 ? ' ADD formerMemberIds :left' : '';
   return {
     Update: {
       TableName: store.tableName,
       Key: keys.unit(tenant, unitId),
-      UpdateExpression: 'SET memberCount = if_not_exists(memberCount, :zero) + :d',
+      UpdateExpression: `SET memberCount = if_not_exists(memberCount, :zero) + :d${add}`,
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':d': delta, ':zero': 0 },
+      ExpressionAttributeValues: { ':d': delta, ':zero': 0, ...(leaving.length > 0 ? { ':left': new Set(leaving) } : {}) },
     },
   };
+}
+
+/** The count and former-member update of a unit, for other multi-member writes (tree jobs). */
+export { memberCountDelta };
+
+/**
+ * A cell's roster on a day: its members registered there that day, whether they are still there
+ * (GSI1) or have left since (the unit's `formerMemberIds`). Members without dated periods are at
+ * their cell every day.
+ */
+export async function rosterOn(store: Store, tenant: string, unit: Pick<StoredUnit, 'id' | 'formerMemberIds'>, day: LocalDate, options: { consistentRead?: boolean } = {}): Promise<Member[]> {
+  const [current, former] = await Promise.all([
+    listUnitMembers(store, tenant, unit.id),
+    unit.formerMemberIds && unit.formerMemberIds.length > 0 ? getMembers(store, tenant, unit.formerMemberIds, options) : Promise.resolve(new Map<string, Member>()),
+  ]);
+  const all = new Map<string, Member>([...former, ...current.map((m) => [m.id, m] as const)]);
+  return [...all.values()].filter((m) => cellOn(m, day) === unit.id);
 }
 
 export async function createMember(store: Store, tenant: string, unit: StoredUnit, input: Member, actor: Actor, at: string): Promise<Member> {
@@ -152,7 +171,11 @@ export async function updateMember(
   return updated;
 }
 
-/** Transfers a member to another cell: both units' counts and both audit trails in one transaction. */
+/**
+ * Transfers a member to another cell on `effectiveOn` (default today): the member's period at the
+ * old cell ends that day and one at the new cell begins; both units' counts and both audit trails
+ * in one transaction.
+ */
 export async function transferMember(
   store: Store,
   tenant: string,
@@ -161,12 +184,20 @@ export async function transferMember(
   expectedVersion: number,
   actor: Actor,
   at: string,
+  effectiveOn?: LocalDate,
 ): Promise<Member> {
   if (expectedVersion !== current.version) throw versionConflict();
   if (!isCell(to.kind)) throw new DomainError('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
   if (to.closedOn) throw new DomainError('UNIT_CLOSED', 'Chi bộ nơi chuyển đến đã giải thể.');
   if (to.id === current.unitId) return current;
-  const moved = Member.parse({ ...current, unitId: to.id, groupId: null, transferredInOn: vietnamDateOf(new Date(at)), version: current.version + 1 });
+  const today = vietnamDateOf(new Date(at));
+  const on = effectiveOn ?? today;
+  checkEventDate(on, today, []);
+  const lastStart = (current.cells ?? []).map((s) => s.from).filter((d): d is string => d !== null).sort().at(-1);
+  if (lastStart && on < lastStart) {
+    throw new DomainError('EVENT_BEFORE_LAST', `Ngày chuyển ${formatVietnameseDate(on)} trước lần chuyển sinh hoạt đã ghi nhận (${formatVietnameseDate(lastStart)}).`);
+  }
+  const moved = Member.parse({ ...current, unitId: to.id, groupId: null, transferredInOn: on, cells: withStint(current, to.id, on, 'transfer'), version: current.version + 1 });
   await transact(
     store,
     [
@@ -178,10 +209,10 @@ export async function transferMember(
           ExpressionAttributeValues: { ':v': current.version },
         },
       },
-      memberCountDelta(tenant, store, current.unitId, -1),
+      memberCountDelta(tenant, store, current.unitId, -1, [current.id]),
       memberCountDelta(tenant, store, to.id, 1),
-      auditPut(store, tenant, { unitId: current.unitId, at, actor, action: 'member.transferOut', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id } }),
-      auditPut(store, tenant, { unitId: to.id, at, actor, action: 'member.transferIn', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id } }),
+      auditPut(store, tenant, { unitId: current.unitId, at, actor, action: 'member.transferOut', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id, on } }),
+      auditPut(store, tenant, { unitId: to.id, at, actor, action: 'member.transferIn', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id, on } }),
     ],
     versionConflict,
   );

@@ -6,6 +6,7 @@ import { auditPut, type Actor } from './audit';
 import { MAX_TRANSACTION_ITEMS, transact, type TransactItem } from './transaction';
 import { getMembers, listUnitMembers, memberItem } from './member-repository';
 import { StoredUnit, listChildren, unitItem } from './unit-repository';
+import { treeUnlocked } from './tree-pointer';
 
 /** What a roster upload will do (dry run) or did (commit) to the unit's members. */
 export interface RosterPlan {
@@ -160,7 +161,7 @@ export async function commitRoster(
   // Each transaction: the unit's guard/count update, the audit entry in the first, the rest writes.
   let first = true;
   for (let i = 0; i < writes.length; ) {
-    const room = MAX_TRANSACTION_ITEMS - 1 - (first ? 1 : 0);
+    const room = MAX_TRANSACTION_ITEMS - 2 - (first ? 1 : 0);
     const chunk = writes.slice(i, i + room);
     i += chunk.length;
     const added = chunk.filter((w) => w.created).length;
@@ -175,6 +176,8 @@ export async function commitRoster(
       },
     });
     if (first) items.push(audit);
+    // New groups are units: no tree job may be rewriting the tree meanwhile.
+    if (chunk.some((w) => 'Put' in w.item && (w.item.Put as { Item: Record<string, unknown> }).Item.type === 'unit')) items.push(treeUnlocked(store, tenant));
     await transact(store, items, () =>
       new DomainError('VERSION_CONFLICT', 'Danh sách đảng viên vừa được người khác thay đổi. Vui lòng kiểm tra lại và tải lên lần nữa.'),
     );

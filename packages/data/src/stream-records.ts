@@ -34,7 +34,9 @@ export type TableChange =
 const image = (raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
   raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
 
-const Member = z.object({ unitId: z.string() });
+// Every cell of the member's dated periods: a change to the member changes their count wherever
+// a campaign's rating date places them.
+const Member = z.object({ unitId: z.string(), cells: z.array(z.object({ unitId: z.string() })).optional() });
 /** A dossier holding results imported from an earlier year: the one change a closed campaign takes. */
 const isImported = (img: Record<string, unknown> | undefined) => Boolean(img && (img.importedMembersAt || img.importedCollective));
 const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown(), localOverlay: z.unknown() }).partial();
@@ -56,7 +58,7 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
     case 'member': {
       const ids = [image(record.dynamodb.OldImage), image(record.dynamodb.NewImage)].flatMap((img) => {
         const parsed = Member.safeParse(img);
-        return parsed.success ? [parsed.data.unitId] : [];
+        return parsed.success ? [parsed.data.unitId, ...(parsed.data.cells ?? []).map((c) => c.unitId)] : [];
       });
       return { kind: 'member', tenant: key.tenant, unitIds: [...new Set(ids)] };
     }
@@ -85,4 +87,17 @@ export function compareSequence(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The running tree jobs named by stream records (their job records' new images): the tree-job function's work. */
+export function runningTreeJobsIn(records: readonly unknown[]): { tenant: string; id: string }[] {
+  const jobs = new Map<string, { tenant: string; id: string }>();
+  for (const raw of records) {
+    const parsed = StreamRecord.safeParse(raw);
+    const job = parsed.success ? image(parsed.data.dynamodb.NewImage) : undefined;
+    if (job?.type === 'treeJob' && job.state === 'running' && typeof job.tenant === 'string' && typeof job.id === 'string') {
+      jobs.set(`${job.tenant}/${job.id}`, { tenant: job.tenant, id: job.id });
+    }
+  }
+  return [...jobs.values()];
 }

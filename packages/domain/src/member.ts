@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from './local-date';
 import { PartyPosition } from './party-position';
+import { MemberStint, TemporaryAttachment } from './tree/member-history';
 import { nfcLine } from './text';
 
 /** Member ids are the party card number or the province's code: letters, digits, `.`, `-`, `/`. */
@@ -24,6 +25,10 @@ export const Member = z.object({
   suspended: z.boolean().default(false),
   transferredInOn: LocalDate.nullable().default(null),
   temporaryAttachmentAt: nfcLine(200).nullable().default(null),
+  /** The cells the member was registered at, with dates (docs/tree-history.md); absent: always at `unitId`. */
+  cells: z.array(MemberStint).optional(),
+  /** Temporary attachments with their periods. */
+  attachments: z.array(TemporaryAttachment).optional(),
   version: z.number().int().nonnegative().default(1),
 });
 export type Member = z.infer<typeof Member>;

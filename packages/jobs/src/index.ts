@@ -1,4 +1,5 @@
 export * from './aws-handlers';
+export * from './provinces/merge-provinces';
 export * from './reports/aws-deadline-report';
 export * from './reports/eventbridge-milestone-scheduler';
 export * from './reports/outbox-mailer';
@@ -16,3 +17,6 @@ export * from './rollup/masses-years';
 export * from './rollup/reconcile';
 export * from './rollup/recount';
 export * from './rollup/unit-state';
+export * from './tree/aws-tree-job';
+export * from './tree/resume-tree-jobs';
+export * from './tree/run-tree-job';

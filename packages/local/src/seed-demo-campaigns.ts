@@ -1,7 +1,7 @@
-import type { Store } from '@kd/data';
+import { putCampaign, type Store } from '@kd/data';
+import { demoCampaign2026 } from './demo/vinh-long-2026';
 import type { DemoTenant } from './demo';
 import { seedCampaigns } from './seed-campaigns';
-import { seedCampaign2026 } from './seed-2026';
 
 /** When the seeds' province closed its reviews (the demo's dates): each the March after its rating. */
 export const SEEDS_CLOSED_AT: Readonly<Record<number, string>> = {
@@ -11,9 +11,15 @@ export const SEEDS_CLOSED_AT: Readonly<Record<number, string>> = {
 
 /**
  * The demo's story: Trà Vinh carries the seeds' 2020 and 2021 reviews, closed long since; Vĩnh
- * Long runs the 2026 review under the 2025 rules, in progress.
+ * Long runs the 2026 review under the 2025 rules, in progress — on the tree after the 2025
+ * reorganisation, so it is seeded at the end of that story (`reorganise-2025.ts`), not here.
  */
 export async function seedDemoCampaigns(store: Store, tenant: DemoTenant, at: string): Promise<{ items: number }> {
-  if (tenant.campaigns === 'live-2026') return seedCampaign2026(store, tenant);
+  if (tenant.campaigns === 'live-2026') {
+    // The campaign at once (its deadline reports go out from the first minute); its plans and
+    // results come with the new tree at the end of the 2025 story.
+    await putCampaign(store, tenant.tenantId, demoCampaign2026(tenant.units));
+    return { items: 1 };
+  }
   return seedCampaigns(store, tenant, at, { closedAt: SEEDS_CLOSED_AT });
 }

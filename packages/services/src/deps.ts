@@ -20,6 +20,11 @@ export interface ServiceDeps {
   cursorKey?: string;
   /** How "Lập báo cáo ngay" sends: SES in AWS, the outbox locally. Without it the report is kept and its mail left for the next scheduled run. */
   reports?: ReportDelivery;
+  /**
+   * Starts a tree job right away in this process (`npm start`, tests). In AWS nothing is passed: the
+   * job record's stream event starts the tree-job function (infra/constructs/tree-jobs.ts).
+   */
+  treeJobs?: { start(tenant: string, jobId: string): void };
   /** The keyed hash of national ids (reconciliation with the central database); absent: those features answer NOT_CONFIGURED. */
   nationalIdKeys?: NationalIdKeys;
   /** Uploads of one tenant processed at once (default: the process's own, `DEFAULT_UPLOAD_SLOTS`). */

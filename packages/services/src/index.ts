@@ -6,6 +6,7 @@
  */
 export * from './access/scope';
 export * from './actor';
+export * from './archives/archives';
 export * from './audit/read-audit';
 export * from './campaigns/appraisal-list';
 export * from './campaigns/campaign-admin';
@@ -60,8 +61,12 @@ export * from './rewards/reward-file';
 export * from './rewards/reward-list';
 export * from './rollups/dashboard';
 export * from './rollups/read-rollup';
+export * from './tenants/tenant-status';
 export * from './units/change-unit';
 export * from './units/read-unit';
+export * from './units/tree-jobs';
+export * from './units/tree-plan';
+export * from './units/unit-history';
 export * from './units/unit-overview';
 export * from './uploads/bucket-path';
 export * from './uploads/results-upload';

@@ -1,15 +1,18 @@
 import type { Child } from 'hono/jsx';
 import { roleLabels, type Caller } from '@kd/domain';
 import { styles } from './styles';
+import { currentPageNotice } from './page-notice';
 import { PostForm, pageCsrfToken } from './post-form';
 
 /**
  * The frame of every page: Vietnamese, no outside assets (nothing leaves the machine), no inline
  * script (the Content-Security-Policy allows scripts of this origin only: `scripts` are served
- * files under /assets). The CSRF token is in a meta tag for those scripts' writes.
+ * files under /assets). The CSRF token is in a meta tag for those scripts' writes. A frozen
+ * province's notice, when the page handler set one, heads every page.
  */
 export function Layout(props: { title: string; caller?: Caller | undefined; scripts?: string[]; children?: Child }) {
   const csrf = pageCsrfToken();
+  const notice = currentPageNotice();
   return (
     <html lang="vi">
       <head>
@@ -36,7 +39,14 @@ export function Layout(props: { title: string; caller?: Caller | undefined; scri
             </nav>
           ) : null}
         </header>
-        <main>{props.children}</main>
+        <main>
+          {notice ? (
+            <p class="notice frozen" role="status" data-testid="tenant-notice">
+              {notice}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
       </body>
     </html>
   );

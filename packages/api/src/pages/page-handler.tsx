@@ -7,6 +7,8 @@ import { clearCookie, COOKIES } from '../auth/cookies';
 import { logFailure, retryHeaders, toDomainError } from '../errors';
 import { httpStatus } from '../http-status';
 import { ErrorPage } from './unit-page';
+import { assertWritable, tenantNotice } from '@kd/services';
+import { withPageNotice } from './page-notice';
 import { loginHref, safeNext } from './session-pages';
 
 export type PageHandler = (c: Context<AppEnv>, caller: Caller) => Response | Promise<Response>;
@@ -29,19 +31,24 @@ export function toLogin(c: Context<AppEnv>): Response {
 /**
  * Every page: the caller from the session cookie (none, or an invalid or expired token → the login
  * page, then back), then the page itself; anything it throws is rendered as an error page with the
- * error's status (403, 404 …).
+ * error's status (403, 404 …). A frozen province's users see where it went at the top of every page,
+ * and their forms write nothing.
  */
 export function pageHandler(deps: AppDeps, handler: PageHandler) {
   return async (c: Context<AppEnv>) => {
     const caller = await resolveCaller(deps, c);
     if (!caller) return toLogin(c);
-    try {
-      return await handler(c, caller);
-    } catch (error) {
-      const e = toDomainError(error);
-      logFailure(e);
-      return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind], retryHeaders(e));
-    }
+    const notice = await tenantNotice(deps, caller.tenant);
+    return withPageNotice(notice, async () => {
+      try {
+        if (notice && c.req.method !== 'GET' && c.req.method !== 'HEAD') await assertWritable(deps, caller.tenant);
+        return await handler(c, caller);
+      } catch (error) {
+        const e = toDomainError(error);
+        logFailure(e);
+        return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind], retryHeaders(e));
+      }
+    });
   };
 }
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { resolveCaller } from '../auth/middleware';
-import { unitOverview } from '@kd/services';
+import { unitHistory, unitOverview } from '@kd/services';
 import { UnitPage } from './unit-page';
 import { pageHandler, toLogin } from './page-handler';
 
@@ -19,8 +19,9 @@ export function pageRoutes(deps: AppDeps) {
   r.get(
     '/units/:unitId',
     pageHandler(deps, async (c, caller) => {
-      const { unit, ancestors, subtree, members, groups } = await unitOverview(deps, caller, c.req.param('unitId') ?? '', c.req.query('cursor') ?? null);
-      return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} />);
+      const unitId = c.req.param('unitId') ?? '';
+      const [{ unit, ancestors, subtree, members, groups }, history] = await Promise.all([unitOverview(deps, caller, unitId, c.req.query('cursor') ?? null), unitHistory(deps, caller, unitId)]);
+      return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} history={history} />);
     }),
   );
 

@@ -25,7 +25,7 @@ const RollupNumbersView = z.object({
     .object({ members: counts(scoreCountKeys), units: counts(scoreCountKeys) })
     .openapi('RollupScores', { description: 'Biểu 4 (r2025): đảng viên và tập thể được xếp loại có điểm, theo khung điểm ≥ 90, 70–< 90, 50–< 70, < 50' }),
 });
-const RollupView = RollupNumbersView.extend({
+export const RollupView = RollupNumbersView.extend({
   year: z.number().int(),
   asOf: z.string().openapi({ description: 'Thời điểm số liệu được cập nhật lần cuối' }),
   children: z.array(RollupNumbersView.openapi('RollupChild')),

@@ -1,4 +1,4 @@
-import { Member, type Caller } from '@kd/domain';
+import { Member, type Caller, type LocalDate } from '@kd/domain';
 import { createMember, pageUnitMembers, transferMember, updateMember } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { memberInScope, unitInScope } from '../access/scope';
@@ -40,9 +40,9 @@ export async function changeMember(deps: ServiceDeps, caller: Caller, memberId: 
   return updateMember(deps.store, caller.tenant, member, changes, version, actorOf(caller), deps.clock().toISOString());
 }
 
-/** An official transfer to another cell in the caller's scope. */
-export async function transfer(deps: ServiceDeps, caller: Caller, memberId: string, toUnitId: string, version: number): Promise<Member> {
+/** An official transfer to another cell in the caller's scope, on `on` (default today). */
+export async function transfer(deps: ServiceDeps, caller: Caller, memberId: string, toUnitId: string, version: number, on?: LocalDate): Promise<Member> {
   const { member } = await memberInScope(deps.store, caller, memberId, 'member.write');
   const to = await unitInScope(deps.store, caller, toUnitId, 'member.write');
-  return transferMember(deps.store, caller.tenant, member, to, version, actorOf(caller), deps.clock().toISOString());
+  return transferMember(deps.store, caller.tenant, member, to, version, actorOf(caller), deps.clock().toISOString(), on);
 }
