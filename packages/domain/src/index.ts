@@ -132,6 +132,7 @@ export * from './unit-kind';
 export * from './unit-plan';
 export * from './unit';
 export * from './upload/cell-parse';
+export * from './upload/column-data';
 export * from './upload/column';
 export * from './upload/evaluate-upload';
 export * from './upload/header-match';
