@@ -54,7 +54,7 @@ const hrefsIn = (html: string): string[] =>
   [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((h) => h.startsWith('/') && !h.startsWith('//'));
 
 /** Every page an identity can reach by following links from its home, each fetched once. */
-async function crawl(t: TestApp, as: Identity, limit = 80): Promise<{ pages: Map<string, number>; years: Set<number> }> {
+async function crawl(t: TestApp, as: Identity, limit = 40): Promise<{ pages: Map<string, number>; years: Set<number> }> {
   const pages = new Map<string, number>();
   const years = new Set<number>();
   const queue = ['/', `/units/${as.unit}`];
