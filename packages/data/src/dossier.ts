@@ -103,6 +103,12 @@ export function hashRows(rows: readonly { memberId: string; facts: MemberFacts }
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/** A dossier as the table stores it (for imports that write whole items, like the demo's seeds). */
+export function dossierItem(tenant: string, dossier: z.input<typeof Dossier> & { unitId: string; year: number }) {
+  const parsed = Dossier.parse(dossier);
+  return { ...keys.dossier(tenant, parsed.unitId, parsed.year), type: 'dossier', tenant, ...parsed };
+}
+
 export function rowItem(tenant: string, unitId: string, year: number, version: number, row: ResultRow) {
   return {
     ...keys.resultRow(tenant, unitId, year, version, row.memberId),

@@ -1,4 +1,4 @@
-import { transactPut, campaignItem, unitPlanItem, Dossier, ResultRow, rowItem, keys, unitEventItem, type Store } from '@kd/data';
+import { transactPut, campaignItem, unitPlanItem, dossierItem, ResultRow, rowItem, unitEventItem, type Store } from '@kd/data';
 import { addMonthsClamped, evaluateMember, isCell, rulebookFor, MemberFacts, type Campaign, type CollectiveFactsInput, type Override, type DossierState, type LocalDate, type Member, type MemberFactsInput, type Rating, type Unit } from '@kd/domain';
 import { createPrng, deriveSeed, type Prng } from './demo/prng';
 import { demoCampaign2026, demoUnitPlans2026 } from './demo/vinh-long-2026';
@@ -124,11 +124,8 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
   const excepted = tenant.units.filter((u) => u.kind === 'baseCommittee')[1];
   if (excepted) {
     const grantor = excepted.parentId ? byId.get(excepted.parentId) : undefined;
-    items.push({
-      ...keys.dossier(t, excepted.id, campaign.year),
-      type: 'dossier',
-      tenant: t,
-      ...Dossier.parse({
+    items.push(
+      dossierItem(t, {
         unitId: excepted.id,
         year: campaign.year,
         quotaException: {
@@ -141,7 +138,7 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
         },
         updatedAt: instant('2026-11-20', '10:00'),
       }),
-    });
+    );
   }
 
   cells.forEach((unit, index) => {
@@ -168,11 +165,8 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
     const meeting = `2026-11-${String(prng.int(20, 27)).padStart(2, '0')}`;
     const state: DossierState = plan === 'draft' ? 'draft' : plan;
     const submittedAt = voted ? instant(`2026-11-${String(Math.min(29, Number(meeting.slice(8)) + 1)).padStart(2, '0')}`, '09:30') : null;
-    items.push({
-      ...keys.dossier(t, unit.id, campaign.year),
-      type: 'dossier',
-      tenant: t,
-      ...Dossier.parse({
+    items.push(
+      dossierItem(t, {
         unitId: unit.id,
         year: campaign.year,
         state,
@@ -186,7 +180,7 @@ export function demo2026Items(tenant: CampaignSeedTenant): { campaign: Campaign;
         appraisedAt: plan === 'approved' ? instant('2026-11-29', '15:00') : null,
         updatedAt: submittedAt,
       }),
-    });
+    );
     for (const r of scored) {
       const level = decided.get(r.member.id) ?? null;
       const secretaryLevel = r.member.partyPosition === 'secretary' && level !== null && collective === 'good' && level === 'excellent' ? 'good' : level;
