@@ -7,7 +7,9 @@
  *     flight, beside a bare Query returning the same children items at 20 in flight;
  *   - the median of 5 sequential naive recounts of the province beside the median roll-up read;
  *   - freshness: from a committed 50-row upload to the province roll-up showing it, with the
- *     stream poller running (p50/p95 of 20 uploads).
+ *     stream poller running (p50/p95 of 20 uploads);
+ *   - Biểu 5's freshness beside it: from a comment taken at a session before the masses to the
+ *     province's Biểu 5 counting it (p50/p95 of 20 comments).
  *
  * Acceptance (issue 5): p99 via the API ≤ 2 × the bare Query's p99; median read ≥ 50× below the
  * naive recount's; freshness p95 ≤ 2 s.   npx tsx bench/rollups.ts  (KD_BENCH_MEMBERS to scale down)
@@ -17,9 +19,10 @@ import { createApp, loadLocalSigner, localClaims } from '@kd/api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createStore, ensureTable, transactPut, campaignItem, commitResults, ResultRow, rowItem, indexNames, keys, memberItem, unitItem, StoredUnit } from '@kd/data';
-import { Campaign, Member, MemberFacts, type Rating, type Unit } from '@kd/domain';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createStore, ensureTable, transactPut, campaignItem, commitResults, ResultRow, rowItem, indexNames, keys, memberItem, unitItem, StoredUnit, massesSettingsItem } from '@kd/data';
+import { addComment, openReview, recordMassesSession, saveWorkplace } from '@kd/services';
+import { Campaign, Member, MemberFacts, traVinhMassesSettings, type Caller, type Rating, type Unit } from '@kd/domain';
 import { loadRollupYears, naiveRecount, reconcileAll } from '@kd/jobs';
 import { startDynamoLocal } from '../packages/local/src/dynamo-local';
 import { streamPoller } from '../packages/local/src/stream-poller';
@@ -167,6 +170,33 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
     }
     fresh.sort((a, b) => a - b);
 
+    // 6. Biểu 5's freshness, same poller: a comment at the probe's session → the province's Biểu 5.
+    const board = { tenant: TENANT, unit: 'p', role: 'province_board', name: 'Bench', sub: 'bench' } as Caller;
+    const deps = { store, clock: () => new Date('2021-11-10T05:00:00.000Z') };
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: massesSettingsItem(TENANT, traVinhMassesSettings) }));
+    await openReview(deps, board, YEAR, { sessionsBy: '2021-11-15', baseReportBy: '2021-11-20', blocReportBy: '2021-11-30' });
+    await saveWorkplace(deps, board, YEAR, probe.id, { name: 'Cơ quan thử', staff: { permanent: 20 } });
+    const session = await recordMassesSession(deps, board, YEAR, probe.id, {
+      startsAt: '2021-11-10T08:00', endsAt: '2021-11-10T10:00', place: 'Hội trường', chair: 'Chủ trì', clerk: 'Thư ký', committeeRepresentative: 'Cấp ủy', massesPresent: 20,
+      members: probeMembers.slice(0, 3).map((m) => ({ memberId: m.id, present: true })),
+    });
+    const provinceComments = async () => {
+      const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.massesRollupTotal(TENANT, YEAR, 'p') }));
+      return Number(out.Item?.xc_total ?? 0);
+    };
+    const bieu5Fresh: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await addComment(deps, board, YEAR, probe.id, session.id, { about: null, channel: 'oral', heading: 1, kind: 'strength', text: `Ý kiến ${i + 1}` });
+      const committed = performance.now();
+      for (;;) {
+        if ((await provinceComments()) === i + 1) break;
+        if (performance.now() - committed > 30_000) throw new Error('freshness: the province Biểu 5 did not count the comment within 30 s');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      bieu5Fresh.push(performance.now() - committed);
+    }
+    bieu5Fresh.sort((a, b) => a - b);
+
     const medianRecount = median(recounts);
     const medianRead = median(reads);
     const result = {
@@ -188,6 +218,8 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
       recountToReadRatio: Number((medianRecount / medianRead).toFixed(0)),
       freshnessP50Ms: Number(percentile(fresh, 50).toFixed(0)),
       freshnessP95Ms: Number(percentile(fresh, 95).toFixed(0)),
+      bieu5FreshnessP50Ms: Number(percentile(bieu5Fresh, 50).toFixed(0)),
+      bieu5FreshnessP95Ms: Number(percentile(bieu5Fresh, 95).toFixed(0)),
     };
     printTable('Roll-ups (100,000 members in 3,000 cells; in-memory DynamoDB Local)', [
       ['generate items (transactPut)', `${seconds(generateMs)} (${items.length} items)`],
@@ -199,6 +231,7 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
       ['roll-up read, median of 50 sequential', ms(medianRead)],
       ['recount / read (≥ 50)', String(result.recountToReadRatio)],
       ['freshness, 50-row upload → province', `p50 ${ms(result.freshnessP50Ms)} · p95 ${ms(result.freshnessP95Ms)} (≤ 2000 ms)`],
+      ['Biểu 5 freshness, a comment → province', `p50 ${ms(result.bieu5FreshnessP50Ms)} · p95 ${ms(result.bieu5FreshnessP95Ms)}`],
     ]);
     return result;
   } finally {

@@ -28,6 +28,8 @@ const uploads = want('uploads') ? await optional('uploads', 'benchUploads') : un
 if (uploads) results.uploads = await uploads();
 const rollups = want('rollups') ? await optional('rollups', 'benchRollups') : undefined;
 if (rollups) results.rollups = await rollups();
+const load = want('load') ? await optional('load', 'benchLoad') : undefined;
+if (load) results.load = await load();
 // The whole suite, last: it is the longest part (`tests-last` only reads the last run's durations).
 if (want('tests') || only.includes('tests-last')) results.tests = await benchTests({ run: !only.includes('tests-last') });
 console.log('\nJSON:', JSON.stringify(results));

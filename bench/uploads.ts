@@ -15,8 +15,8 @@ import { createApp, loadLocalSigner, localClaims } from '@kd/api';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
-import { createStore, ensureTable, batchPut, rowItem, ResultRow, type Store } from '@kd/data';
-import { MemberFacts, Member, type Unit } from '@kd/domain';
+import { createStore, ensureTable, batchPut, putCampaign, rowItem, ResultRow, type Store } from '@kd/data';
+import { campaignFromTemplate, MemberFacts, Member, type Unit } from '@kd/domain';
 import { XLSX_CONTENT_TYPE } from '@kd/files';
 import { startDynamoLocal } from '../packages/local/src/dynamo-local';
 import { seedTenant } from '../packages/local/src/seed';
@@ -89,6 +89,8 @@ export async function benchUploads(): Promise<Record<string, number | string>> {
       Array.from({ length: n }, (_, i) => Member.parse({ id: memberId(n, i), unitId: `c${n}`, fullName: `Nguyễn Văn Thử ${i}`, admittedOn: '2010-05-19', officialOn: '2011-05-19' })),
     );
     await seedTenant(store, { tenantId: TENANT, name: 'Tỉnh thử tốc độ', units: unitsFor(), members }, '2021-12-01T00:00:00Z');
+    // Results go to opened campaigns (the warm-up year and the measured one).
+    for (const year of [2020, YEAR]) await putCampaign(store, TENANT, campaignFromTemplate({ year }));
     const signer = await loadLocalSigner(null);
     const app = createApp({ store, clock: () => new Date(), claims: localClaims(signer) });
     const token = await signer.sign({ tenant: TENANT, unit: 'p', role: 'province_board', name: 'Bench', sub: 'bench' });

@@ -43,6 +43,9 @@ export function functionBuildOptions(entry: string, outdir: string): BuildOption
     platform: 'node',
     target: 'node20',
     minify: true,
+    // Vietnamese text as UTF-8 (2–3 bytes a letter) rather than \u escapes (6 bytes): about a tenth of
+    // the code a cold start loads is messages, rulebooks and document sections in Vietnamese.
+    charset: 'utf8',
     // Stack traces in the logs point at the sources (NODE_OPTIONS=--enable-source-maps); the
     // sources themselves stay out of the maps, which only the stack traces read.
     sourcemap: true,

@@ -6,9 +6,14 @@ export interface DeployConfig {
   readonly sesIdentity: string;
   /** From address of reminder e-mails. */
   readonly sesFrom: string;
-  /** Extra browser origins allowed to upload to the bucket (e.g. a custom domain). */
+  /** Extra browser origins the pages are served from (e.g. a custom domain): bucket CORS, sign-in callbacks. */
   readonly webOrigins: string[];
+  /** The Cognito hosted login's domain prefix (`https://<prefix>.auth.<region>.amazoncognito.com`), unique per region. */
+  readonly authDomainPrefix: string;
 }
+
+/** The hosted login's prefix when the context names none (a deployer picks their own: docs/deploy.md). */
+export const DEFAULT_AUTH_DOMAIN_PREFIX = 'kiem-diem';
 
 import { DEFAULT_SES_IDENTITY, senderOf } from '@kd/config';
 
@@ -34,7 +39,12 @@ export function readDeployConfig(node: Node): DeployConfig {
   for (const origin of webOrigins) {
     if (!/^https:\/\/[^/]+$/.test(origin)) throw new Error(`webOrigins entry "${origin}" must look like https://host`);
   }
-  return { sesIdentity, sesFrom, webOrigins };
+  const authDomainPrefix = contextString(node, 'authDomainPrefix') ?? DEFAULT_AUTH_DOMAIN_PREFIX;
+  // Cognito's rule for prefixes: lower-case letters, digits and hyphens, no "aws", "amazon" or "cognito".
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(authDomainPrefix) || /aws|amazon|cognito/.test(authDomainPrefix)) {
+    throw new Error(`authDomainPrefix "${authDomainPrefix}" must be lower-case letters, digits and hyphens, without aws, amazon or cognito`);
+  }
+  return { sesIdentity, sesFrom, webOrigins, authDomainPrefix };
 }
 
 /** Where the stack deploys: the account and region the CDK CLI resolved (both unset in offline synth). */

@@ -4,12 +4,16 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { CALLBACK_PATH, SIGNED_OUT_PATH } from '@kd/config';
 
 /**
  * Custom attributes of a user (docs/api.md, "Authentication and scope"). Cognito issues them as `custom:tenant`, `custom:unit`
@@ -17,12 +21,22 @@ import { Construct } from 'constructs';
  */
 export const CUSTOM_ATTRIBUTES = ['tenant', 'unit', 'role'] as const;
 
-/** Who may sign in: people created by an administrator, with a second factor. */
+
+export interface AuthProps {
+  /** The hosted login's domain prefix: `https://<prefix>.auth.<region>.amazoncognito.com` (unique per region). */
+  readonly domainPrefix: string;
+}
+
+/**
+ * Who may sign in: people created by an administrator, with a second factor, through Cognito's
+ * hosted login (authorization code with PKCE; docs/security.md, "Sessions").
+ */
 export class Auth extends Construct {
   readonly userPool: UserPool;
-  readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
+  private webClient: UserPoolClient | undefined;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -70,16 +84,44 @@ export class Auth extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.client = this.userPool.addClient('WebClient', {
-      // A browser cannot keep a secret.
+    this.domain = this.userPool.addDomain('HostedLogin', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+  }
+
+  /** The app client of the web pages and the API; created once, when the web origins are known. */
+  get client(): UserPoolClient {
+    if (!this.webClient) throw new Error('Auth.addWebClient has not been called');
+    return this.webClient;
+  }
+
+  /** The hosted login's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  get domainUrl(): string {
+    return this.domain.baseUrl();
+  }
+
+  /**
+   * The web client: the pages sign in with the authorization code grant and PKCE at the hosted
+   * login, coming back to `<origin>/auth/callback` and, after sign-out, to `<origin>/signed-out`,
+   * for each origin the pages are served from (the API's URL, and any custom domain).
+   */
+  addWebClient(origins: readonly string[]): UserPoolClient {
+    if (this.webClient) throw new Error('Auth.addWebClient called twice');
+    this.webClient = this.userPool.addClient('WebClient', {
+      // The app is a public client (the same code runs locally): no secret; PKCE protects the code.
       generateSecret: false,
-      // Sign-in goes through the app's own page (SRP or password flow), not the hosted UI: no OAuth
-      // flows, so no implicit grant and no callback URLs to keep in sync.
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: origins.map((origin) => `${origin}${CALLBACK_PATH}`),
+        logoutUrls: origins.map((origin) => `${origin}${SIGNED_OUT_PATH}`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // Scripts and other systems may still sign in with SRP or a password for an API token.
       authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
+      // The ID token is the page session (the session cookie lives as long as it): a working day,
+      // as locally. Sign-out ends it in the browser at once; a disabled account cannot sign in again.
+      idTokenValidity: Duration.hours(8),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
       readAttributes: new ClientAttributes()
@@ -89,6 +131,7 @@ export class Auth extends Construct {
       // (AdminUpdateUserAttributes) write those. Cognito requires required attributes to stay writable.
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });
+    return this.webClient;
   }
 
   /** The issuer the API's JWT authorizer trusts. */

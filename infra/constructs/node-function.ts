@@ -1,6 +1,6 @@
 import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, Runtime, type ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
@@ -23,6 +23,8 @@ export interface NodeFunctionProps {
   readonly memorySize: number;
   readonly timeout: Duration;
   readonly environment?: Record<string, string>;
+  /** The AWS Parameters and Secrets Lambda Extension, for a function that reads a secret at start. */
+  readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /**
@@ -89,6 +91,7 @@ export class NodeFunction extends Construct {
       timeout: props.timeout,
       role: this.role,
       logGroup: this.logGroup,
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,

@@ -8,7 +8,8 @@ import { serveApp } from '../support/server';
 import { csvOf } from '../integration/uploads-support';
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { createApp, loadLocalSigner, localClaims, TOKEN_COOKIE } from '@kd/api';
+import { COOKIES, cookieName, createApp, loadLocalSigner, localClaims } from '@kd/api';
+import { putTestCampaign } from '../support/rollups';
 
 let browser: Browser & { cleanup(): Promise<void> };
 let server: { url: string; close(): Promise<void> };
@@ -18,6 +19,7 @@ const SCRIPT_NAME = '<script>window.__pwned=1</script>Hacker';
 beforeAll(async () => {
   const store = await createTestStore('e2e-upload');
   await seedFixture(store);
+  await putTestCampaign(store, 't1', 2021);
   t = await createTestApp(store);
   // A member whose name is markup: every page must show it as text.
   const roster = csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ['XSS1', SCRIPT_NAME, '01/01/2015']]);
@@ -66,7 +68,7 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     await page.waitForSelector('[data-testid="page-title"]');
     expect(new URL(page.url()).pathname).toBe('/campaigns/2021/units/c1/results-upload');
     expect(await page.textContent('[data-testid="current-version"]')).toBe('chưa có');
-    expect(await page.getAttribute('[data-testid="template-link"]', 'href')).toBe('/api/v1/campaigns/2021/units/c1/results-template');
+    expect(await page.getAttribute('[data-testid="template-link"]', 'href')).toBe('/web/api/v1/campaigns/2021/units/c1/results-template');
 
     // A file with errors: each is listed with its row and column, and nothing can be committed.
     await choose(page, 'ket-qua.csv', withErrors);
@@ -134,6 +136,7 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     let puts = 0;
     const store = await createTestStore('e2e-upload-s3');
     await seedFixture(store);
+    await putTestCampaign(store, 't1', 2021);
     const signer = await loadLocalSigner(null);
     let base = '';
     const app = createApp({
@@ -157,7 +160,9 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     base = s3Server.url;
     try {
       const context = await browser.newContext();
-      await context.addCookies([{ name: TOKEN_COOKIE, value: await signer.sign(identities.cell), url: base }]);
+      // The session cookie as the sign-in sets it (a locally signed token stands in for the ID token).
+      const session = { name: cookieName(base, COOKIES.session), value: await signer.sign(identities.cell), domain: '127.0.0.1', path: '/', secure: true, httpOnly: true, sameSite: 'Strict' as const };
+      await context.addCookies([session]);
       const page = await context.newPage();
       await page.goto(base + '/campaigns/2021/units/c1/results-upload');
       await choose(page, 'ket-qua.csv', csvOf([['Mã đảng viên', 'Chi bộ xếp loại'], ['M002', 'HTTNV'], ['M003', 'HTNV']]));

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { API_ROUTE_PATH, PUBLIC_ROUTES } from '../../infra/constructs/api';
+import { ACCESS_LOG_FORMAT, API_ROUTE_PATH, PUBLIC_ROUTES } from '../../infra/constructs/api';
 import { logicalIdOf, synthStack } from './synth';
 
 const { template } = synthStack();
@@ -57,6 +57,16 @@ describe('the HTTP API', () => {
     const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
     const logGroupId = (stage!.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'] as string[])[0]!;
     expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(365);
+  });
+
+  it('logs no source IP and no user agent, for the masses’ public comment form as for every route', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    const format = stage!.Properties.AccessLogSettings.Format as string;
+    expect(format).toBe(ACCESS_LOG_FORMAT);
+    expect(Object.keys(JSON.parse(format)).sort()).toEqual(['authorizerError', 'integrationError', 'latency', 'method', 'path', 'protocol', 'requestId', 'requestTime', 'responseLength', 'routeKey', 'status', 'sub']);
+    for (const variable of ['sourceIp', 'userAgent', 'identity', 'requestOverride', 'querystring', 'X-Forwarded-For', 'header']) expect(format).not.toContain(variable);
+    // The form is reached through the public pages' route, under one stage and one format.
+    expect(routes.map((r) => r.RouteKey)).toContain('POST /{proxy+}');
   });
 
   it('sends every route to the API function', () => {

@@ -6,7 +6,7 @@ const configWith = (context: Record<string, unknown>) => readDeployConfig(new Ap
 
 describe('deployment settings from CDK context', () => {
   it('default to the demo SES domain and a no-reply address on it', () => {
-    expect(configWith({})).toEqual({ sesIdentity: DEFAULT_SES_IDENTITY, sesFrom: `no-reply@${DEFAULT_SES_IDENTITY}`, webOrigins: [] });
+    expect(configWith({})).toEqual({ sesIdentity: DEFAULT_SES_IDENTITY, sesFrom: `no-reply@${DEFAULT_SES_IDENTITY}`, webOrigins: [], authDomainPrefix: 'kiem-diem' });
   });
 
   it('send from the identity itself when the identity is an address', () => {

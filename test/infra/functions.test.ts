@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config';
+import { contentSecurityPolicy, lambdaConfigSchemas, lambdaEnv, type LambdaFunction } from '@kd/config';
 import { logicalIdOf, synthStack } from './synth';
 
 const { template } = synthStack();
@@ -20,8 +20,8 @@ const roleOf = (fn: { Properties: any }) => fn.Properties.Role['Fn::GetAtt'][0] 
 const apiFunction = functions.find(([, r]) => r.Properties.Environment.Variables.AUTH_MODE === 'cognito')![1];
 
 describe('the functions', () => {
-  it('are the four entries, all nodejs22.x on arm64 with source maps', () => {
-    expect(functions).toHaveLength(4);
+  it('are the five entries, all nodejs22.x on arm64 with source maps', () => {
+    expect(functions).toHaveLength(5);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -138,14 +138,25 @@ describe('the functions’ environment', () => {
   it('sets, for each function, only variables its configuration module reads, and every one it requires (names from one place)', () => {
     const varsOf = (fn: { Properties: any }) => fn.Properties.Environment.Variables as Record<string, unknown>;
     const kindOf = (vars: Record<string, unknown>): LambdaFunction[] =>
-      vars[lambdaEnv.authMode] ? ['api'] : vars[lambdaEnv.sesFrom] ? ['deadlineReport'] : ['rollupStream', 'reconcile'];
+      vars[lambdaEnv.authMode] ? ['api'] : vars[lambdaEnv.sesFrom] ? ['deadlineReport'] : ['rollupStream', 'reconcile', 'treeJob'];
     for (const [id, fn] of functions) {
       const vars = varsOf(fn);
       // Lambda sets AWS_REGION itself; NODE_OPTIONS belongs to the runtime. Tokens stand in for values.
-      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, k === lambdaEnv.sesFrom ? 'a@b.vn' : k === lambdaEnv.appUrl ? 'https://x.vn' : k === lambdaEnv.scheduleTimeZone ? 'Asia/Ho_Chi_Minh' : k === lambdaEnv.authMode ? 'cognito' : 'x'])) };
+      const sample: Record<string, string> = {
+        [lambdaEnv.sesFrom]: 'a@b.vn',
+        [lambdaEnv.appUrl]: 'https://x.vn',
+        [lambdaEnv.authDomainUrl]: 'https://x.auth.ap-southeast-1.amazoncognito.com',
+        [lambdaEnv.contentSecurityPolicy]: contentSecurityPolicy(),
+        [lambdaEnv.scheduleTimeZone]: 'Asia/Ho_Chi_Minh',
+        [lambdaEnv.authMode]: 'cognito',
+        [lambdaEnv.cursorKey]: 'k'.repeat(64),
+      };
+      const asStrings = { AWS_REGION: 'ap-southeast-1', ...Object.fromEntries(Object.keys(vars).map((k) => [k, sample[k] ?? 'x'])) };
       for (const kind of kindOf(vars)) {
         const schema = lambdaConfigSchemas[kind];
-        expect(Object.keys(vars).filter((k) => k !== 'NODE_OPTIONS' && !(k in schema.shape)), `${id} (${kind})`).toEqual([]);
+        // The Parameters and Secrets extension's own settings belong to the layer, as NODE_OPTIONS to the runtime.
+        const layerOwn = (k: string) => /^(PARAMETERS_SECRETS_EXTENSION_|SECRETS_MANAGER_|SSM_PARAMETER_STORE_)/.test(k);
+        expect(Object.keys(vars).filter((k) => k !== 'NODE_OPTIONS' && !layerOwn(k) && !(k in schema.shape)), `${id} (${kind})`).toEqual([]);
         expect(schema.safeParse(asStrings).success, `${id} (${kind})`).toBe(true);
       }
     }

@@ -10,7 +10,8 @@ const reconcileId = logicalIdOf(template, 'AWS::Lambda::Function', { Description
 
 describe('the roll-up stream consumer', () => {
   it('reads the table stream from the trim horizon, reporting item failures', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    // The roll-up consumer's and the tree-job runner's (test/infra/tree-jobs.test.ts).
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
       FunctionName: { Ref: consumerId },
@@ -23,7 +24,7 @@ describe('the roll-up stream consumer', () => {
   });
 
   it('sends what it gives up on to an encrypted, TLS-only queue', () => {
-    const [mapping] = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
+    const [mapping] = Object.values(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: consumerId } } }));
     const destination = mapping!.Properties.DestinationConfig.OnFailure.Destination;
     const queueId = destination['Fn::GetAtt'][0] as string;
     expect(destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });

@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, getDossier, readResults, listAudit, faultPoints, type Store, type FaultPoint } from '@kd/data';
 import { createTestStore } from '../support/store';
+import { putTestCampaign } from '../support/rollups';
 import { dynamoEndpoint } from '../support/dynamo';
-import { seedFixture } from '../support/fixture';
+import { identities, seedFixture } from '../support/fixture';
 import { csvOf, postFile, resultsPath, rosterPath } from './uploads-support';
 
 /**
@@ -25,14 +26,14 @@ const abbreviation: Record<string, string> = { excellent: 'HTXSNV', good: 'HTTNV
 const resultsFile = (decided: string, absences: string) =>
   csvOf([['Mã đảng viên', 'Số kỳ vắng sinh hoạt', 'Chi bộ xếp loại'], ...ids.map((id) => [id, absences, abbreviation[decided]!])]);
 
-function runChild(csv: string, point: FaultPoint | null): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+function runChild(csv: string, point: FaultPoint | null, year = 2021): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   const file = join(dir, `${point ?? 'none'}-${Date.now()}.csv`);
   writeFileSync(file, csv);
   const env = { ...process.env };
   if (point) env.KD_FAULT_KILL_AT = point;
   else delete env.KD_FAULT_KILL_AT;
   // `node --import tsx` rather than `npx tsx`: one process, so the SIGKILL is what its parent sees.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/commit-crash-child.ts', dynamoEndpoint(), store.tableName, file], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/commit-crash-child.ts', dynamoEndpoint(), store.tableName, file, String(year)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,9 +45,9 @@ function runChild(csv: string, point: FaultPoint | null): Promise<{ code: number
 }
 
 /** The unit's current results as (decided, absences) pairs, with the version they belong to. */
-async function current(): Promise<{ version: number | null; values: Set<string>; count: number }> {
-  const dossier = await getDossier(store, 't1', 'c1', 2021);
-  const rows = await readResults(store, 't1', 'c1', 2021);
+async function current(year = 2021): Promise<{ version: number | null; values: Set<string>; count: number }> {
+  const dossier = await getDossier(store, 't1', 'c1', year);
+  const rows = await readResults(store, 't1', 'c1', year);
   return { version: dossier.currentVersion, values: new Set([...rows.values()].map((r) => `${r.facts.decided}/${r.facts.absences}`)), count: rows.size };
 }
 
@@ -54,6 +55,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kd-crash-'));
   store = await createTestStore('commit-crash');
   await seedFixture(store);
+  // Results go to an opened campaign (a year without one is 404).
+  await putTestCampaign(store, 't1', 2021);
   t = await createTestApp(store);
   const roster = csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ...ids.slice(9).map((id) => [id, `Đảng viên ${id}`, '01/01/2010'])]);
   const seeded = await postFile(t, rosterPath('c1', false), roster, 'text/csv');
@@ -101,6 +104,39 @@ describe('a commit killed at any point leaves the old version or the new one, wh
     expect((await current()).values).toEqual(new Set(['complete/9']));
     expect(await rowsOfVersion(dead)).toBe(0);
     expect(await rowsOfVersion(previous)).toBe(ids.length);
+  });
+});
+
+describe('a first commit killed at any point leaves a dossier that manual edits and a later upload can use (issue 10, finding 2)', () => {
+  // One campaign year per point: each starts with no dossier at all.
+  it.each(faultPoints.map((p, i) => [p, 2031 + i] as const))('killed at %s', { timeout: 60_000 }, async (point, year) => {
+    await putTestCampaign(store, 't1', year);
+    const child = await runChild(resultsFile('excellent', '1'), point, year);
+    expect(child.signal, child.out).toBe('SIGKILL');
+    const after = await current(year);
+    if (point === 'afterFlip') expect(after).toMatchObject({ values: new Set(['excellent/1']), count: ids.length });
+    else expect(after).toEqual({ version: null, values: new Set(), count: 0 });
+
+    // A manual edit of one row with the revisions the page shows: accepted (it was 409 forever).
+    const dossier = await getDossier(store, 't1', 'c1', year);
+    const row = (await readResults(store, 't1', 'c1', year)).get('K001');
+    const edit = await t.request(`/api/v1/campaigns/${year}/units/c1/members/K001/results`, {
+      method: 'PUT',
+      as: identities.cell,
+      body: JSON.stringify({ facts: { decided: 'complete', absences: 5 }, rowRev: row?.rev ?? null, dossierRev: dossier.rev }),
+    });
+    expect(edit.status, await edit.clone().text()).toBe(200);
+    const edited = await current(year);
+    expect(edited.values.has('complete/5')).toBe(true);
+    expect(edited.count).toBe(point === 'afterFlip' ? ids.length : 1);
+
+    // A later upload becomes current whole, with a version above every one reserved so far.
+    const ok = await runChild(resultsFile('good', '2'), null, year);
+    expect(ok.code, ok.out).toBe(0);
+    const final = await current(year);
+    expect(final).toMatchObject({ values: new Set(['good/2']), count: ids.length });
+    expect(final.version).toBeGreaterThan(edited.version!);
+    expect((await getDossier(store, 't1', 'c1', year)).versionCounter).toBeGreaterThanOrEqual(final.version!);
   });
 });
 

@@ -15,11 +15,11 @@ beforeAll(async () => {
 describe('dossier and results versions', () => {
   it('makes each commit a new current version, and the same rows again change nothing', async () => {
     const first = await commitResults(store, 't', 'c1', 2021, rows('good'), { actor, at: '2021-12-20T01:00:00Z' });
-    expect(first).toEqual({ version: 1, changed: true });
+    expect(first).toEqual({ version: 1, changed: true, previous: null });
     const again = await commitResults(store, 't', 'c1', 2021, [...rows('good')].reverse(), { actor, at: '2021-12-20T01:01:00Z' });
-    expect(again).toEqual({ version: 1, changed: false });
+    expect(again).toEqual({ version: 1, changed: false, previous: 1 });
     const second = await commitResults(store, 't', 'c1', 2021, rows('excellent'), { actor, at: '2021-12-20T01:02:00Z' });
-    expect(second).toEqual({ version: 2, changed: true });
+    expect(second).toEqual({ version: 2, changed: true, previous: 1 });
     const current = await readResults(store, 't', 'c1', 2021);
     expect([...current.values()].map((r) => r.facts.decided)).toEqual(['excellent', 'excellent', 'excellent']);
     const audit = await listAudit(store, 't', 'c1');

@@ -44,7 +44,7 @@ describe('GET /campaigns/{year}/units/{unitId}/rollup', () => {
     const res = await t.request('/api/v1/campaigns/2021/units/bc1/rollup', { as: identities.province });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(['asOf', 'children', 'kind', 'members', 'name', 'quota', 'unitId', 'units', 'workflow', 'year']);
+    expect(Object.keys(body).sort()).toEqual(['asOf', 'children', 'kind', 'members', 'name', 'quota', 'scores', 'unitId', 'units', 'workflow', 'year']);
     expect(body).toMatchObject({
       unitId: 'bc1', name: 'Đảng ủy Sở Y tế', kind: 'baseCommittee', year: 2021,
       members: { total: 10, exempt: 0, suspended: 0, newMember: 0, absent: 0, pending: 1, rated: 9, excellent: 2, good: 5, complete: 1, incomplete: 1, disciplined: 0 },
@@ -54,7 +54,9 @@ describe('GET /campaigns/{year}/units/{unitId}/rollup', () => {
       quota: { excellent: 2, good: 5, cap: 1, withinCap: false, breaches: 1 },
     });
     expect(body.children.map((c: { unitId: string }) => c.unitId)).toEqual(['c1', 'c2']);
-    expect(Object.keys(body.children[0]).sort()).toEqual(['kind', 'members', 'name', 'quota', 'unitId', 'units', 'workflow']);
+    expect(Object.keys(body.children[0]).sort()).toEqual(['kind', 'members', 'name', 'quota', 'scores', 'unitId', 'units', 'workflow']);
+    // Biểu 4 beside the ratings: nothing is scored under r2019.
+    expect(body.scores).toEqual({ members: { scored: 0, from90: 0, from70: 0, from50: 0, below50: 0 }, units: { scored: 0, from90: 0, from70: 0, from50: 0, below50: 0 } });
     const province = await (await t.request('/api/v1/campaigns/2021/units/p1/rollup', { as: identities.province })).json();
     // Sums over the base organisations: bc1 (2, 5, cap 1, over) and bc2 (0, 1, cap 0).
     expect(province.quota).toEqual({ excellent: 2, good: 6, cap: 1, withinCap: false, breaches: 1 });

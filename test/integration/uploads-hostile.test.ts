@@ -9,6 +9,7 @@ import { identities, seedFixture } from '../support/fixture';
 import { buildZip, repeatedEntry, workbookParts, SHEET_PREFIX } from '../files/spreadsheet/zip-builder';
 import { toTcvn3, toVni } from '../files/spreadsheet/legacy-text';
 import { XLSX_CONTENT_TYPE, csvOf, itemCount, postFile, resultsPath, rosterPath } from './uploads-support';
+import { putTestCampaign } from '../support/rollups';
 
 let store: Store;
 let t: TestApp;
@@ -16,6 +17,8 @@ let t: TestApp;
 beforeAll(async () => {
   store = await createTestStore('uploads-hostile');
   await seedFixture(store);
+  // Results go to an opened campaign (a year without one is 404).
+  await putTestCampaign(store, 't1', 2021);
   t = await createTestApp(store);
 });
 

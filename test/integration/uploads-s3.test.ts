@@ -9,6 +9,7 @@ import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { csvOf, itemCount, postFile, resultsPath } from './uploads-support';
+import { putTestCampaign } from '../support/rollups';
 
 /**
  * The AWS path with S3 replaced by a folder: the browser PUTs to the pre-signed URL (here: the
@@ -36,6 +37,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kd-uploads-'));
   store = await createTestStore('uploads-s3');
   await seedFixture(store);
+  // Results go to an opened campaign (a year without one is 404).
+  await putTestCampaign(store, 't1', 2021);
   local = await createTestApp(store);
   const signer = await loadLocalSigner(null);
   app = createApp({ store, clock: () => new Date('2021-12-15T03:00:00Z'), claims: localClaims(signer), uploads: fake });

@@ -7,6 +7,7 @@ import { evaluateMember, resolveRulebook } from '@kd/domain';
 import { createTestStore } from '../support/store';
 import { identities, seedFixture } from '../support/fixture';
 import { XLSX_CONTENT_TYPE, csvOf, formulaCells, itemCount, postFile, resultsPath, rosterPath } from './uploads-support';
+import { putTestCampaign } from '../support/rollups';
 
 let store: Store;
 let t: TestApp;
@@ -14,6 +15,9 @@ let t: TestApp;
 beforeAll(async () => {
   store = await createTestStore('uploads');
   await seedFixture(store);
+  // Results go to an opened campaign (a year without one is 404).
+  await putTestCampaign(store, 't1', 2021);
+  await putTestCampaign(store, 't1', 2022);
   t = await createTestApp(store);
 });
 

@@ -5,6 +5,11 @@ export interface Target {
   unitId: string;
   memberId: string;
   year: string;
+  jobId?: string;
+  /** The former province an archive route reads. */
+  tenant?: string;
+  /** A framework of QĐ 366-QĐ/TW (Phụ lục 1–5), for the scoring routes. */
+  appendix: string;
 }
 
 export interface IsolationCase {

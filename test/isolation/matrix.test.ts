@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Store } from '@kd/data';
+import { putArchiveGrant, type Store } from '@kd/data';
 import { loadLocalSigner } from '@kd/api';
 import { createTestStore } from '../support/store';
+import { putTestCampaign } from '../support/rollups';
+import { reconcileTenant } from '@kd/jobs';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
 import { Hono } from 'hono';
-import { isolationCases, PUBLIC_ROUTES, SELF_ROUTES, routesWithoutCases, type Target } from './cases';
+import { isolationCases, PUBLIC_ROUTES, SELF_ROUTES, TENANT_ROUTES, routesWithoutCases, type Target } from './cases';
+import { enableMasses } from '../support/masses';
 
 /**
  * Every route of the app × {another tenant, outside the subtree, no token, bad token}. The route
@@ -17,8 +20,8 @@ let store: Store;
 let foreignToken: string;
 let expiredToken: string;
 
-const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021' };
-const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021' };
+const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none', tenant: 't1', appendix: '4' };
+const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', jobId: 'tj-none', tenant: 't2', appendix: '4' };
 
 async function itemCount(): Promise<number> {
   const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
@@ -30,12 +33,12 @@ function appRoutes(): { method: string; path: string }[] {
   return t.app.routes
     .filter((r) => r.method !== 'ALL')
     .map((r) => ({ method: r.method, path: r.path }))
-    .filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`) && !SELF_ROUTES.has(`${r.method} ${r.path}`))
+    .filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`) && !SELF_ROUTES.has(`${r.method} ${r.path}`) && !TENANT_ROUTES[`${r.method} ${r.path}`])
     .filter((r) => (seen.has(`${r.method} ${r.path}`) ? false : (seen.add(`${r.method} ${r.path}`), true)));
 }
 
 function fill(path: string, target: Target): string {
-  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(target[name]));
+  return path.replace(/:(\w+)/g, (_, name: keyof Target) => encodeURIComponent(String(target[name])));
 }
 
 async function call(route: { method: string; path: string }, target: Target, auth: string | null) {
@@ -55,6 +58,10 @@ async function call(route: { method: string; path: string }, target: Target, aut
 beforeAll(async () => {
   store = await createTestStore('isolation');
   await seedFixture(store);
+  // t1 has the masses rule, so that its masses routes answer the scope (403) rather than 404.
+  await enableMasses(store, 't1');
+  // A province merge's grant (t2 → t1): the matrix holds with it in place.
+  await putArchiveGrant(store, { tenant: 't2', grantee: 't1', predecessorRoot: 'p2', successorRoot: 'p1', mergeId: 'm', grantedAt: '2025-07-01T00:00:00Z', grantedBy: 'operator' });
   t = await createTestApp(store);
   const foreign = await loadLocalSigner(null);
   foreignToken = await foreign.sign(identities.province);
@@ -82,6 +89,27 @@ describe('isolation matrix', () => {
       expect((await t.app.request(path!, { method })).status).toBe(401);
       expect((await t.app.request(path!, { method, headers: { authorization: `Bearer ${foreignToken}` } })).status).toBe(401);
       expect((await t.app.request(path!, { method, headers: { authorization: `Bearer ${await t.token(identities.cell)}` } })).status).toBe(200);
+    }
+  });
+
+  it('keeps the province-wide routes to the caller’s own province: 401 without a token, 403 below the province board, another province never reaches this one', async () => {
+    for (const [key, entry] of Object.entries(TENANT_ROUTES)) {
+      const [method, path] = key.split(' ') as [string, string];
+      const url = path.replace(':year', '2021');
+      const init = (auth?: string): RequestInit => ({
+        method,
+        headers: { ...(auth ? { authorization: auth } : {}), 'content-type': 'application/json' },
+        ...(entry.body === undefined ? {} : { body: JSON.stringify(entry.body) }),
+      });
+      expect((await t.app.request(url, init())).status, key).toBe(401);
+      expect((await t.app.request(url, init(`Bearer ${foreignToken}`))).status, key).toBe(401);
+      const below = await t.app.request(url, init(`Bearer ${await t.token(identities.bloc)}`));
+      expect([below.status, (await below.json()).error.code], key).toEqual([403, 'ROLE_NOT_ALLOWED']);
+      const before = await itemCount();
+      await t.app.request(url, init(`Bearer ${await t.token(identities.otherTenant)}`));
+      const t1Campaigns = await (await t.app.request('/api/v1/campaigns', { headers: { authorization: `Bearer ${await t.token(identities.province)}` } })).json();
+      expect(t1Campaigns, key).toEqual([]);
+      expect(await itemCount()).toBeGreaterThanOrEqual(before);
     }
   });
 
@@ -118,7 +146,8 @@ describe('isolation matrix', () => {
     for (const route of appRoutes()) {
       const entry = isolationCases[`${route.method} ${route.path}`]!;
       const res = await call(route, outside, null);
-      const ok = entry.page ? res.status === 302 && res.headers.get('location') === '/login' : res.status === 401;
+      const to = res.headers.get('location') ?? '';
+      const ok = entry.page ? [302, 303].includes(res.status) && (to === '/login' || to.startsWith('/login?next=')) : res.status === 401;
       if (!ok) failures.push(`${route.method} ${route.path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
@@ -130,10 +159,23 @@ describe('isolation matrix', () => {
       for (const route of appRoutes()) {
         const entry = isolationCases[`${route.method} ${route.path}`]!;
         const res = await call(route, outside, bad);
-        const ok = entry.page ? res.status === 302 : res.status === 401;
+        const ok = entry.page ? [302, 303].includes(res.status) : res.status === 401;
         if (!ok) failures.push(`${bad.slice(0, 20)} ${route.method} ${route.path} → ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('a former province’s grant', () => {
+  it('lets the successor’s root read the archive, and no one else', async () => {
+    await putTestCampaign(store, 't2', 2021);
+    await reconcileTenant(store, 't2');
+    const path = '/api/v1/archives/t2/campaigns/2021/units/p2/rollup';
+    const board = await t.app.request(path, { headers: { authorization: `Bearer ${await t.token(identities.province)}` } });
+    expect(board.status).toBe(200);
+    expect((await board.json()).unitId).toBe('p2');
+    expect((await t.app.request(path, { headers: { authorization: `Bearer ${await t.token(identities.cell)}` } })).status).toBe(403);
+    expect((await t.app.request('/api/v1/archives/t1/campaigns/2021/units/p1/rollup', { headers: { authorization: `Bearer ${await t.token(identities.otherTenant)}` } })).status).toBe(404);
   });
 });

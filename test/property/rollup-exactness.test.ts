@@ -1,18 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { commitResults, getDossier, readResults, saveResultRow, updateDossier, getMember, listUnitMembers, transferMember, listYearRollups, readRollup, listSubtree, moveUnit, requireUnit, type Store } from '@kd/data';
-import { DomainError, Member, MemberFacts, type Rating, type Unit } from '@kd/domain';
+import { commitResults, getDossier, readResults, saveResultRow, updateDossier, getMember, listUnitMembers, transferMember, listYearRollups, readRollup, listSubtree, moveUnit, requireUnit, requireCampaign, type Store } from '@kd/data';
+import { DomainError, Member, MemberFacts, zeroCounts, type Rating, type RollupCounts, type Unit } from '@kd/domain';
+import { evaluateStoredUnit } from '@kd/services';
 import { applyStreamBatch, loadRollupYears, naiveRecount } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
 
 /**
- * Exactness (issue 5): after any sequence of uploads, single edits, collective ratings and workflow
+ * Exactness (issues 5 and 10): after any sequence of uploads, single edits, collective ratings and workflow
  * changes, members and units moving, concurrent commits, redelivered batches, a consumer crashing
  * between transactions, and injected TransactionConflict / throttling, every roll-up equals a full
- * recount. The consumer reads the test table's real stream. One table; one tenant per sequence.
+ * recount — the roll-ups' own (`naiveRecount`) and the review's (`evaluateStoredUnit`, with cells'
+ * collectives rated below their secretaries). The consumer reads the test table's real stream.
+ * One table; one tenant per sequence.
  */
 const YEAR = 2021;
 const RUNS = Number(process.env.KD_EXACTNESS_RUNS ?? 200);
@@ -21,7 +24,9 @@ const actor = { sub: 'p', name: 'Thử', role: 'province_board', unit: 'P' };
 const cells = ['C1', 'C2', 'C3', 'BL'] as const;
 const committees = ['BC1', 'BC2'] as const;
 const organisations = ['BC1', 'BC2', 'C1', 'C2', 'C3', 'BL'] as const;
-const memberIds = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6'] as const;
+const memberIds = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7'] as const;
+/** Each cell's secretary: R-HEAD-01 caps them at their collective's rating. */
+const secretaries = new Set(['M1', 'M3', 'M4', 'M7']);
 
 function tree(): { units: Unit[]; members: Member[] } {
   const u = (id: string, kind: Unit['kind'], path: string[]): Unit => ({ id, name: `Đơn vị ${id}`, kind, parentId: path.at(-2) ?? null, path, foundedOn: '2010-01-01', closedOn: null, sector: null, version: 1 });
@@ -31,8 +36,10 @@ function tree(): { units: Unit[]; members: Member[] } {
     u('BC2', 'baseCommittee', ['P', 'B', 'BC2']), u('C3', 'cell', ['P', 'B', 'BC2', 'C3']),
     u('BL', 'baseCell', ['P', 'B', 'BL']),
   ];
-  const home: Record<string, string> = { M1: 'C1', M2: 'C1', M3: 'C2', M4: 'C3', M5: 'BL', M6: 'BL' };
-  const members = memberIds.map((id, i) => Member.parse({ id, unitId: home[id], fullName: `Đảng viên ${i + 1}`, admittedOn: id === 'M5' ? '2021-09-01' : '2015-01-01', officialOn: id === 'M5' ? null : '2016-01-01', exempt: id === 'M6' }));
+  const home: Record<string, string> = { M1: 'C1', M2: 'C1', M3: 'C2', M4: 'C3', M5: 'BL', M6: 'BL', M7: 'BL' };
+  const members = memberIds.map((id, i) =>
+    Member.parse({ id, unitId: home[id], fullName: `Đảng viên ${i + 1}`, admittedOn: id === 'M5' ? '2021-09-01' : '2015-01-01', officialOn: id === 'M5' ? null : '2016-01-01', exempt: id === 'M6', partyPosition: secretaries.has(id) ? 'secretary' : null }),
+  );
   return { units, members };
 }
 
@@ -44,6 +51,8 @@ const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('moveMember' as const), member: fc.constantFrom(...memberIds), to: fc.constantFrom(...cells) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('moveUnit' as const), cell: fc.constantFrom('C1', 'C2', 'C3'), to: fc.constantFrom(...committees) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('collective' as const), unit: fc.constantFrom(...organisations), rating, state: fc.constantFrom('draft', 'submitted', 'returned', 'approved') }) },
+  // A collective rated below its head (issue 10): R-HEAD-01 then lowers the secretary, in the review and in the roll-up alike.
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('collective' as const), unit: fc.constantFrom(...cells), rating: fc.constantFrom<Rating | null>('complete', 'incomplete'), state: fc.constant('draft') }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('concurrent' as const), uploads: fc.array(upload, { minLength: 2, maxLength: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('consume' as const), mode: fc.constantFrom('normal', 'redeliver', 'crash', 'faults') }) },
 );
@@ -64,6 +73,8 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
 let sequence = 0;
 const calls = new Map<string, number>();
 let injected = { conflicts: 0, throttles: 0, crashes: 0, redeliveries: 0, splits: 0 };
+/** Secretaries the review found rated above their collective (R-HEAD-01): the case must be reached. */
+let headLowered = 0;
 
 beforeAll(async () => {
   store = await createTestStore('exact');
@@ -185,11 +196,55 @@ function consume(mode: 'normal' | 'redeliver' | 'crash' | 'faults', random: () =
   }, 100).then(() => undefined));
 }
 
+/**
+ * The review's own count of the subtree of P: every open unit evaluated by `evaluateStoredUnit`
+ * (what the review page shows), its members counted by `final`, itself by its collective `final`
+ * and its dossier state — summed over each unit's ancestors. Shares no code with the roll-ups but
+ * the evaluation itself.
+ */
+async function reviewRecount(tenant: string): Promise<Map<string, Pick<RollupCounts, 'members' | 'units' | 'workflow'>>> {
+  const campaign = await requireCampaign(store, tenant, YEAR);
+  const units = await listSubtree(store, tenant, { path: ['P'] });
+  const totals = new Map(units.map((u) => [u.id, { members: zeroCounts().members, units: zeroCounts().units, workflow: zeroCounts().workflow }]));
+  for (const unit of units) {
+    const { evaluation, stored } = await evaluateStoredUnit({ store, clock: () => new Date(at) }, tenant, unit, campaign);
+    const own = { members: zeroCounts().members, units: zeroCounts().units, workflow: zeroCounts().workflow };
+    for (const e of evaluation.members) {
+      own.members.total++;
+      if (e.rated && e.final) {
+        own.members.rated++;
+        own.members[e.final]++;
+      } else own.members[e.notRatedReason ?? 'pending']++;
+      if (stored.rows.get(e.memberId)?.facts.discipline) own.members.disciplined++;
+      if (e.violations.some((v) => v.ruleId === 'R-HEAD-01')) headLowered++;
+    }
+    if (evaluation.unit) {
+      own.units.total = 1;
+      if (evaluation.unit.rated && evaluation.unit.final) {
+        own.units.rated = 1;
+        own.units[evaluation.unit.final] = 1;
+      } else own.units.notRated = 1;
+      own.workflow[stored.dossier.state] = 1;
+    }
+    for (const id of unit.path) {
+      const t = totals.get(id);
+      if (!t) continue;
+      for (const group of ['members', 'units', 'workflow'] as const) for (const [k, v] of Object.entries(own[group])) (t[group] as Record<string, number>)[k]! += v;
+    }
+  }
+  return totals;
+}
+
 async function expectExact(tenant: string): Promise<void> {
   const year = (await loadRollupYears(store, tenant)).find((y) => y.campaign.year === YEAR)!;
   const oracle = await naiveRecount(store, tenant, year, 'P');
   const { total } = await listYearRollups(store, tenant, YEAR, 'ROLLUP');
   for (const [unitId, counts] of oracle) expect({ unitId, counts: total.get(unitId)?.counts }).toEqual({ unitId, counts });
+  // The review's evaluation, counted on its own, says the same (issue 10: one evaluation path).
+  for (const [unitId, counts] of await reviewRecount(tenant)) {
+    const rolled = total.get(unitId)?.counts;
+    expect({ unitId, counts: rolled && { members: rolled.members, units: rolled.units, workflow: rolled.workflow } }).toEqual({ unitId, counts });
+  }
   // What a roll-up read answers (the unit's OWN item plus its children's ROLLUP items) is the same.
   for (const unitId of ['P', 'B', ...committees]) expect({ unitId, counts: (await readRollup(store, tenant, YEAR, unitId)).rollup?.counts }).toEqual({ unitId, counts: oracle.get(unitId) });
   // Each roll-up hangs under its parent in the live tree (what a roll-up read lists as children).
@@ -213,8 +268,9 @@ describe('roll-up exactness', () => {
     });
     // RUNS sequences in all, PARALLEL properties at once (each its own tenants; one stream reader).
     await Promise.all(Array.from({ length: PARALLEL }, (_, i) => fc.assert(property, { numRuns: Math.ceil(RUNS / PARALLEL), endOnFailure: true, seed: 5021 + i })));
-    console.log(`exactness: ${RUNS} sequences in ${((Date.now() - started) / 1000).toFixed(1)} s; injected ${JSON.stringify(injected)}; calls ${JSON.stringify(Object.fromEntries(calls))}`);
+    console.log(`exactness: ${RUNS} sequences in ${((Date.now() - started) / 1000).toFixed(1)} s; injected ${JSON.stringify(injected)}; heads lowered ${headLowered}; calls ${JSON.stringify(Object.fromEntries(calls))}`);
     expect(injected.crashes).toBeGreaterThan(0);
+    expect(headLowered, 'sequences with a collective rated below its head').toBeGreaterThan(0);
     expect(injected.conflicts).toBeGreaterThan(0);
     expect(injected.throttles).toBeGreaterThan(0);
   }, 1_800_000);

@@ -48,9 +48,23 @@ export async function startService(dataDir: string, timeoutMs = 120_000): Promis
     readyAfterMs: Date.now() - started,
     async interrupt() {
       process.kill(-child.pid!, 'SIGINT');
-      return exited;
+      const code = await exited;
+      // npm may answer before the service it started has finished its own stop (which ends
+      // DynamoDB Local): wait until the process group is empty, up to 30 s.
+      for (const deadline = Date.now() + 30_000; groupAlive(child.pid!) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      return code;
     },
   };
+}
+
+/** Whether any process of the group led by `pid` is still alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Command lines of running processes that mention `text`. */

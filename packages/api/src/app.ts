@@ -1,11 +1,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
+import { contentSecurityPolicy } from '@kd/config';
+import { DomainError, assertNoControlCharacters } from '@kd/domain';
+import { MAX_FILE_BYTES } from '@kd/domain';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
+import { API_BASE, LOCAL_AUTHORIZE_PATH, LOCAL_TOKEN_PATH, WEB_API_BASE } from './base-paths';
 import { requireCaller } from './auth/middleware';
+import { csrfGuard, csrfSecretOf, csrfTokenFor } from './auth/csrf';
 import { unitRoutes } from './routes/units';
 import { memberRoutes } from './routes/members';
 import { auditRoutes } from './routes/audit';
@@ -13,17 +19,63 @@ import { meRoutes } from './routes/me';
 import { devRoutes } from './routes/dev';
 import { docsPage } from './routes/docs';
 import { campaignRoutes } from './routes/campaigns';
+import { campaignAdminRoutes } from './routes/campaign-admin';
 import { uploadRoutes } from './routes/uploads';
 import { rollupRoutes } from './routes/rollups';
 import { reportRoutes } from './routes/reports';
-import { PAGE_PATHS } from './pages/page-paths';
-import { DomainError } from '@kd/domain';
+import { massesRoutes } from './routes/masses';
+import { massesSessionRoutes } from './routes/masses-sessions';
+import { massesFollowupRoutes } from './routes/masses-followup';
+import { historyRoutes } from './routes/history';
+import { rewardRoutes } from './routes/rewards';
+import { reconciliationRoutes } from './routes/reconciliation';
+import { quotaExceptionRoutes } from './routes/quota-exception';
+import { scoringRoutes } from './routes/scoring';
+import { rulebookRoutes } from './routes/rulebook';
+import { assertWritable } from '@kd/services';
+import { archiveRoutes } from './routes/archives';
+import { LOCAL_PROVIDER_PATHS, PAGE_PATHS } from './pages/page-paths';
 
-export const API_BASE = '/api/v1';
+export { API_BASE, WEB_API_BASE };
+
+/** Body limits (docs/security.md, "Body limits"): JSON 1 MB, page forms 64 KB; uploads 5 MB, counted as they stream. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const FORM_BODY_LIMIT = 64 * 1024;
+export const FILE_FORM_BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024;
+
+const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
-  return method === 'POST' && /\/(roster|results)$/.test(path);
+  return method === 'POST' && /\/(roster|results|workplaces)$/.test(path);
+  return method === 'POST' && (/\/(roster|results|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
+}
+
+const tooLarge = () => {
+  throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.');
+};
+const fileTooLarge = () => {
+  throw new DomainError('FILE_TOO_LARGE', 'Tệp lớn hơn 5 MB.', { limitBytes: MAX_FILE_BYTES });
+};
+
+/** Page forms posting a spreadsheet (results of earlier years, an export of the central database). */
+function isFilePageForm(method: string, path: string): boolean {
+  return method === 'POST' && /^\/units\/[^/]+\/(history\/(members|units)|reconciliation\/runs)$/.test(path);
+}
+
+/**
+ * The API's bodies: JSON at most 1 MB (buffered); an upload's file is counted by `readTable` as it
+ * streams and refused past 5 MB, and refused at once when its Content-Length already says so.
+ */
+function apiBodyLimit(): MiddlewareHandler<AppEnv> {
+  const json = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
+  return async (c, next) => {
+    if (!isUploadBody(c.req.method, c.req.path)) return json(c, next);
+    if (Number(c.req.header('content-length') ?? 0) > MAX_FILE_BYTES) {
+      throw new DomainError('FILE_TOO_LARGE', 'Tệp lớn hơn 5 MB.', { limitBytes: MAX_FILE_BYTES });
+    }
+    return next();
+  };
 }
 
 /**
@@ -32,29 +84,93 @@ function isUploadBody(method: string, path: string): boolean {
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  // In AWS the upload page sends files straight to S3 through a pre-signed URL.
-  const connectSrc = deps.uploads ? ["'self'", 'https://*.amazonaws.com'] : ["'self'"];
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], connectSrc, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  const csp = deps.contentSecurityPolicy ?? contentSecurityPolicy({ connectSrc: deps.uploads ? ['https://*.amazonaws.com'] : [] });
+  // Pages read the request's CSRF token while they render (PostForm).
+  app.use('*', contextStorage());
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin' }));
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('content-security-policy', csp);
+  });
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
 
+  // Page forms, sign-in and everything else outside the two JSON APIs: small bodies only; the
+  // few page forms that carry a spreadsheet, the file's 5 MB and room for their fields.
+  const formLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: tooLarge });
+  const fileLimit = bodyLimit({ maxSize: FILE_FORM_BODY_LIMIT, onError: fileTooLarge });
+  app.use('*', async (c, next) => {
+    if (under(c.req.path, API_BASE) || under(c.req.path, WEB_API_BASE)) return next();
+    return isFilePageForm(c.req.method, c.req.path) ? fileLimit(c, next) : formLimit(c, next);
+  });
+  app.use('*', async (c, next) => {
+    const secret = csrfSecretOf(c);
+    if (secret) c.set('csrf', csrfTokenFor(secret));
+    await next();
+  });
+  app.use(
+    '*',
+    csrfGuard({
+      skip: (path) => under(path, API_BASE) || path === LOCAL_TOKEN_PATH,
+      jsonPath: (path) => under(path, WEB_API_BASE),
+      alwaysToken: (path) => path === LOCAL_AUTHORIZE_PATH,
+      // The page views load with the first page request (below), this one too.
+      page: async (c, e) => (await import('./pages/page-handler')).refusedPage(c, e),
+    }),
+  );
+
   const api = new OpenAPIHono<AppEnv>();
-  // JSON bodies are small; uploads stream their file through their own 5 MB limit (docs/spreadsheets.md, "Files").
-  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new DomainError('BODY_TOO_LARGE', 'Nội dung gửi lên quá lớn.'); } });
-  api.use('*', async (c, next) => (isUploadBody(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  api.onError((error, c) => errorResponse(c, error));
+  api.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  api.use('*', apiBodyLimit());
+  // No control character is stored from a JSON body, whichever field it is in (issue 10).
+  api.use('*', async (c, next) => {
+    if (!isUploadBody(c.req.method, c.req.path) && /json/i.test(c.req.header('content-type') ?? '') && c.req.method !== 'GET') {
+      // A body that does not parse is the validator's to refuse (MALFORMED_JSON).
+      const body: unknown = await c.req.json().catch(() => undefined);
+      assertNoControlCharacters(body);
+    }
+    await next();
+  });
   if (deps.local) api.route('/', devRoutes(deps.local));
   const secured = new OpenAPIHono<AppEnv>();
   secured.use('*', requireCaller(deps));
+  // A frozen province (merged into another) is read-only: every write answers 409 TENANT_FROZEN.
+  secured.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await assertWritable(deps, c.get('caller').tenant);
+    await next();
+  });
   secured.route('/', meRoutes(deps));
   secured.route('/', unitRoutes(deps));
   secured.route('/', memberRoutes(deps));
   secured.route('/', auditRoutes(deps));
+  secured.route('/', campaignAdminRoutes(deps));
   secured.route('/', campaignRoutes(deps));
   secured.route('/', uploadRoutes(deps));
   secured.route('/', rollupRoutes(deps));
   secured.route('/', reportRoutes(deps));
+  secured.route('/', massesRoutes(deps));
+  secured.route('/', massesSessionRoutes(deps));
+  secured.route('/', massesFollowupRoutes(deps));
+  secured.route('/', archiveRoutes(deps));
+  secured.route('/', historyRoutes(deps));
+  secured.route('/', rewardRoutes(deps));
+  secured.route('/', reconciliationRoutes(deps));
+  secured.route('/', quotaExceptionRoutes(deps));
+  secured.route('/', scoringRoutes(deps));
+  secured.route('/', rulebookRoutes(deps));
   api.route('/', secured);
   app.route(API_BASE, api);
+  // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
+  // `session` from the bindings, which no request can set), behind the CSRF guard above.
+  app.all(`${WEB_API_BASE}/*`, (c: Context<AppEnv>) => {
+    const url = new URL(c.req.url);
+    url.pathname = url.pathname.slice(WEB_API_BASE.length);
+    const raw = c.req.raw;
+    const init: RequestInit & { duplex?: 'half' } = { method: raw.method, headers: raw.headers, signal: raw.signal };
+    if (raw.body) Object.assign(init, { body: raw.body, duplex: 'half' });
+    return api.fetch(new Request(url, init), { ...(c.env ?? {}), session: true });
+  });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const documentConfig = {
@@ -67,14 +183,17 @@ export function createApp(deps: AppDeps) {
   };
   app.doc31('/openapi.json', documentConfig);
   app.route('/', docsPage(() => app.getOpenAPI31Document(documentConfig) as never));
-  // The pages: their views load with the first page request, not at a cold start.
+
+  // Sign-in (Cognito's hosted login in AWS; locally the app's own provider, reached in process)
+  // and the pages: their views load with the first page request, not at a cold start.
+  const inProcess = async (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init));
   let pages: Promise<Hono<AppEnv>> | undefined;
   const loadPages = () =>
-    (pages ??= import('./pages/page-app').then((m) => m.pageApp(deps)).catch((error: unknown) => {
+    (pages ??= import('./pages/page-app').then((m) => m.pageApp(deps, inProcess as typeof fetch)).catch((error: unknown) => {
       pages = undefined;
       throw error;
     }));
-  for (const [method, path] of PAGE_PATHS) app.on(method, path, async (c) => (await loadPages()).fetch(c.req.raw, c.env));
+  for (const [method, path] of [...PAGE_PATHS, ...(deps.local ? LOCAL_PROVIDER_PATHS : [])]) app.on(method, path, async (c) => (await loadPages()).fetch(c.req.raw, c.env));
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { DomainError } from '@kd/domain';
+import { isStoreBusy } from '@kd/data';
 import { httpStatus } from './http-status';
 
 export interface ErrorBody {
@@ -18,6 +19,9 @@ export function toDomainError(error: unknown): DomainError {
     const code = error.status === 413 ? 'FILE_TOO_LARGE' : error.status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST';
     return new DomainError(code, error.message || 'Yêu cầu không hợp lệ.', undefined, { cause: error });
   }
+  if (isStoreBusy(error)) {
+    return new DomainError('STORE_BUSY', 'Hệ thống đang bận, chưa trả lời kịp. Đồng chí vui lòng gửi lại sau ít giây.', undefined, { cause: error });
+  }
   if (error instanceof SyntaxError) {
     return new DomainError('MALFORMED_JSON', 'Nội dung JSON không đọc được.', undefined, { cause: error });
   }
@@ -32,8 +36,24 @@ export function errorBody(e: DomainError): ErrorBody {
   return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
 }
 
+/** Seconds a client should wait before sending again, for the kinds that ask it to. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * What is logged of a failure: internal errors with their stack, a busy store by its cause's
+ * name (the request id is in the access log). Nothing of the request body is logged.
+ */
+export function logFailure(e: DomainError): void {
+  if (e.kind === 'internal') console.error(e.cause ?? e);
+  else if (e.kind === 'unavailable') console.warn(JSON.stringify({ msg: 'store.busy', code: e.code, cause: (e.cause as { name?: string } | undefined)?.name }));
+}
+
+export function retryHeaders(e: DomainError): Record<string, string> {
+  return e.kind === 'unavailable' || e.kind === 'tooManyRequests' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+}
+
 export function errorResponse(c: Context, error: unknown): Response {
   const e = toDomainError(error);
-  if (e.kind === 'internal') console.error(e.cause ?? e);
-  return c.json(errorBody(e), httpStatus[e.kind]);
+  logFailure(e);
+  return c.json(errorBody(e), httpStatus[e.kind], retryHeaders(e));
 }

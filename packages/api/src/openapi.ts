@@ -23,11 +23,13 @@ export const commonErrors = {
   401: errorDoc('unauthenticated', 'Chưa đăng nhập hoặc token không hợp lệ'),
   403: errorDoc('forbidden', 'Đơn vị nằm ngoài phạm vi của người dùng, hoặc vai trò không được phép'),
   404: errorDoc('notFound', 'Không tồn tại (kể cả dữ liệu của tỉnh khác)'),
+  503: errorDoc('unavailable', 'Cơ sở dữ liệu quá tải hoặc không trả lời kịp sau các lần thử lại; gửi lại sau `Retry-After` giây'),
 } as const;
 export const conflictError = { 409: errorDoc('conflict', 'Xung đột phiên bản hoặc đơn vị đã khóa') } as const;
 export const refusedError = { 422: errorDoc('unprocessable', 'Yêu cầu hợp lệ nhưng quy tắc không cho phép') } as const;
 export const tooLargeError = { 413: errorDoc('tooLarge', 'Quá lớn') } as const;
 export const unsupportedTypeError = { 415: errorDoc('unsupportedType', 'Sai kiểu nội dung') } as const;
+export const busyError = { 429: errorDoc('tooManyRequests', 'Quá nhiều tệp của tỉnh đang được xử lý cùng lúc; gửi lại sau `Retry-After` giây') } as const;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

@@ -15,6 +15,8 @@ export const UnitView = z
     sector: Sector.nullable(),
     memberCount: z.number().int(),
     version: z.number().int(),
+    predecessorIds: z.array(z.string()),
+    successorIds: z.array(z.string()),
   })
   .openapi('Unit');
 export type UnitView = z.infer<typeof UnitView>;
@@ -32,6 +34,8 @@ export function unitView(u: StoredUnit): UnitView {
     sector: u.sector,
     memberCount: u.memberCount,
     version: u.version,
+    predecessorIds: u.predecessorIds ?? [],
+    successorIds: u.successorIds ?? [],
   };
 }
 
@@ -52,11 +56,14 @@ export const MemberView = z
     suspended: z.boolean(),
     transferredInOn: z.string().nullable(),
     temporaryAttachmentAt: z.string().nullable(),
+    /** The cells the member was registered at, with dates (empty: always at `unitId`). */
+    cells: z.array(z.object({ unitId: z.string(), from: z.string().nullable(), to: z.string().nullable(), via: z.string().nullable() })),
+    attachments: z.array(z.object({ at: z.string(), unitId: z.string().nullable(), from: z.string(), to: z.string().nullable() })),
     version: z.number().int(),
   })
   .openapi('Member');
 export type MemberView = z.infer<typeof MemberView>;
 
 export function memberView(m: Member): MemberView {
-  return { ...m, status: memberStatus(m) };
+  return { ...m, status: memberStatus(m), cells: m.cells ?? [], attachments: m.attachments ?? [] };
 }

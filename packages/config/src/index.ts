@@ -1,3 +1,7 @@
-export { lambdaEnv, lambdaConfig, lambdaConfigSchemas, type LambdaFunction, type LambdaConfig } from './lambda';
-export { localConfig, applyNoNetworkDefaults, type LocalConfig } from './local';
-export { DEFAULT_SES_IDENTITY, DEFAULT_SENDER, senderOf } from './sender';
+export * from './auth-paths';
+export * from './csp';
+export * from './cursor-key';
+export * from './lambda';
+export * from './local';
+export * from './national-id-secret';
+export * from './sender';

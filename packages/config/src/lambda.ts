@@ -12,6 +12,10 @@ export const lambdaEnv = {
   region: 'AWS_REGION',
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /** Cognito's hosted login (`https://<prefix>.auth.<region>.amazoncognito.com`): where pages sign in and out. */
+  authDomainUrl: 'AUTH_DOMAIN_URL',
+  /** The pages' Content-Security-Policy, with the stack's own origins (the bucket, the hosted login). */
+  contentSecurityPolicy: 'CONTENT_SECURITY_POLICY',
   uploadBucket: 'UPLOAD_BUCKET',
   sesFrom: 'SES_FROM',
   appUrl: 'APP_URL',
@@ -19,6 +23,10 @@ export const lambdaEnv = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   scheduleTimeZone: 'SCHEDULE_TIME_ZONE',
+  /** The Secrets Manager secret behind the keyed hash of national ids (packages/config/src/national-id-secret.ts). */
+  nationalIdSecretArn: 'NATIONAL_ID_SECRET_ARN',
+  /** The key that signs pagination cursors (a secret the stack generates; docs/api.md, "Pages"). */
+  cursorKey: 'CURSOR_KEY',
 } as const;
 type Name = (typeof lambdaEnv)[keyof typeof lambdaEnv];
 
@@ -31,11 +39,17 @@ const schemas = {
     [lambdaEnv.region]: required,
     [lambdaEnv.userPoolId]: required,
     [lambdaEnv.userPoolClientId]: required,
+    [lambdaEnv.authDomainUrl]: z.url(),
+    [lambdaEnv.contentSecurityPolicy]: required.refine((csp) => csp.includes("frame-ancestors 'none'") && !/script-src[^;]*unsafe/.test(csp)),
     [lambdaEnv.uploadBucket]: required.optional(),
+    [lambdaEnv.nationalIdSecretArn]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
+    [lambdaEnv.cursorKey]: z.string().min(32),
   }),
   rollupStream: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   reconcile: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
+  /** Tree jobs (large moves, merges, splits): started by the table stream, resumed by it. */
+  treeJob: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   deadlineReport: z.object({
     [lambdaEnv.tableName]: required,
     [lambdaEnv.region]: required,

@@ -48,14 +48,21 @@ export function auditPut(
   };
 }
 
-/** A unit's audit trail, newest first. */
+/** Where a page of a unit's audit trail ended: the sort key of its last entry (the partition is the query's own). */
+export interface AuditPosition {
+  sk: string;
+}
+
+/** A unit's audit trail, newest first, from after `after` (exclusive). */
 export async function listAudit(
   store: Store,
   tenant: string,
   unitId: string,
-  options: { limit?: number; cursor?: string } = {},
-): Promise<{ entries: AuditEntry[]; cursor: string | null }> {
+  options: { limit?: number; after?: AuditPosition | null } = {},
+): Promise<{ entries: AuditEntry[]; next: AuditPosition | null }> {
   const { pk } = keys.unit(tenant, unitId);
+  // Only an audit sort key of this unit's partition: a position can never point elsewhere.
+  const after = options.after && options.after.sk.startsWith('AUDIT#') ? { pk, sk: options.after.sk } : undefined;
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -63,11 +70,12 @@ export async function listAudit(
       ExpressionAttributeValues: { ':pk': pk, ':p': 'AUDIT#' },
       ScanIndexForward: false,
       Limit: options.limit ?? 100,
-      ExclusiveStartKey: options.cursor ? JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) : undefined,
+      ExclusiveStartKey: after,
     }),
   );
+  const last = out.LastEvaluatedKey as { sk?: unknown } | undefined;
   return {
     entries: (out.Items ?? []).map((i) => AuditEntry.parse(i)),
-    cursor: out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') : null,
+    next: last && typeof last.sk === 'string' ? { sk: last.sk } : null,
   };
 }

@@ -4,7 +4,9 @@
  * which does nothing unless a hook was installed.
  */
 export const faultPoints = ['afterReserve', 'duringRows', 'beforeFlip', 'afterFlip'] as const;
-export type FaultPoint = (typeof faultPoints)[number];
+/** Points of the long jobs: after each step of a tree job, after each page of a province merge. */
+export const jobFaultPoints = ['treeJobStep', 'provinceMergeStep'] as const;
+export type FaultPoint = (typeof faultPoints)[number] | (typeof jobFaultPoints)[number];
 export type FaultHook = (point: FaultPoint) => void | Promise<void>;
 
 let installed: FaultHook | undefined;
@@ -17,10 +19,15 @@ export async function fault(point: FaultPoint): Promise<void> {
   if (installed) await installed(point);
 }
 
-/** The process kills itself with SIGKILL at that point (crash tests set it through `KD_FAULT_KILL_AT`). */
+/**
+ * The process kills itself with SIGKILL at that point (crash tests set it through `KD_FAULT_KILL_AT`):
+ * `point`, or `point#n` for its n-th passage (the middle of a long job).
+ */
 export function installKillAt(at: string | undefined): void {
   if (!at) return;
+  const [name, nth] = at.split('#');
+  let seen = 0;
   installFaultHook((point) => {
-    if (point === at) process.kill(process.pid, 'SIGKILL');
+    if (point === name && ++seen >= Number(nth ?? 1)) process.kill(process.pid, 'SIGKILL');
   });
 }

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch';
 import { queryAll } from './query-all';
-import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames } from '@kd/domain';
+import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames, cellOn, checkEventDate, formatVietnameseDate, withStint, type LocalDate } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -34,8 +34,8 @@ export async function requireMember(store: Store, tenant: string, memberId: stri
 }
 
 /** Several members by id, in one or a few BatchGetItem calls (100 keys each). */
-export async function getMembers(store: Store, tenant: string, ids: readonly string[]): Promise<Map<string, Member>> {
-  const items = await batchGetAll(store, ids.map((id) => keys.member(tenant, id)));
+export async function getMembers(store: Store, tenant: string, ids: readonly string[], options: { consistentRead?: boolean } = {}): Promise<Map<string, Member>> {
+  const items = await batchGetAll(store, ids.map((id) => keys.member(tenant, id)), options);
   const found = new Map<string, Member>();
   for (const item of items) {
     const m = Member.parse(item);
@@ -55,49 +55,71 @@ export async function listUnitMembers(store: Store, tenant: string, unitId: stri
   return members.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
 }
 
+/** Where a page of members ended: the last member's name and id (the sort order's key). */
+export interface MemberPosition {
+  name: string;
+  id: string;
+}
+
 export interface MemberPage {
   members: Member[];
   total: number;
-  cursor: string | null;
+  next: MemberPosition | null;
 }
 
 /**
- * A page of a unit's members in Vietnamese name order (given name, then the rest). The cursor is
- * the position after the last member returned, so pages stay stable while names are edited.
+ * A page of a unit's members in Vietnamese name order (given name, then the rest), from after
+ * `after`: the position after the last member of the previous page, so pages stay stable while
+ * names are edited.
  */
 export async function pageUnitMembers(
   store: Store,
   tenant: string,
   unitId: string,
-  options: { limit: number; cursor?: string | null },
+  options: { limit: number; after?: MemberPosition | null },
 ): Promise<MemberPage> {
   const all = await listUnitMembers(store, tenant, unitId);
   let start = 0;
-  if (options.cursor) {
-    const after = JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) as { name: string; id: string };
+  const after = options.after;
+  if (after) {
     start = all.findIndex((m) => (compareVietnameseNames(m.fullName, after.name) || (m.id < after.id ? -1 : m.id > after.id ? 1 : 0)) > 0);
     if (start < 0) start = all.length;
   }
   const members = all.slice(start, start + options.limit);
   const last = members.at(-1);
   const more = start + options.limit < all.length;
-  return {
-    members,
-    total: all.length,
-    cursor: more && last ? Buffer.from(JSON.stringify({ name: last.fullName, id: last.id })).toString('base64url') : null,
-  };
+  return { members, total: all.length, next: more && last ? { name: last.fullName, id: last.id } : null };
 }
 
-function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number) {
+function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number, leaving: readonly string[] = []) {
+  // A unit remembers the members who left it: its roster on an earlier day still counts them.
+  const add = leaving.length > 0 ? ' ADD formerMemberIds :left' : '';
   return {
     Update: {
       TableName: store.tableName,
       Key: keys.unit(tenant, unitId),
-      UpdateExpression: 'SET memberCount = if_not_exists(memberCount, :zero) + :d',
+      UpdateExpression: `SET memberCount = if_not_exists(memberCount, :zero) + :d${add}`,
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':d': delta, ':zero': 0 },
+      ExpressionAttributeValues: { ':d': delta, ':zero': 0, ...(leaving.length > 0 ? { ':left': new Set(leaving) } : {}) },
     },
   };
+}
+
+/** The count and former-member update of a unit, for other multi-member writes (tree jobs). */
+export { memberCountDelta };
+
+/**
+ * A cell's roster on a day: its members registered there that day, whether they are still there
+ * (GSI1) or have left since (the unit's `formerMemberIds`). Members without dated periods are at
+ * their cell every day.
+ */
+export async function rosterOn(store: Store, tenant: string, unit: Pick<StoredUnit, 'id' | 'formerMemberIds'>, day: LocalDate, options: { consistentRead?: boolean } = {}): Promise<Member[]> {
+  const [current, former] = await Promise.all([
+    listUnitMembers(store, tenant, unit.id),
+    unit.formerMemberIds && unit.formerMemberIds.length > 0 ? getMembers(store, tenant, unit.formerMemberIds, options) : Promise.resolve(new Map<string, Member>()),
+  ]);
+  const all = new Map<string, Member>([...former, ...current.map((m) => [m.id, m] as const)]);
+  return [...all.values()].filter((m) => cellOn(m, day) === unit.id);
 }
 
 export async function createMember(store: Store, tenant: string, unit: StoredUnit, input: Member, actor: Actor, at: string): Promise<Member> {
@@ -113,7 +135,7 @@ export async function createMember(store: Store, tenant: string, unit: StoredUni
     ],
     (failed) =>
       failed.includes(0)
-        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên đã tồn tại trong tỉnh.')
+        ? new DomainError('MEMBER_EXISTS', 'Mã đảng viên này đã được dùng; mỗi mã chỉ dùng cho một đảng viên.')
         : new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.'),
   );
   return member;
@@ -149,7 +171,11 @@ export async function updateMember(
   return updated;
 }
 
-/** Transfers a member to another cell: both units' counts and both audit trails in one transaction. */
+/**
+ * Transfers a member to another cell on `effectiveOn` (default today): the member's period at the
+ * old cell ends that day and one at the new cell begins; both units' counts and both audit trails
+ * in one transaction.
+ */
 export async function transferMember(
   store: Store,
   tenant: string,
@@ -158,12 +184,20 @@ export async function transferMember(
   expectedVersion: number,
   actor: Actor,
   at: string,
+  effectiveOn?: LocalDate,
 ): Promise<Member> {
   if (expectedVersion !== current.version) throw versionConflict();
   if (!isCell(to.kind)) throw new DomainError('NOT_A_CELL', 'Đảng viên chỉ sinh hoạt tại chi bộ.');
   if (to.closedOn) throw new DomainError('UNIT_CLOSED', 'Chi bộ nơi chuyển đến đã giải thể.');
   if (to.id === current.unitId) return current;
-  const moved = Member.parse({ ...current, unitId: to.id, groupId: null, transferredInOn: vietnamDateOf(new Date(at)), version: current.version + 1 });
+  const today = vietnamDateOf(new Date(at));
+  const on = effectiveOn ?? today;
+  checkEventDate(on, today, []);
+  const lastStart = (current.cells ?? []).map((s) => s.from).filter((d): d is string => d !== null).sort().at(-1);
+  if (lastStart && on < lastStart) {
+    throw new DomainError('EVENT_BEFORE_LAST', `Ngày chuyển ${formatVietnameseDate(on)} trước lần chuyển sinh hoạt đã ghi nhận (${formatVietnameseDate(lastStart)}).`);
+  }
+  const moved = Member.parse({ ...current, unitId: to.id, groupId: null, transferredInOn: on, cells: withStint(current, to.id, on, 'transfer'), version: current.version + 1 });
   await transact(
     store,
     [
@@ -175,10 +209,10 @@ export async function transferMember(
           ExpressionAttributeValues: { ':v': current.version },
         },
       },
-      memberCountDelta(tenant, store, current.unitId, -1),
+      memberCountDelta(tenant, store, current.unitId, -1, [current.id]),
       memberCountDelta(tenant, store, to.id, 1),
-      auditPut(store, tenant, { unitId: current.unitId, at, actor, action: 'member.transferOut', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id } }),
-      auditPut(store, tenant, { unitId: to.id, at, actor, action: 'member.transferIn', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id } }),
+      auditPut(store, tenant, { unitId: current.unitId, at, actor, action: 'member.transferOut', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id, on } }),
+      auditPut(store, tenant, { unitId: to.id, at, actor, action: 'member.transferIn', target: current.id, before: { unitId: current.unitId }, after: { unitId: to.id, on } }),
     ],
     versionConflict,
   );

@@ -318,7 +318,7 @@ export interface NewReport {
 }
 
 /**
- * Claims the tick for the board and keeps the report, with one pending delivery per recipient, in
+ * Claims the tick for the board and the campaign's year and keeps the report, with one pending delivery per recipient, in
  * ONE transaction conditional on the tick record not existing. False when the tick was already
  * claimed (a duplicate delivery of the tick): the caller must then send nothing.
  */
@@ -329,7 +329,7 @@ export async function claimAndKeepReport(store: Store, r: NewReport): Promise<bo
     {
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.reportTick(tenant, content.tickId, content.board.unitId), type: 'reportTick', tenant, tickId: content.tickId, reportId: r.reportId, at: r.createdAt },
+        Item: { ...keys.reportTick(tenant, `${content.tickId}#Y${content.year}`, content.board.unitId), type: 'reportTick', tenant, tickId: content.tickId, reportId: r.reportId, at: r.createdAt },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },

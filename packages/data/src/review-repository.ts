@@ -1,12 +1,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { LocalDate, Rating, CollectiveReview, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type MilestoneEvent, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState } from '@kd/domain';
+import { nfcText, LocalDate, Rating, CollectiveReview, type Override, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState, type ReportEvent } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
 import { transact, type TransactItem } from './transaction';
 import { Dossier, getDossier, readResults, ResultRow, rowItem, staleError } from './dossier';
+import { dossierUpdate, patched } from './dossier-update';
 import { listUnitMembers } from './member-repository';
 
 type Context = { actor: Actor; at: string };
@@ -125,7 +126,7 @@ export const UnitEventRecord = z.object({
   location: z.string().nullable().default(null),
   chairMemberId: z.string().nullable().default(null),
   clerkMemberId: z.string().nullable().default(null),
-  note: z.string().nullable().default(null),
+  note: nfcText(2000).nullable().default(null),
 });
 export type UnitEventRecord = z.infer<typeof UnitEventRecord>;
 
@@ -149,7 +150,7 @@ export async function listUnitEvents(store: Store, tenant: string, unitId: strin
 export async function recordUnitEvent(
   store: Store,
   tenant: string,
-  record: Omit<UnitEventRecord, 'at'> & { event: MilestoneEvent },
+  record: Omit<UnitEventRecord, 'at'> & { event: ReportEvent },
   context: Context,
 ): Promise<UnitEventRecord> {
   const previous = (await listUnitEvents(store, tenant, record.unitId, record.year)).get(record.event) ?? null;
@@ -165,29 +166,9 @@ export async function recordUnitEvent(
   return next;
 }
 
-/** The dossier item after a patch, as a conditional Put on the revision the caller saw. */
-function dossierPut(store: Store, tenant: string, before: Dossier & { exists: boolean }, after: Dossier, extraCondition?: string): TransactItem {
-  const names: Record<string, string> = { '#rev': 'rev' };
-  const values: Record<string, unknown> = { ':rev': before.rev };
-  let condition = before.exists ? '#rev = :rev' : 'attribute_not_exists(pk)';
-  if (extraCondition && before.exists) {
-    condition = `${condition} AND ${extraCondition}`;
-    names['#state'] = 'state';
-    values[':expectedState'] = before.state;
-  }
-  return {
-    Put: {
-      TableName: store.tableName,
-      Item: { ...keys.dossier(tenant, after.unitId, after.year), type: 'dossier', tenant, ...after },
-      ConditionExpression: condition,
-      ...(before.exists ? { ExpressionAttributeNames: names, ExpressionAttributeValues: values } : {}),
-    },
-  };
-}
-
-function plain(d: Dossier & { exists: boolean }): Dossier {
-  const { exists: _exists, ...rest } = d;
-  return Dossier.parse(rest);
+/** The dossier still in the state the caller read (besides its revision). */
+function stateIs(state: DossierState) {
+  return { expression: '#state = :expectedState', names: { '#state': 'state' }, values: { ':expectedState': state } };
 }
 
 export const CellMeeting = z.object({
@@ -214,12 +195,12 @@ export async function recordCellMeeting(
 ): Promise<{ dossier: Dossier; event: UnitEventRecord }> {
   const { before, meeting } = change;
   if (before.rev !== change.expectedRev) throw staleError();
-  const after = Dossier.parse({ ...plain(before), meetingDate: meeting.heldOn, rev: before.rev + 1, updatedAt: context.at });
+  const after = patched(before, { meetingDate: meeting.heldOn }, context.at);
   const event = UnitEventRecord.parse({ event: 'cellResultsDecided', unitId, year, at: context.at, ...meeting });
   await transact(
     store,
     [
-      dossierPut(store, tenant, before, after, '#state = :expectedState'),
+      dossierUpdate(store, tenant, unitId, year, { expectedRev: before.rev, patch: { meetingDate: meeting.heldOn }, at: context.at, condition: stateIs(before.state) }),
       { Put: { TableName: store.tableName, Item: unitEventItem(tenant, event) } },
       auditPut(store, tenant, { unitId, at: context.at, actor: context.actor, action: 'dossier.cellMeeting', target: `${unitId}/${year}`, before: { meetingDate: before.meetingDate }, after: meeting }),
     ],
@@ -239,7 +220,14 @@ export async function approveDossier(
   tenant: string,
   unitId: string,
   year: number,
-  change: { before: Dossier & { exists: boolean }; state: DossierState; expectedRev: number; adjustments: Adjustments },
+  change: {
+    before: Dossier & { exists: boolean };
+    state: DossierState;
+    expectedRev: number;
+    adjustments: Adjustments;
+    /** Per adjusted member, the override the domain found in effect (r2025), stored with the row. */
+    overrides?: ReadonlyMap<string, Override | null>;
+  },
   context: Context,
 ): Promise<Dossier> {
   const { before, state } = change;
@@ -250,10 +238,11 @@ export async function approveDossier(
     throw new DomainError('ADJUSTMENT_UNKNOWN_MEMBER', 'Có đảng viên được điều chỉnh không có trong kết quả của đơn vị.', { memberIds: missing });
   }
   const adjustedCollective = change.adjustments.unit ? { rating: Rating.parse(change.adjustments.unit.rating), reason: change.adjustments.unit.reason } : before.adjustedCollective;
-  const after = Dossier.parse({ ...plain(before), state, appraisedAt: context.at, adjustedCollective, rev: before.rev + 1, updatedAt: context.at });
+  const patch = { state, appraisedAt: context.at, adjustedCollective };
+  const after = patched(before, patch, context.at);
   const rowItems: TransactItem[] = change.adjustments.members.map((a) => {
     const row = rows.get(a.memberId)!;
-    const next = ResultRow.parse({ ...row, adjusted: a.rating, adjustReason: a.reason, rev: row.rev + 1 });
+    const next = ResultRow.parse({ ...row, adjusted: a.rating, adjustReason: a.reason, override: change.overrides?.get(a.memberId) ?? null, rev: row.rev + 1 });
     return {
       Put: {
         TableName: store.tableName,
@@ -267,7 +256,7 @@ export async function approveDossier(
   await transact(
     store,
     [
-      dossierPut(store, tenant, before, after, '#state = :expectedState'),
+      dossierUpdate(store, tenant, unitId, year, { expectedRev: before.rev, patch, at: context.at, condition: stateIs(before.state) }),
       ...rowItems,
       auditPut(store, tenant, {
         unitId,
@@ -281,7 +270,11 @@ export async function approveDossier(
           collective: before.collective,
           adjustedCollective: before.adjustedCollective,
         },
-        after: { state, members: change.adjustments.members, adjustedCollective },
+        after: {
+          state,
+          members: change.adjustments.members.map((a) => ({ ...a, override: change.overrides?.get(a.memberId) ?? null })),
+          adjustedCollective,
+        },
         reason: [change.adjustments.unit?.reason, ...change.adjustments.members.map((a) => a.reason)].filter(Boolean).join(' | ') || null,
       }),
     ],

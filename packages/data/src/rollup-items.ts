@@ -22,6 +22,10 @@ export interface OwnRecord extends RollupPlacement {
   baseOrgId: string | null;
   counts: RollupCounts;
   collectiveDecided: Rating | null;
+  /** A base organisation's quota exception (percent of `good`), which its quota figures use; null: none. */
+  quotaExceptionPercent: number | null;
+  /** The organisation recorded itself as disciplined in the year: its parent's r2025 rating reads it. */
+  collectiveDisciplined: boolean;
 }
 
 /** The campaign the items belong to, and the quota parameters its rulebook gave them. */
@@ -40,7 +44,7 @@ export function ownItem(tenant: string, campaign: RollupCampaign, own: OwnRecord
     gsi2pk: keys.rollupYear(tenant, y),
     gsi2sk: keys.rollupYearSort(own.unitId, 'OWN'),
     tenant, year: y, unitId: own.unitId, name: own.name, kind: own.kind, parentId: own.parentId, path: own.path, closedOn: own.closedOn,
-    baseOrgId: own.baseOrgId, collectiveDecided: own.collectiveDecided,
+    baseOrgId: own.baseOrgId, collectiveDecided: own.collectiveDecided, quotaExceptionPercent: own.quotaExceptionPercent, collectiveDisciplined: own.collectiveDisciplined,
     quotaRatioPercent: campaign.quota.ratioPercent, quotaRounding: campaign.quota.rounding,
     rev, updatedAt: at, ...toFlat(own.counts),
   };

@@ -30,6 +30,9 @@ export const OwnItem = Meta.extend({
   baseOrgId: z.string().nullable().default(null),
   /** The collective's decided rating (adjusted if the upper level changed it): its parent's R-ORG19-HTXS reads it. */
   collectiveDecided: Rating.nullable().default(null),
+  /** A base organisation's quota exception in percent (its quota figures use it); null: none granted. */
+  quotaExceptionPercent: z.number().nullable().default(null),
+  collectiveDisciplined: z.boolean().default(false),
 });
 
 export interface StoredRollup extends z.infer<typeof Meta> {
@@ -77,7 +80,7 @@ export async function readRollup(
   if (!own) return { rollup: undefined, children };
   const counts = children.reduce((sum, c) => addCounts(sum, c.counts), own.counts);
   const updatedAt = [own, ...children].map((r) => r.updatedAt ?? '').sort().at(-1) || null;
-  const { baseOrgId: _b, collectiveDecided: _c, ...meta } = own;
+  const { baseOrgId: _b, collectiveDecided: _c, quotaExceptionPercent: _q, collectiveDisciplined: _d, ...meta } = own;
   return { rollup: { ...meta, counts, updatedAt }, children };
 }
 

@@ -5,7 +5,8 @@ import { keys } from './keys';
 import { auditPut, type Actor } from './audit';
 import { MAX_TRANSACTION_ITEMS, transact, type TransactItem } from './transaction';
 import { getMembers, listUnitMembers, memberItem } from './member-repository';
-import { StoredUnit, getUnit, listChildren, unitItem } from './unit-repository';
+import { StoredUnit, listChildren, unitItem } from './unit-repository';
+import { treeUnlocked } from './tree-pointer';
 
 /** What a roster upload will do (dry run) or did (commit) to the unit's members. */
 export interface RosterPlan {
@@ -34,15 +35,14 @@ const fileFields: readonly Exclude<RosterKey, 'id' | 'groupName'>[] = [
 ];
 
 /**
- * Members of the tenant's other units among the ids of a file, with that unit's name, for
- * MEMBER_IN_OTHER_UNIT (docs/spreadsheets.md, "The roster"). One BatchGetItem per 100 ids.
+ * The ids of a file that belong to another unit of the tenant, for MEMBER_IN_OTHER_UNIT
+ * (docs/spreadsheets.md, "The roster"). Only that they are taken: which unit holds them is neither
+ * read nor returned, so the answer (and the work behind it) is the same wherever they are.
+ * One BatchGetItem per 100 ids.
  */
-export async function membersElsewhere(store: Store, tenant: string, unitId: string, ids: readonly string[]): Promise<Map<string, string>> {
+export async function membersElsewhere(store: Store, tenant: string, unitId: string, ids: readonly string[]): Promise<Set<string>> {
   const found = await getMembers(store, tenant, ids);
-  const elsewhere = [...found.values()].filter((m) => m.unitId !== unitId);
-  const unitNames = new Map<string, string>();
-  for (const id of new Set(elsewhere.map((m) => m.unitId))) unitNames.set(id, (await getUnit(store, tenant, id))?.name ?? id);
-  return new Map(elsewhere.map((m) => [m.id, unitNames.get(m.unitId) ?? m.unitId]));
+  return new Set([...found.values()].filter((m) => m.unitId !== unitId).map((m) => m.id));
 }
 
 /**
@@ -161,7 +161,7 @@ export async function commitRoster(
   // Each transaction: the unit's guard/count update, the audit entry in the first, the rest writes.
   let first = true;
   for (let i = 0; i < writes.length; ) {
-    const room = MAX_TRANSACTION_ITEMS - 1 - (first ? 1 : 0);
+    const room = MAX_TRANSACTION_ITEMS - 2 - (first ? 1 : 0);
     const chunk = writes.slice(i, i + room);
     i += chunk.length;
     const added = chunk.filter((w) => w.created).length;
@@ -176,6 +176,8 @@ export async function commitRoster(
       },
     });
     if (first) items.push(audit);
+    // New groups are units: no tree job may be rewriting the tree meanwhile.
+    if (chunk.some((w) => 'Put' in w.item && (w.item.Put as { Item: Record<string, unknown> }).Item.type === 'unit')) items.push(treeUnlocked(store, tenant));
     await transact(store, items, () =>
       new DomainError('VERSION_CONFLICT', 'Danh sách đảng viên vừa được người khác thay đổi. Vui lòng kiểm tra lại và tải lên lần nữa.'),
     );

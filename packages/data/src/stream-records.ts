@@ -20,17 +20,26 @@ export type StreamRecord = z.infer<typeof StreamRecord>;
 
 /** What a table change means for the roll-ups. */
 export type TableChange =
-  | { kind: 'dossier'; tenant: string; year: number; unitId: string }
+  | { kind: 'dossier'; tenant: string; year: number; unitId: string; imported: boolean }
   | { kind: 'row'; tenant: string; year: number; unitId: string; version: number }
   | { kind: 'member'; tenant: string; unitIds: string[] }
   | { kind: 'unit'; tenant: string; unitId: string }
-  | { kind: 'campaign'; tenant: string; year: number; settingsChanged: boolean };
+  | { kind: 'campaign'; tenant: string; year: number; settingsChanged: boolean }
+  /** A workplace, session, comment or remediation item of a unit's year: Biểu 5's own contribution. */
+  | { kind: 'masses'; tenant: string; year: number; unitId: string }
+  /** The tenant's masses settings (threshold …) or a year's masses review: that year's Biểu 5 is rebuilt. */
+  | { kind: 'massesSettings'; tenant: string }
+  | { kind: 'massesReview'; tenant: string; year: number };
 
 const image = (raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
   raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
 
-const Member = z.object({ unitId: z.string() });
-const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown() }).partial();
+// Every cell of the member's dated periods: a change to the member changes their count wherever
+// a campaign's rating date places them.
+const Member = z.object({ unitId: z.string(), cells: z.array(z.object({ unitId: z.string() })).optional() });
+/** A dossier holding results imported from an earlier year: the one change a closed campaign takes. */
+const isImported = (img: Record<string, unknown> | undefined) => Boolean(img && (img.importedMembersAt || img.importedCollective));
+const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown(), localOverlay: z.unknown() }).partial();
 
 /**
  * Decodes one record into the change it stands for, by its keys (`parseKey`); null for items the
@@ -41,7 +50,7 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
   const key = parseKey({ pk: typeof keysOf?.pk === 'string' ? keysOf.pk : '', sk: typeof keysOf?.sk === 'string' ? keysOf.sk : '' });
   switch (key?.item) {
     case 'dossier':
-      return { kind: 'dossier', tenant: key.tenant, unitId: key.unitId, year: key.year };
+      return { kind: 'dossier', tenant: key.tenant, unitId: key.unitId, year: key.year, imported: isImported(image(record.dynamodb.NewImage)) || isImported(image(record.dynamodb.OldImage)) };
     case 'resultRow':
       return { kind: 'row', tenant: key.tenant, unitId: key.unitId, year: key.year, version: key.version };
     case 'unit':
@@ -49,16 +58,25 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
     case 'member': {
       const ids = [image(record.dynamodb.OldImage), image(record.dynamodb.NewImage)].flatMap((img) => {
         const parsed = Member.safeParse(img);
-        return parsed.success ? [parsed.data.unitId] : [];
+        return parsed.success ? [parsed.data.unitId, ...(parsed.data.cells ?? []).map((c) => c.unitId)] : [];
       });
       return { kind: 'member', tenant: key.tenant, unitIds: [...new Set(ids)] };
     }
     case 'campaign': {
       const before = CampaignSettings.safeParse(image(record.dynamodb.OldImage) ?? {});
       const after = CampaignSettings.safeParse(image(record.dynamodb.NewImage) ?? {});
-      const pick = (r: typeof before) => (r.success ? JSON.stringify([r.data.rulebookId, r.data.overlayIds, r.data.ratingDate, r.data.closedAt]) : '');
+      const pick = (r: typeof before) => (r.success ? JSON.stringify([r.data.rulebookId, r.data.overlayIds, r.data.ratingDate, r.data.closedAt, r.data.localOverlay]) : '');
       return { kind: 'campaign', tenant: key.tenant, year: key.year, settingsChanged: pick(before) !== pick(after) };
     }
+    case 'workplace':
+    case 'massesSession':
+    case 'massesComment':
+    case 'remediationItem':
+      return { kind: 'masses', tenant: key.tenant, unitId: key.unitId, year: key.year };
+    case 'massesSettings':
+      return { kind: 'massesSettings', tenant: key.tenant };
+    case 'massesReview':
+      return { kind: 'massesReview', tenant: key.tenant, year: key.year };
     default:
       return null;
   }
@@ -69,4 +87,17 @@ export function compareSequence(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The running tree jobs named by stream records (their job records' new images): the tree-job function's work. */
+export function runningTreeJobsIn(records: readonly unknown[]): { tenant: string; id: string }[] {
+  const jobs = new Map<string, { tenant: string; id: string }>();
+  for (const raw of records) {
+    const parsed = StreamRecord.safeParse(raw);
+    const job = parsed.success ? image(parsed.data.dynamodb.NewImage) : undefined;
+    if (job?.type === 'treeJob' && job.state === 'running' && typeof job.tenant === 'string' && typeof job.id === 'string') {
+      jobs.set(`${job.tenant}/${job.id}`, { tenant: job.tenant, id: job.id });
+    }
+  }
+  return [...jobs.values()];
 }

@@ -1,11 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Member } from '@kd/domain';
+import { Member, type LocalDate } from '@kd/domain';
 import type { Store } from './client';
 import { Dossier, ResultRow } from './dossier';
-import { indexNames, keys } from './keys';
+import { keys } from './keys';
 import { queryAll } from './query-all';
 import { getStoredDossiers } from './review-repository';
-import { StoredUnit } from './unit-repository';
+import { getMembers, listUnitMembers, rosterOn } from './member-repository';
+import { StoredUnit, getUnit, listChildren } from './unit-repository';
 
 /**
  * Reads what a unit's own roll-up contribution depends on, consistently where the table allows it
@@ -24,9 +25,7 @@ export class TableReader {
   unit(unitId: string): Promise<StoredUnit | undefined> {
     let found = this.units.get(unitId);
     if (!found) {
-      found = this.store.doc
-        .send(new GetCommand({ TableName: this.store.tableName, Key: keys.unit(this.tenant, unitId), ConsistentRead: true }))
-        .then((out) => (out.Item ? StoredUnit.parse(out.Item) : undefined));
+      found = getUnit(this.store, this.tenant, unitId, { consistentRead: true });
       this.units.set(unitId, found);
     }
     return found;
@@ -53,14 +52,23 @@ export class TableReader {
   }
 
   async roster(unitId: string): Promise<Member[]> {
-    return (await this.byParent(keys.unitMembers(this.tenant, unitId))).map((item) => Member.parse(item));
+    return listUnitMembers(this.store, this.tenant, unitId);
   }
 
+  /** The cell's roster on `day` (docs/tree-history.md): who was registered there that day. */
+  async rosterOn(unitId: string, day: LocalDate): Promise<Member[]> {
+    const unit = await this.unit(unitId);
+    if (!unit) return [];
+    return rosterOn(this.store, this.tenant, unit, day, { consistentRead: true });
+  }
+
+  /** Members by id (former members of a cell), read consistently. */
+  members(ids: readonly string[]): Promise<Map<string, Member>> {
+    return getMembers(this.store, this.tenant, ids, { consistentRead: true });
+  }
+
+  /** The unit's children in the current tree, closed ones included. */
   async children(unitId: string): Promise<StoredUnit[]> {
-    return (await this.byParent(keys.unitChildren(this.tenant, unitId))).map((item) => StoredUnit.parse(item));
-  }
-
-  private byParent(gsi1pk: string): Promise<Record<string, unknown>[]> {
-    return queryAll(this.store, { IndexName: indexNames.byParent, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': gsi1pk } });
+    return listChildren(this.store, this.tenant, unitId, { includeClosed: true });
   }
 }

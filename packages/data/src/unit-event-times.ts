@@ -1,4 +1,4 @@
-import type { MilestoneEvent } from '@kd/domain';
+import type { ReportEvent } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
@@ -13,8 +13,8 @@ export async function getUnitEventTimes(
   tenant: string,
   year: number,
   unitIds: readonly string[],
-  events: readonly MilestoneEvent[],
-): Promise<{ unitId: string; event: MilestoneEvent; at: string }[]> {
+  events: readonly ReportEvent[],
+): Promise<{ unitId: string; event: ReportEvent; at: string }[]> {
   const items = await batchGetAll(store, unitIds.flatMap((id) => events.map((e) => keys.unitEvent(tenant, id, year, e))));
-  return items.flatMap((item) => (typeof item.at === 'string' ? [{ unitId: String(item.unitId), event: String(item.event) as MilestoneEvent, at: item.at }] : []));
+  return items.flatMap((item) => (typeof item.at === 'string' ? [{ unitId: String(item.unitId), event: String(item.event) as ReportEvent, at: item.at }] : []));
 }

@@ -1,20 +1,29 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import { z } from 'zod';
-import { DomainError, canContain, unitKindLabels, Unit, isInSubtree, type LocalDate } from '@kd/domain';
+import { DomainError, Unit } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
-import { auditPut, type Actor } from './audit';
-import { MAX_TRANSACTION_ITEMS, transact, type TransactItem } from './transaction';
+import { needsPointer, readPointer, resolveItem, type TreePointer } from './tree-pointer';
 
-/** A unit as stored: the domain unit plus its direct member count, kept in step with the members. */
-export const StoredUnit = Unit.extend({ memberCount: z.number().int().nonnegative().default(0) });
+const idList = z.preprocess((v) => (v instanceof Set ? [...(v as Set<string>)] : v), z.array(z.string())).optional();
+
+/**
+ * A unit as stored: the domain unit plus its direct member count, kept in step with the members,
+ * and the children and members it had and no longer has (string sets, added when they leave):
+ * with them a campaign's tree and rosters on its rating date are found from the unit alone.
+ */
+export const StoredUnit = Unit.extend({
+  memberCount: z.number().int().nonnegative().default(0),
+  formerChildIds: idList,
+  formerMemberIds: idList,
+});
 export type StoredUnit = z.infer<typeof StoredUnit>;
 
-const versionConflict = () =>
-  new DomainError('VERSION_CONFLICT', 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thử lại.');
+const asSet = (ids: readonly string[] | undefined) => (ids && ids.length > 0 ? new Set(ids) : undefined);
 
 export function unitItem(tenant: string, unit: StoredUnit): Record<string, unknown> {
+  const { formerChildIds, formerMemberIds, ...rest } = unit;
   return {
     ...keys.unit(tenant, unit.id),
     type: 'unit',
@@ -23,17 +32,50 @@ export function unitItem(tenant: string, unit: StoredUnit): Record<string, unkno
     gsi1sk: keys.unitChildSort(unit.id),
     gsi2pk: keys.tenantTree(tenant),
     gsi2sk: keys.treePath(unit.path),
-    ...unit,
+    ...rest,
+    formerChildIds: asSet(formerChildIds),
+    formerMemberIds: asSet(formerMemberIds),
   };
 }
 
-function parse(item: Record<string, unknown> | undefined): StoredUnit | undefined {
-  return item ? StoredUnit.parse(item) : undefined;
+/** The GSI keys of a unit at a placement (a job stages and settles them with the placement). */
+export function placementKeys(tenant: string, parentId: string | null, path: readonly string[]) {
+  return { gsi1pk: keys.unitChildren(tenant, parentId ?? '-'), gsi2sk: keys.treePath(path) };
 }
 
-export async function getUnit(store: Store, tenant: string, unitId: string): Promise<StoredUnit | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.unit(tenant, unitId) }));
-  return parse(out.Item);
+/** Units as readers see them (docs/tree-history.md, "Any size"): resolved against the tree pointer. */
+class Resolver {
+  private pointer: Promise<TreePointer> | undefined;
+  constructor(private readonly store: Store, private readonly tenant: string, known?: TreePointer) {
+    if (known) this.pointer = Promise.resolve(known);
+  }
+  read(): Promise<TreePointer> {
+    this.pointer ??= readPointer(this.store, this.tenant);
+    return this.pointer;
+  }
+  async one(item: Record<string, unknown> | undefined): Promise<StoredUnit | undefined> {
+    if (!item) return undefined;
+    if (!needsPointer(item)) return StoredUnit.parse(item);
+    const resolved = resolveItem(item, (await this.read()).generation);
+    return resolved ? StoredUnit.parse(resolved) : undefined;
+  }
+  async many(items: readonly Record<string, unknown>[]): Promise<StoredUnit[]> {
+    const seen = new Set<string>();
+    const out: StoredUnit[] = [];
+    for (const item of items) {
+      const unit = await this.one(item);
+      if (unit && !seen.has(unit.id)) {
+        seen.add(unit.id);
+        out.push(unit);
+      }
+    }
+    return out;
+  }
+}
+
+export async function getUnit(store: Store, tenant: string, unitId: string, options: { consistentRead?: boolean } = {}): Promise<StoredUnit | undefined> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.unit(tenant, unitId), ...(options.consistentRead ? { ConsistentRead: true } : {}) }));
+  return new Resolver(store, tenant).one(out.Item);
 }
 
 export async function requireUnit(store: Store, tenant: string, unitId: string): Promise<StoredUnit> {
@@ -42,29 +84,67 @@ export async function requireUnit(store: Store, tenant: string, unitId: string):
   return unit;
 }
 
-/** Direct children, closed ones included only on request. One Query on GSI1. */
+/** Several units by id, resolved (missing ones absent). Strongly consistent on request. */
+export async function getUnits(store: Store, tenant: string, ids: readonly string[], options: { consistentRead?: boolean } = {}): Promise<Map<string, StoredUnit>> {
+  const found = new Map<string, StoredUnit>();
+  const resolver = new Resolver(store, tenant);
+  for (let i = 0; i < ids.length; i += 100) {
+    let pending: Record<string, unknown>[] = [...new Set(ids.slice(i, i + 100))].map((id) => keys.unit(tenant, id));
+    while (pending.length > 0) {
+      const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ...(options.consistentRead ? { ConsistentRead: true } : {}) } } }));
+      for (const unit of await resolver.many(out.Responses?.[store.tableName] ?? [])) found.set(unit.id, unit);
+      pending = out.UnprocessedKeys?.[store.tableName]?.Keys ?? [];
+    }
+  }
+  return found;
+}
+
+const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.every((id, i) => path[i] === id);
+
+/** Direct children, closed ones included only on request. One Query on GSI1 (and, while a job settles, the subtrees it moved here). */
 export async function listChildren(
   store: Store,
   tenant: string,
   parentId: string,
   options: { includeClosed?: boolean } = {},
 ): Promise<StoredUnit[]> {
-  const items = await queryAll(store, {
-    IndexName: indexNames.byParent,
-    KeyConditionExpression: 'gsi1pk = :p',
-    ExpressionAttributeValues: { ':p': keys.unitChildren(tenant, parentId) },
-  });
-  return items.map((i) => StoredUnit.parse(i)).filter((u) => options.includeClosed || !u.closedOn);
+  const resolver = new Resolver(store, tenant);
+  const [items, pointer] = await Promise.all([
+    queryAll(store, { IndexName: indexNames.byParent, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.unitChildren(tenant, parentId) } }),
+    resolver.read(),
+  ]);
+  const movedHere = (pointer.settling?.rewrites ?? []).filter((r) => r.newParentId === parentId).map((r) => r.rootId);
+  const extra = movedHere.length > 0 ? [...(await getUnits(store, tenant, movedHere, { consistentRead: true })).values()] : [];
+  const units = [...(await resolver.many(items)), ...extra];
+  const unique = [...new Map(units.map((u) => [u.id, u])).values()];
+  return unique.filter((u) => u.parentId === parentId && (options.includeClosed || !u.closedOn));
 }
 
-/** Units of the tenant's tree (GSI2), those under a path prefix or all of them, in path order. */
-async function queryTree(store: Store, tenant: string, pathPrefix?: string): Promise<StoredUnit[]> {
-  const items = await queryAll(store, {
-    IndexName: indexNames.byPath,
-    KeyConditionExpression: pathPrefix === undefined ? 'gsi2pk = :t' : 'gsi2pk = :t AND begins_with(gsi2sk, :p)',
-    ExpressionAttributeValues: { ':t': keys.tenantTree(tenant), ...(pathPrefix === undefined ? {} : { ':p': pathPrefix }) },
-  });
-  return items.map((i) => StoredUnit.parse(i));
+/**
+ * Units of the tenant's tree (GSI2) under a path prefix, or all of them, in path order. While a
+ * job settles, a moved subtree is partly under its old path in the index: it is read there too and
+ * every unit is placed by its resolved path, so the listing is the tree after the flip, whole.
+ */
+async function queryTree(store: Store, tenant: string, prefix?: readonly string[]): Promise<StoredUnit[]> {
+  const query = (p?: readonly string[]) =>
+    queryAll(store, {
+      IndexName: indexNames.byPath,
+      KeyConditionExpression: p === undefined ? 'gsi2pk = :t' : 'gsi2pk = :t AND begins_with(gsi2sk, :p)',
+      ExpressionAttributeValues: { ':t': keys.tenantTree(tenant), ...(p === undefined ? {} : { ':p': keys.treePath(p) }) },
+    });
+  const resolver = new Resolver(store, tenant);
+  const [items, pointer] = await Promise.all([query(prefix), resolver.read()]);
+  const more: Record<string, unknown>[] = [];
+  if (prefix) {
+    for (const r of pointer.settling?.rewrites ?? []) {
+      if (startsWith(r.newPath, prefix)) more.push(...(await query(r.oldPath)));
+      else if (startsWith(prefix, r.newPath)) more.push(...(await query([...r.oldPath, ...prefix.slice(r.newPath.length)])));
+    }
+  }
+  const units = await resolver.many([...items, ...more]);
+  const inside = prefix ? units.filter((u) => startsWith(u.path, prefix)) : units;
+  const order = (u: StoredUnit) => keys.treePath(u.path);
+  return inside.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 /** The whole subtree of a unit (itself included), in path order. One Query on GSI2. */
@@ -74,179 +154,10 @@ export async function listSubtree(
   root: Pick<StoredUnit, 'path'>,
   options: { includeClosed?: boolean } = {},
 ): Promise<StoredUnit[]> {
-  return (await queryTree(store, tenant, keys.treePath(root.path))).filter((u) => options.includeClosed || !u.closedOn);
+  return (await queryTree(store, tenant, root.path)).filter((u) => options.includeClosed || !u.closedOn);
 }
 
 /** Every unit of the tenant, closed ones included, in path order (the reconcile's tree). One Query on GSI2. */
 export function listAllUnits(store: Store, tenant: string): Promise<StoredUnit[]> {
   return queryTree(store, tenant);
-}
-
-export interface NewUnit {
-  id: string;
-  name: string;
-  kind: StoredUnit['kind'];
-  foundedOn?: LocalDate | null;
-  sector?: StoredUnit['sector'];
-}
-
-/** Creates the province (root) of a tenant. */
-export async function createRootUnit(store: Store, tenant: string, input: NewUnit, actor: Actor, at: string): Promise<StoredUnit> {
-  const unit = StoredUnit.parse({ ...input, parentId: null, path: [input.id], version: 1, memberCount: 0 });
-  await transact(
-    store,
-    [
-      { Put: { TableName: store.tableName, Item: unitItem(tenant, unit), ConditionExpression: 'attribute_not_exists(pk)' } },
-      auditPut(store, tenant, { unitId: unit.id, at, actor, action: 'unit.create', target: unit.id, after: unit }),
-    ],
-    () => new DomainError('UNIT_EXISTS', 'Đơn vị đã tồn tại.'),
-  );
-  return unit;
-}
-
-export async function createChildUnit(
-  store: Store,
-  tenant: string,
-  parent: StoredUnit,
-  input: NewUnit,
-  actor: Actor,
-  at: string,
-): Promise<StoredUnit> {
-  if (parent.closedOn) throw new DomainError('UNIT_CLOSED', 'Đơn vị cấp trên đã giải thể, không thể tạo đơn vị con.');
-  if (!canContain(parent.kind, input.kind)) {
-    throw new DomainError('KIND_NOT_ALLOWED', `Không thể tạo ${unitKindLabels[input.kind]} trực thuộc ${unitKindLabels[parent.kind]}.`,
-      { parentKind: parent.kind, kind: input.kind },
-    );
-  }
-  const unit = StoredUnit.parse({ ...input, parentId: parent.id, path: [...parent.path, input.id], version: 1, memberCount: 0 });
-  await transact(
-    store,
-    [
-      { Put: { TableName: store.tableName, Item: unitItem(tenant, unit), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        ConditionCheck: {
-          TableName: store.tableName,
-          Key: keys.unit(tenant, parent.id),
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(closedOn) OR closedOn = :null)',
-          ExpressionAttributeValues: { ':null': null },
-        },
-      },
-      auditPut(store, tenant, { unitId: parent.id, at, actor, action: 'unit.create', target: unit.id, after: unit }),
-    ],
-    (failed) =>
-      failed.includes(0) ? new DomainError('UNIT_EXISTS', 'Mã đơn vị đã tồn tại.') : new DomainError('PARENT_CHANGED', 'Đơn vị cấp trên vừa thay đổi.'),
-  );
-  return unit;
-}
-
-function versionGuard(unit: StoredUnit) {
-  return { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': unit.version } };
-}
-
-export async function renameUnit(
-  store: Store,
-  tenant: string,
-  unit: StoredUnit,
-  name: string,
-  expectedVersion: number | undefined,
-  actor: Actor,
-  at: string,
-): Promise<StoredUnit> {
-  if (expectedVersion !== undefined && expectedVersion !== unit.version) throw versionConflict();
-  const renamed = StoredUnit.parse({ ...unit, name, version: unit.version + 1 });
-  await transact(
-    store,
-    [
-      { Put: { TableName: store.tableName, Item: unitItem(tenant, renamed), ...versionGuard(unit) } },
-      auditPut(store, tenant, { unitId: unit.id, at, actor, action: 'unit.rename', target: unit.id, before: { name: unit.name }, after: { name: renamed.name } }),
-    ],
-    versionConflict,
-  );
-  return renamed;
-}
-
-/**
- * Moves a unit (with its subtree) under another parent in one transaction: every path in the
- * subtree changes together or not at all. Subtrees that do not fit one transaction are refused.
- */
-export async function moveUnit(
-  store: Store,
-  tenant: string,
-  unit: StoredUnit,
-  newParent: StoredUnit,
-  expectedVersion: number | undefined,
-  actor: Actor,
-  at: string,
-): Promise<StoredUnit> {
-  if (expectedVersion !== undefined && expectedVersion !== unit.version) throw versionConflict();
-  if (unit.parentId === null) throw new DomainError('CANNOT_MOVE_ROOT', 'Không thể chuyển đơn vị gốc.');
-  if (isInSubtree(newParent, unit)) throw new DomainError('MOVE_INTO_OWN_SUBTREE', 'Không thể chuyển đơn vị vào chính cây đơn vị của nó.');
-  if (newParent.closedOn) throw new DomainError('UNIT_CLOSED', 'Đơn vị cấp trên mới đã giải thể.');
-  if (!canContain(newParent.kind, unit.kind)) {
-    throw new DomainError('KIND_NOT_ALLOWED', `Không thể chuyển ${unitKindLabels[unit.kind]} về trực thuộc ${unitKindLabels[newParent.kind]}.`);
-  }
-  const subtree = await listSubtree(store, tenant, unit, { includeClosed: true });
-  if (subtree.length + 3 > MAX_TRANSACTION_ITEMS) {
-    throw new DomainError('SUBTREE_TOO_LARGE', `Cây đơn vị có ${subtree.length} đơn vị, vượt quá giới hạn ${MAX_TRANSACTION_ITEMS - 3} đơn vị cho một lần chuyển.`);
-  }
-  const oldPrefix = unit.path.length - 1;
-  const moved = subtree.map((u) =>
-    StoredUnit.parse({
-      ...u,
-      parentId: u.id === unit.id ? newParent.id : u.parentId,
-      path: [...newParent.path, ...u.path.slice(oldPrefix)],
-      version: u.version + 1,
-    }),
-  );
-  const items: TransactItem[] = moved.map((m, i) => ({
-    Put: { TableName: store.tableName, Item: unitItem(tenant, m), ...versionGuard(subtree[i]!) },
-  }));
-  items.push({
-    ConditionCheck: {
-      TableName: store.tableName,
-      Key: keys.unit(tenant, newParent.id),
-      ...versionGuard(newParent),
-    },
-  });
-  items.push(
-    auditPut(store, tenant, {
-      unitId: unit.id,
-      at,
-      actor,
-      action: 'unit.move',
-      target: unit.id,
-      before: { parentId: unit.parentId, path: unit.path },
-      after: { parentId: newParent.id, path: moved[0]!.path },
-    }),
-  );
-  await transact(store, items, versionConflict);
-  return moved.find((m) => m.id === unit.id)!;
-}
-
-/** Closes (giải thể) a unit; it stays in the history. Units with open children or members cannot close. */
-export async function closeUnit(
-  store: Store,
-  tenant: string,
-  unit: StoredUnit,
-  closedOn: LocalDate,
-  expectedVersion: number | undefined,
-  actor: Actor,
-  at: string,
-): Promise<StoredUnit> {
-  if (expectedVersion !== undefined && expectedVersion !== unit.version) throw versionConflict();
-  if (unit.closedOn) throw new DomainError('UNIT_CLOSED', 'Đơn vị đã giải thể.');
-  if (unit.parentId === null) throw new DomainError('CANNOT_CLOSE_ROOT', 'Không thể giải thể đơn vị gốc.');
-  const children = await listChildren(store, tenant, unit.id);
-  if (children.length > 0) throw new DomainError('UNIT_HAS_CHILDREN', 'Đơn vị còn đơn vị trực thuộc đang hoạt động.');
-  if (unit.memberCount > 0) throw new DomainError('UNIT_HAS_MEMBERS', 'Đơn vị còn đảng viên sinh hoạt; hãy chuyển sinh hoạt trước khi giải thể.');
-  const closed = StoredUnit.parse({ ...unit, closedOn, version: unit.version + 1 });
-  await transact(
-    store,
-    [
-      { Put: { TableName: store.tableName, Item: unitItem(tenant, closed), ConditionExpression: 'version = :v AND memberCount = :zero', ExpressionAttributeValues: { ':v': unit.version, ':zero': 0 } } },
-      auditPut(store, tenant, { unitId: unit.id, at, actor, action: 'unit.close', target: unit.id, before: { closedOn: null }, after: { closedOn } }),
-    ],
-    versionConflict,
-  );
-  return closed;
 }

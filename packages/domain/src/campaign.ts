@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LocalDate } from './local-date';
 import { UnitKind } from './unit-kind';
+import { LocalOverlay } from './rulebook/local-overlay';
+import { AppraisalLevels, defaultAppraisalLevels } from './appraisal-level';
 
 /**
  * The event that completes a milestone (glossary: each milestone names the event that completes it;
@@ -59,7 +61,16 @@ export const Campaign = z.object({
   ratingDate: LocalDate,
   plans: z.array(Plan).default([]),
   milestones: z.array(Milestone).default([]),
-  /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against. */
+  /** Open campaigns follow the live tree; a closed one keeps the tree it was rated against and is read-only. */
   closedAt: z.string().nullable().default(null),
+  /**
+   * Created to hold results imported from an earlier year run outside the system (docs/uploads.md,
+   * "Results of earlier years"): only imported units count in its roll-ups.
+   */
+  importedOnly: z.boolean().optional(),
+  /** The province's own overlay, edited on the rulebook page (docs/rulebooks.md, "Local overlays"). */
+  localOverlay: LocalOverlay.nullable().default(null),
+  /** Which level decides each level's rating (appraisal-level.ts; HD 43-HD/BTCTW mục 3 by default). */
+  appraisalLevels: AppraisalLevels.default(defaultAppraisalLevels),
 });
 export type Campaign = z.infer<typeof Campaign>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Discipline } from './discipline';
 import { Rating } from './rating';
+import { nfcText } from './text';
 
 /**
  * What a unit records about one member for one year (docs/spreadsheets.md, "The results": one results row): the facts
@@ -24,7 +25,7 @@ export const MemberFacts = z.object({
   groupProposed: Rating.nullable().default(null),
   decided: Rating.nullable().default(null),
   votesFor: z.number().int().nonnegative().nullable().default(null),
-  note: z.string().max(2000).nullable().default(null),
+  note: nfcText(2000).nullable().default(null),
   // The 100-point regime (QĐ 366-QĐ/TW, HD 43-HD/BTCTW). Optional without defaults: rows of
   // earlier years parse to exactly what they were, so stored rows and their hashes do not change.
   /** Group I, general criteria, as decided by the cell (0–30). */

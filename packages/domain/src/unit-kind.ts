@@ -15,10 +15,17 @@ export const unitKindLabels: Record<UnitKind, string> = {
   group: 'Tổ đảng',
 };
 
-/** Which kinds may sit directly under which: the tree takes any depth of these. */
+/**
+ * Which kinds may sit directly under which: the tree takes any depth of these. A committee above
+ * the base level may also hold chi bộ trực thuộc directly: since 1/7/2025 the đảng ủy xã, phường,
+ * đặc khu is the direct superior of base organisations (QĐ 294-QĐ/TW, QĐ 298-QĐ/TW) and keeps the
+ * residential chi bộ of its villages and wards under it, whose rating HD 43-HD/BTCTW mục 3 gives to
+ * "the standing committee of the committee directly above the grassroots" (an interpretation: the
+ * sources name the bodies, not the kind of each chi bộ).
+ */
 export const allowedChildKinds: Record<UnitKind, readonly UnitKind[]> = {
   province: ['bloc', 'baseCommittee', 'baseCell'],
-  bloc: ['bloc', 'baseCommittee', 'baseCell'],
+  bloc: ['bloc', 'baseCommittee', 'baseCell', 'cell'],
   baseCommittee: ['subCommittee', 'cell'],
   subCommittee: ['cell'],
   baseCell: ['group'],

@@ -92,7 +92,8 @@ export async function startDynamoLocal(options: { port?: number; path?: string }
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 60_000; // a loaded two-core machine has taken over 30 s
+  // A JVM on a busy 2-core machine can take a while to answer; a dead one is noticed at once (`exited`).
+  const deadline = Date.now() + 120_000;
   for (;;) {
     try {
       await Promise.race([client.send(new ListTablesCommand({ Limit: 1 })), exited]);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { putBoardConfigIfAbsent, listAllBoards } from '@kd/data';
 import { dueInstants, nextTick, ticksBetween, tickId, type Tick } from '@kd/domain';
-import { activeCampaign, storedCampaigns, storedCompletions, runTick, type CampaignSource, type CompletionSource, type Mailer, type ReportJobDeps, type TickOutcome } from '@kd/services';
+import { reportableCampaigns, storedCampaigns, storedCompletions, runTick, type CampaignSource, type CompletionSource, type Mailer, type ReportJobDeps, type TickOutcome } from '@kd/services';
 import { outboxMailer } from '@kd/jobs';
 import { DEFAULT_SENDER } from '@kd/config';
 import { config } from './paths';
@@ -156,8 +156,8 @@ export async function startReportScheduler(context: BackgroundContext, options: 
 
   async function dues(now: Date): Promise<Date[]> {
     const tenants = new Set((await listAllBoards(context.store)).map((b) => b.tenant));
-    const campaigns = await Promise.all([...tenants].map((t) => activeCampaign(deps.campaigns, t, now)));
-    return campaigns.flatMap((c) => (c ? dueInstants(c.milestones) : []));
+    const campaigns = await Promise.all([...tenants].map((t) => reportableCampaigns(deps.campaigns, t)));
+    return campaigns.flat().flatMap((c) => dueInstants(c.milestones));
   }
 
   async function run(tick: Tick): Promise<void> {

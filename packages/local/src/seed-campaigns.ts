@@ -1,4 +1,4 @@
-import { transactPut, campaignItem, Dossier, ResultRow, rowItem, keys, unitEventItem, type Store } from '@kd/data';
+import { transactPut, campaignItem, dossierItem, ResultRow, rowItem, unitEventItem, type Store } from '@kd/data';
 import { addMonthsClamped, parts, MemberFacts, compareRatings, lowerOf, demoCampaigns, SEED_CELL_NAME, isCell, isPartyOrganisation, type DossierState, type LocalDate, type Member, type MemberFactsInput, type Rating, type Unit } from '@kd/domain';
 import { createPrng, deriveSeed, type Prng } from './demo/prng';
 
@@ -144,8 +144,8 @@ const instant = (date: string, time: string) => new Date(`${date}T${time}:00+07:
  * system import: items are put directly in 100-item transactions (no audit entries, no versions
  * reserved one by one), which DynamoDB Local writes far faster than item by item.
  */
-export async function seedCampaigns(store: Store, tenant: CampaignSeedTenant, _at: string, options: { results?: boolean; inFlight?: number } = {}): Promise<{ items: number }> {
-  const campaigns = demoCampaigns(tenant.units);
+export async function seedCampaigns(store: Store, tenant: CampaignSeedTenant, _at: string, options: { results?: boolean; inFlight?: number; closedAt?: Readonly<Record<number, string>> } = {}): Promise<{ items: number }> {
+  const campaigns = demoCampaigns(tenant.units).map((c) => ({ ...c, closedAt: options.closedAt?.[c.year] ?? c.closedAt }));
   const items: Record<string, unknown>[] = campaigns.map((c) => campaignItem(tenant.tenantId, c));
   if (options.results !== false) items.push(...demoResults(tenant, campaigns.map((c) => ({ year: c.year, ratingDate: c.ratingDate }))));
   // Two transactions at a time: on a 2-core machine more only queue up in DynamoDB Local (measured).
@@ -162,11 +162,8 @@ export function demoResults(tenant: CampaignSeedTenant, years: readonly { year: 
   const items: Record<string, unknown>[] = [];
   const dossier = (unit: Unit, year: number, state: DossierState, results: CellResults | null, dates: { submittedAt?: string; appraisedAt?: string }) => {
     const hasRows = results !== null && results.rows.length > 0;
-    items.push({
-      ...keys.dossier(t, unit.id, year),
-      type: 'dossier',
-      tenant: t,
-      ...Dossier.parse({
+    items.push(
+      dossierItem(t, {
         unitId: unit.id,
         year,
         state,
@@ -178,7 +175,7 @@ export function demoResults(tenant: CampaignSeedTenant, years: readonly { year: 
         appraisedAt: dates.appraisedAt ?? null,
         updatedAt: dates.appraisedAt ?? dates.submittedAt ?? null,
       }),
-    });
+    );
     if (hasRows) for (const r of results.rows) items.push(rowItem(t, unit.id, year, 1, ResultRow.parse({ ...r, rev: 1 })));
   };
 

@@ -9,8 +9,9 @@ import { config } from './paths';
 import { isSeeded, seedTenant } from './seed';
 import { createLocalApp } from './local-app';
 import { generateDemo } from './demo';
-import { seedCampaigns } from './seed-campaigns';
+import { seedDemoCampaigns } from './seed-demo-campaigns';
 import { localJobs } from './jobs';
+import { isReorganised, reorganise2025 } from './reorganise-2025';
 
 
 async function main() {
@@ -61,7 +62,7 @@ async function main() {
       const phases: string[] = [];
       await seedTenant(store, tenant, at, async () => {
         phases.push(`đơn vị, đảng viên ${lap()}`);
-        await seedCampaigns(store, tenant, at);
+        await seedDemoCampaigns(store, tenant, at);
         phases.push(`đợt kiểm điểm ${lap()}`);
       });
       console.log(`xong (${phases.join(', ')})`);
@@ -80,6 +81,20 @@ async function main() {
     for (const id of identities) console.log(`  - ${id.name} — ${roleLabels[id.role]} — ${id.tenant}/${id.unit}`);
     console.log('Nhấn Ctrl-C để dừng.');
   });
+  // The 2025 story (docs/tree-history.md) runs once, in the background: readers see each tree job's
+  // before or after; stopped half-way, the next start takes it up where it stood.
+  if (!(await isReorganised(store))) {
+    console.log('Đang dựng sắp xếp tổ chức 2025 (Trà Vinh hợp nhất vào Vĩnh Long từ 01/07/2025)…');
+    const t0 = Date.now();
+    reorganise2025({ store, clock: () => new Date() })
+      .then(({ counts }) => {
+        const copied = counts.map((c) => `${c.tenant}: ${c.units.copied}/${c.units.expected} đơn vị, ${c.members.copied}/${c.members.expected} đảng viên`).join('; ');
+        console.log(`Sắp xếp tổ chức 2025 xong (${copied}) sau ${((Date.now() - t0) / 1000).toFixed(1)} giây.`);
+      })
+      .catch((error) => {
+        if (!stopping) console.error('Sắp xếp tổ chức 2025 dừng giữa chừng (lần chạy sau sẽ tiếp tục):', error);
+      });
+  }
 }
 
 main().catch((error) => {

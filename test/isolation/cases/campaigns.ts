@@ -27,6 +27,8 @@ export const campaignCases: Record<string, IsolationCase> = {
   [`GET ${base}/appraisals`]: {},
   [`GET ${base}/members/:memberId/self-review.docx`]: {},
   [`GET ${base}/rating-minutes.docx`]: {},
+  [`GET ${base}/plan`]: {},
+  [`PUT ${base}/plan`]: { body: () => ({ issuer: 'Ban Thường vụ', number: '01-KH', date: '2021-11-01', title: 'Kế hoạch', milestones: [], rev: 0 }) },
   // Pages.
   'GET /campaigns/:year/units/:unitId': { page: true },
   'GET /campaigns/:year/units/:unitId/review': { page: true },
@@ -38,4 +40,7 @@ export const campaignCases: Record<string, IsolationCase> = {
   'POST /campaigns/:year/units/:unitId/appraisal/return': { page: true, contentType: form, body: () => 'rev=0&reason=Thi%E1%BA%BFu+bi%C3%AAn+b%E1%BA%A3n' },
   'GET /units/:unitId/audit-trail': { page: true },
   'GET /units/:unitId/campaigns': { page: true },
+  'POST /units/:unitId/campaigns': { page: true, contentType: form, body: () => 'year=2030' },
+  'POST /campaigns/:year/units/:unitId/plan': { page: true, contentType: form, body: () => 'rev=0&issuer=A&number=1&date=2021-11-01&title=K' },
+  'POST /campaigns/:year/units/:unitId/close': { page: true, contentType: form, body: () => 'confirm=yes' },
 };

@@ -40,9 +40,9 @@ describe('rulebooks as data', () => {
     }
   });
 
-  it('r2025 cites the regulations themselves: QĐ 366-QĐ/TW or HD 43-HD/BTCTW with an article or section', () => {
+  it('r2025 cites the regulations themselves: QĐ 366-QĐ/TW or HD 43-HD/BTCTW with an article or section (rewards: HD 06-HD/TW, striking off: QĐ 24-QĐ/TW)', () => {
     for (const rule of baseRulebook('r2025').rules) {
-      expect(rule.source, ruleKey(rule)).toMatch(/^(QĐ 366-QĐ\/TW (Điều \d+|Phụ lục)|HD 43-HD\/BTCTW mục \d)/);
+      expect(rule.source, ruleKey(rule)).toMatch(/^(QĐ 366-QĐ\/TW (Điều \d+|Phụ lục)|HD 43-HD\/BTCTW mục \d|HD 06-HD\/TW điểm \d|QĐ 24-QĐ\/TW điểm \d)/);
       expect(rule.source).not.toMatch(/rules|\.md|\[/);
     }
   });

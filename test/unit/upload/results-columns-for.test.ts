@@ -92,7 +92,7 @@ describe('an r2025 results file through validation and the engine (T25 cases)', 
     const { rows, errors } = validateResultsRows(table, { roster: members, rulebook: r2025 });
     expect(errors).toEqual([]);
     const { evaluations } = evaluateUpload({
-      rulebook: r2025, year: 2025, ratingDate: '2025-12-20', unit: { id: 'CB', kind: 'cell', foundedOn: null }, members, rows, collective: { proposed: null, decided: null },
+      rulebook: r2025, year: 2025, campaignRatingDate: '2025-12-20', meetingDate: null, unit: { id: 'CB', kind: 'cell', foundedOn: null }, members, rows, collective: { proposed: null, decided: null }, adjustedCollective: null,
     });
     expect(evaluations.map((e) => [e.memberId, e.score, e.maxAllowed, e.final, e.notRatedReason])).toEqual([
       ['T25-01', 90, 'excellent', 'excellent', null],

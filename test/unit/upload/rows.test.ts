@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DomainError, emptyFacts, resultsColumns, rosterColumns, validateResultsRows, validateRosterRows, type CellValue, type Table } from '@kd/domain';
+import { DomainError, emptyFacts, resolveRulebook, resultsColumns, rosterColumns, validateResultsRows, validateRosterRows, type CellValue, type Table } from '@kd/domain';
 
 const roster = new Map([
   ['DV001', { fullName: 'Nguyễn Văn An' }],
@@ -101,7 +101,7 @@ describe('validateRosterRows', () => {
           { row: 7, cells: ['DV004', 'Dũng', null, '03/02/2005', null, null, 'Trưởng ban'] },
         ],
       },
-      { unitId: 'cell-1', membersElsewhere: new Map([['DV050', 'Chi bộ Khoa Nội']]) },
+      { unitId: 'cell-1', membersElsewhere: new Set(['DV050']) },
     );
     expect(rows.map((r) => r.row)).toEqual([2]);
     expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
@@ -113,7 +113,8 @@ describe('validateRosterRows', () => {
       [6, 'Ngày chính thức', 'DATE_ORDER'],
       [7, 'Chức vụ Đảng', 'UNKNOWN_VALUE'],
     ]);
-    expect(errors[0]?.message).toContain('Chi bộ Khoa Nội');
+    // Where the member is stays unsaid (issue 10): the message names no unit.
+    expect(errors[0]?.message).toBe('Mã đảng viên "DV050" đã thuộc một đơn vị khác. Muốn chuyển sinh hoạt đảng, đơn vị đang quản lý đảng viên hoặc cấp ủy cấp trên chung dùng chức năng chuyển sinh hoạt.');
   });
 });
 
@@ -140,7 +141,7 @@ describe('validators under fuzzing', () => {
       fc.property(table, (t) => {
         for (const run of [
           () => validateResultsRows(t, { roster }),
-          () => validateRosterRows(t, { unitId: 'u', membersElsewhere: new Map([['DV002', 'Khác']]) }),
+          () => validateRosterRows(t, { unitId: 'u', membersElsewhere: new Set(['DV002']) }),
         ]) {
           try {
             const result = run();
@@ -152,5 +153,26 @@ describe('validators under fuzzing', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('scores from the members’ scoring sheets (r2025)', () => {
+  const headers = ['Mã đảng viên', 'Điểm tiêu chí chung', 'Điểm kết quả thực hiện nhiệm vụ', 'Tỷ lệ hoàn thành nhiệm vụ (%)'];
+  const table = (rows: CellValue[][]): Table => ({ headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) });
+  const sheets = new Map([['DV001', { general: 27.5, tasks: 63, total: 90.5 }]]);
+  const rulebook = resolveRulebook('r2025');
+
+  it('takes a member’s scores from the sheet where the row leaves them empty, and accepts them repeated', () => {
+    const v = validateResultsRows(table([['DV001', null, null, 100], ['DV002', 20, 40, 100]]), { roster, rulebook, sheets });
+    expect(v.errors).toEqual([]);
+    expect(v.rows[0]!.facts).toMatchObject({ generalScore: 27.5, taskScore: 63, selfScore: 90.5 });
+    expect(v.rows[1]!.facts).toMatchObject({ generalScore: 20, taskScore: 40 });
+    expect(validateResultsRows(table([['DV001', 27.5, 63, 100]]), { roster, rulebook, sheets }).errors).toEqual([]);
+  });
+
+  it('refuses a row that contradicts the sheet (SCORES_FROM_SHEET, naming the column)', () => {
+    const v = validateResultsRows(table([['DV001', 29, 63, 100]]), { roster, rulebook, sheets });
+    expect(v.rows).toEqual([]);
+    expect(v.errors).toEqual([expect.objectContaining({ row: 2, column: 'Điểm tiêu chí chung', code: 'SCORES_FROM_SHEET' })]);
   });
 });

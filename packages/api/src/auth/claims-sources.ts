@@ -23,7 +23,7 @@ export function cognitoClaims(options: { region: string; userPoolId: string; cli
     if (!token) return undefined;
     const { createRemoteJWKSet, jwtVerify } = await import('jose');
     keys ??= createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
-    const { payload } = await jwtVerify(token, keys, { issuer, audience: options.clientId });
+    const { payload } = await jwtVerify(token, keys, { issuer, audience: options.clientId, requiredClaims: ['exp'] });
     return payload as Record<string, unknown>;
   };
 }

@@ -1,15 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { DomainError, MemberFacts, Rating, Adjustments, ReturnReason, type Caller, type Action } from '@kd/domain';
+import { DomainError, assertNoControlCharacters, MemberFacts, UnitPlanInput, Rating, Adjustments, ReturnReason, rulebookFor, type Caller, type Action } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { appraisalList, approve, campaignsOf, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, submitDossier, unitInScope } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
 import { AuditPage } from './campaign/audit-page';
 import { factsFromForm } from './campaign/member-form';
+import { planFromForm } from './campaign/plan-form';
 
 type Handler = (c: Context<AppEnv>, caller: Caller, year: number) => Promise<Response>;
 
@@ -20,7 +21,7 @@ function yearOf(c: Context<AppEnv>): number {
 }
 
 /** Resolves the caller (no token → the login page) and renders errors as pages with their status. */
-function page(deps: AppDeps, handler: Handler) {
+export function page(deps: AppDeps, handler: Handler) {
   return pageHandler(deps, (c, caller) => handler(c, caller, c.req.param('year') === undefined ? 0 : yearOf(c)));
 }
 
@@ -29,17 +30,23 @@ function page(deps: AppDeps, handler: Handler) {
  * user can act on (409 stale or locked, 422 blocked) goes back with its message; a scope error
  * (403, 404) is a page of its own, like any other page.
  */
-function action(
+export function action(
   deps: AppDeps,
   scope: Action,
   work: (c: Context<AppEnv>, caller: Caller, year: number, form: Record<string, unknown>) => Promise<{ back: string; ok: string }>,
+  /** Where a refusal goes back to (default: the form's `back`, else the unit's review of the year). */
+  fallbackOf?: (c: Context<AppEnv>) => string,
 ) {
   return page(deps, async (c, caller, year) => {
     // The scope answers first (403/404 page), before the form is read.
     await unitInScope(deps.store, caller, c.req.param('unitId')!, scope);
     const form = (await c.req.parseBody()) as Record<string, unknown>;
-    const fallback = typeof form.back === 'string' && form.back.startsWith('/campaigns/') ? form.back : `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`;
+    const fallback =
+      typeof form.back === 'string' && form.back.startsWith('/campaigns/')
+        ? form.back
+        : (fallbackOf?.(c) ?? `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/review`);
     try {
+      assertNoControlCharacters(form);
       const { back, ok } = await work(c, caller, year, form);
       return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
     } catch (error) {
@@ -50,9 +57,9 @@ function action(
   });
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const int = (v: unknown) => Number.parseInt(str(v), 10);
-const flash = (c: Context<AppEnv>) => ({ error: c.req.query('error'), ok: c.req.query('ok') });
+export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+export const int = (v: unknown) => Number.parseInt(str(v), 10);
+export const flash = (c: Context<AppEnv>) => ({ error: c.req.query('error'), ok: c.req.query('ok') });
 
 /** Server-rendered pages of the review campaign: the campaign, a unit's review, the appraisal, the audit trail. */
 export function campaignPages(deps: AppDeps) {
@@ -60,17 +67,43 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/units/:unitId/campaigns', page(deps, async (c, caller) => {
     const unit = await unitInScope(deps.store, caller, c.req.param('unitId')!, 'unit.read');
-    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await campaignsOf(deps, caller)} />);
+    return c.html(<CampaignListPage caller={caller} unit={unit} campaigns={await campaignsOf(deps, caller)} flash={flash(c)} />);
   }));
+
+  r.post('/units/:unitId/campaigns', action(deps, 'campaign.manage', async (c, caller, _year, form) => {
+    const ratingDate = str(form.ratingDate);
+    const opened = await openCampaign(deps, caller, { year: int(form.year), ...(ratingDate ? { ratingDate } : {}) });
+    return { back: `/campaigns/${opened.year}/units/${encodeURIComponent(c.req.param('unitId')!)}`, ok: `Đã mở đợt kiểm điểm năm ${opened.year}.` };
+  }, (c) => `/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/campaigns`));
 
   r.get('/campaigns/:year/units/:unitId', page(deps, async (c, caller, year) => {
-    const { unit, campaign, statuses } = await readCampaign(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} />);
+    const [{ unit, campaign, statuses }, schedule, campaigns] = await Promise.all([
+      readCampaign(deps, caller, year, c.req.param('unitId')!),
+      unitSchedule(deps, caller, year, c.req.param('unitId')!),
+      campaignsOf(deps, caller),
+    ]);
+    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} years={campaigns.map((x) => x.year)} schedule={schedule} flash={flash(c)} />);
   }));
 
+  r.post('/campaigns/:year/units/:unitId/plan', action(deps, 'plan.adopt', async (c, caller, year, form) => {
+    const unitId = c.req.param('unitId')!;
+    const { rev, ...input } = { rev: int(form.rev), ...planFromForm(form) };
+    await adoptPlan(deps, caller, year, unitId, UnitPlanInput.parse(input), rev);
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}`, ok: 'Đã lưu kế hoạch của đơn vị.' };
+  }, (c) => `/campaigns/${c.req.param('year')}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}`));
+
+  r.post('/campaigns/:year/units/:unitId/close', action(deps, 'campaign.manage', async (c, caller, year, form) => {
+    if (str(form.confirm) !== 'yes') throw new DomainError('VALIDATION_FAILED', 'Hãy đánh dấu xác nhận trước khi kết thúc đợt kiểm điểm.');
+    await closeCampaign(deps, caller, year);
+    return { back: `/campaigns/${year}/units/${encodeURIComponent(c.req.param('unitId')!)}`, ok: `Đã kết thúc đợt kiểm điểm năm ${year}.` };
+  }, (c) => `/campaigns/${c.req.param('year')}/units/${encodeURIComponent(c.req.param('unitId') ?? '')}`));
+
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
-    const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read');
-    return c.html(<ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} flash={flash(c)} />);
+    const [{ unit, stored, evaluation, campaign }, campaigns] = await Promise.all([evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read'), campaignsOf(deps, caller)]);
+    const masses = await massesAboutMembers(deps, caller, unit, year, stored.members.map((m) => m.id));
+    return c.html(
+      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} masses={masses} flash={flash(c)} scored={isScored(campaign)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
+    );
   }));
 
   r.post('/campaigns/:year/units/:unitId/review/members/:memberId', action(deps, 'results.write', async (c, caller, year, form) => {
@@ -85,7 +118,20 @@ export function campaignPages(deps: AppDeps) {
   r.post('/campaigns/:year/units/:unitId/review/collective', action(deps, 'results.write', async (c, caller, year, form) => {
     const unitId = c.req.param('unitId')!;
     const level = (v: unknown) => (str(v) === '' ? null : Rating.parse(str(v)));
-    await setCollective(deps, caller, year, unitId, { proposed: level(form.proposed), decided: level(form.decided), rev: int(form.rev) });
+    const num = (v: unknown) => (str(v) === '' ? null : Number(str(v).replace(',', '.')));
+    // The 100-point fields come only from the form of a scored year.
+    const scores = 'general' in form
+      ? {
+          scores: { general: num(form.general), tasks: num(form.tasks) },
+          taskCompletionPercent: num(form.taskCompletionPercent),
+          latePercent: num(form.latePercent),
+          exceedingPercent: num(form.exceedingPercent),
+          shortcomingsRemedied: str(form.shortcomingsNotRemedied) !== 'on',
+          disciplined: str(form.disciplined) === 'on',
+          leadershipMemberDisciplined: str(form.leadershipMemberDisciplined) === 'on',
+        }
+      : {};
+    await setCollective(deps, caller, year, unitId, { proposed: level(form.proposed), decided: level(form.decided), rev: int(form.rev), ...scores });
     return { back: `/campaigns/${year}/units/${encodeURIComponent(unitId)}/review`, ok: 'Đã lưu xếp loại tập thể.' };
   }));
 
@@ -96,13 +142,26 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/campaigns/:year/units/:unitId/appraisal', page(deps, async (c, caller, year) => {
-    const { unit, entries } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} />);
+    const { unit, entries, campaign } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
+    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} campaign={campaign} closed={campaign.closedAt !== null} />);
+  }));
+
+  r.post('/campaigns/:year/units/:unitId/appraisal/quota-exception', action(deps, 'review.appraise', async (c, caller, year, form) => {
+    const percent = str(form.percent);
+    const share = percent === '' ? null : Number(percent.replace(',', '.')) / 100;
+    if (share !== null && !Number.isFinite(share)) throw new DomainError('VALIDATION_FAILED', 'Tỷ lệ phải là một số phần trăm, ví dụ 25.');
+    await setQuotaException(deps, caller, year, c.req.param('unitId')!, { share, reason: str(form.reason) || null });
+    return { back: backOf(form, caller, year), ok: share === null ? 'Đã bỏ tỷ lệ ngoại lệ.' : 'Đã ghi tỷ lệ ngoại lệ.' };
   }));
 
   r.post('/campaigns/:year/units/:unitId/appraisal/approve', action(deps, 'review.appraise', async (c, caller, year, form) => {
     const unitRating = str(form.unitRating);
-    const adjustments = Adjustments.parse({ members: [], unit: unitRating ? { rating: unitRating, reason: str(form.unitReason) } : null });
+    // Member adjustments of the review page's approval form: `adj:<memberId>:rating|circumstance|reason`.
+    const members = Object.keys(form)
+      .flatMap((k) => /^adj:(.+):rating$/.exec(k)?.[1] ?? [])
+      .filter((id) => str(form[`adj:${id}:rating`]) !== '')
+      .map((id) => ({ memberId: id, rating: str(form[`adj:${id}:rating`]), reason: str(form[`adj:${id}:reason`]) || null, circumstance: str(form[`adj:${id}:circumstance`]) || null }));
+    const adjustments = Adjustments.parse({ members, unit: unitRating ? { rating: unitRating, reason: str(form.unitReason) } : null });
     await approve(deps, caller, year, c.req.param('unitId')!, int(form.rev), adjustments);
     return { back: backOf(form, caller, year), ok: 'Đã duyệt hồ sơ.' };
   }));
@@ -118,6 +177,11 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   return r;
+}
+
+/** The year's rules score on 100 (r2025): the review page shows scores, sheets and the collective's scores. */
+function isScored(campaign: Parameters<typeof rulebookFor>[0]): boolean {
+  return rulebookFor(campaign).rules.some((r) => r.enabled && r.check === 'scoresOnFile');
 }
 
 function backOf(form: Record<string, unknown>, caller: Caller, year: number): string {

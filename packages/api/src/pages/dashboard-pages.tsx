@@ -33,7 +33,7 @@ export function dashboardPages(deps: AppDeps) {
 
   r.get('/dashboard/:year/units/:unitId', page(deps, async (c, caller) => {
     const year = yearOf(c);
-    const { rollup, previous, campaign, years, ancestors } = await readDashboard(deps, caller, year, c.req.param('unitId')!);
+    const { rollup, previous, campaign, years, importedYears, ancestors, masses } = await readDashboard(deps, caller, year, c.req.param('unitId')!);
     return c.html(
       <DashboardPage
         caller={caller}
@@ -41,7 +41,9 @@ export function dashboardPages(deps: AppDeps) {
         previous={previous}
         campaign={campaign}
         years={years}
+        importedYears={importedYears}
         ancestors={ancestors}
+        masses={masses}
         print={c.req.query('print') === '1'}
       />,
     );

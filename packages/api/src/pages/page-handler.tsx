@@ -1,28 +1,58 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import type { Caller } from '@kd/domain';
-import { resolveCaller } from '../auth/middleware';
-import { toDomainError } from '../errors';
+import type { Caller, DomainError } from '@kd/domain';
+import { resolveCaller, sessionTokenOf } from '../auth/middleware';
+import { clearCookie, COOKIES } from '../auth/cookies';
+import { logFailure, retryHeaders, toDomainError } from '../errors';
 import { httpStatus } from '../http-status';
 import { ErrorPage } from './unit-page';
+import { assertWritable, tenantNotice } from '@kd/services';
+import { withPageNotice } from './page-notice';
+import { loginHref, safeNext } from './session-pages';
 
 export type PageHandler = (c: Context<AppEnv>, caller: Caller) => Response | Promise<Response>;
 
+/** The page to come back to after signing in: this one, or for a form post the page that sent it. */
+function returnPath(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  if (c.req.method === 'GET') return url.pathname + url.search;
+  const referer = c.req.header('referer');
+  const from = referer && URL.canParse(referer) ? new URL(referer) : undefined;
+  return from && from.origin === url.origin ? safeNext(from.pathname + from.search) : '/';
+}
+
+/** No valid session: to the login page, which comes back here; an expired session cookie is dropped. */
+export function toLogin(c: Context<AppEnv>): Response {
+  if (sessionTokenOf(c) !== undefined) clearCookie(c, COOKIES.session);
+  return c.redirect(loginHref(returnPath(c)), c.req.method === 'GET' ? 302 : 303);
+}
+
 /**
- * Every page: the caller from the session cookie (none or a bad token → the login page), then the
- * page itself; anything it throws is rendered as an error page with the error's status (403, 404 …).
+ * Every page: the caller from the session cookie (none, or an invalid or expired token → the login
+ * page, then back), then the page itself; anything it throws is rendered as an error page with the
+ * error's status (403, 404 …). A frozen province's users see where it went at the top of every page,
+ * and their forms write nothing.
  */
 export function pageHandler(deps: AppDeps, handler: PageHandler) {
   return async (c: Context<AppEnv>) => {
     const caller = await resolveCaller(deps, c);
-    if (!caller) return c.redirect('/login', 302);
-    try {
-      return await handler(c, caller);
-    } catch (error) {
-      const e = toDomainError(error);
-      if (e.kind === 'internal') console.error(e.cause ?? e);
-      return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind]);
-    }
+    if (!caller) return toLogin(c);
+    const notice = await tenantNotice(deps, caller.tenant);
+    return withPageNotice(notice, async () => {
+      try {
+        if (notice && c.req.method !== 'GET' && c.req.method !== 'HEAD') await assertWritable(deps, caller.tenant);
+        return await handler(c, caller);
+      } catch (error) {
+        const e = toDomainError(error);
+        logFailure(e);
+        return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind], retryHeaders(e));
+      }
+    });
   };
+}
+
+/** A write refused before any page ran (a forged or stale form): an error page of its own status. */
+export function refusedPage(c: Context<AppEnv>, e: DomainError): Response | Promise<Response> {
+  return c.html(<ErrorPage status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind]);
 }

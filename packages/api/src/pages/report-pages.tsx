@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler, type PageHandler } from './page-handler';
 import { LateUnitsPage, OutboxPage, ReportHistoryPage, ReportPage } from './report-views';
+import { attachment } from '../content-disposition';
 
 const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
 
@@ -31,7 +32,9 @@ export function reportPages(deps: AppDeps) {
   r.post(
     '/units/:unitId/reports',
     page(async (c, caller) => {
-      const { board, report } = await requestReport(deps, caller, param(c, 'unitId'));
+      const form = await c.req.parseBody();
+      const asked = Number(form.year);
+      const { board, report } = await requestReport(deps, caller, param(c, 'unitId'), Number.isInteger(asked) && asked > 0 ? asked : null);
       return c.redirect(`/units/${encodeURIComponent(board.id)}/reports/${encodeURIComponent(report.reportId)}`, 303);
     }),
   );
@@ -48,15 +51,16 @@ export function reportPages(deps: AppDeps) {
     '/units/:unitId/reports/:reportId/xlsx',
     page(async (c, caller) => {
       const file = await reportXlsxFile(deps, caller, param(c, 'unitId'), param(c, 'reportId'));
-      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${file.fileName}"` });
+      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(file.fileName) });
     }),
   );
 
   r.get(
     '/units/:unitId/late-units',
     page(async (c, caller) => {
-      const { unit, year, asOf, units } = await lateUnitsNow(deps, caller, param(c, 'unitId'));
-      return c.html(<LateUnitsPage caller={caller} unit={unit} year={year} asOf={asOf} units={units} local={local} />);
+      const asked = Number(c.req.query('year'));
+      const { unit, year, years, asOf, units } = await lateUnitsNow(deps, caller, param(c, 'unitId'), Number.isInteger(asked) && asked > 0 ? asked : null);
+      return c.html(<LateUnitsPage caller={caller} unit={unit} year={year} years={years} asOf={asOf} units={units} local={local} />);
     }),
   );
 

@@ -1,6 +1,8 @@
 import { completionStatusLabels, tickKindLabels, formatVietnameseDateTime, type Counts, type LateUnit, type ReportContent, type Caller } from '@kd/domain';
 import { deliveryStatusLabels, type Delivery, type ReportSummary, type StoredUnit } from '@kd/data';
 import { Layout } from './layout';
+import { YearSelector } from './campaign/year-selector';
+import { PostForm } from './post-form';
 
 const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
 const unitHref = (id: string) => `/units/${encodeURIComponent(id)}`;
@@ -84,11 +86,11 @@ export function ReportHistoryPage(props: {
         {props.recipients.length > 0 ? props.recipients.join(', ') : 'chưa có người nhận'}.
       </p>
       {props.mayRequest ? (
-        <form method="post" action={reportsHref(props.unit.id)}>
+        <PostForm action={reportsHref(props.unit.id)}>
           <button type="submit" data-testid="report-now">
             Lập báo cáo ngay
           </button>
-        </form>
+        </PostForm>
       ) : null}
       {props.reports.length === 0 ? (
         <p class="muted">Chưa có báo cáo nào.</p>
@@ -196,13 +198,14 @@ export function ReportPage(props: { caller: Caller; unit: StoredUnit; reportId: 
   );
 }
 
-export function LateUnitsPage(props: { caller: Caller; unit: StoredUnit; year: number | null; asOf: string; units: readonly LateUnit[]; local: boolean }) {
+export function LateUnitsPage(props: { caller: Caller; unit: StoredUnit; year: number | null; years: readonly number[]; asOf: string; units: readonly LateUnit[]; local: boolean }) {
   return (
     <Layout title="Đơn vị trễ hạn" caller={props.caller}>
       <Nav unit={props.unit} local={props.local} />
       <h1>Đơn vị trễ hạn, quá hạn — {props.unit.name}</h1>
+      {props.year ? <YearSelector years={props.years} current={props.year} href={(y) => `/units/${props.unit.id}/late-units?year=${y}`} /> : null}
       <p class="muted">
-        {props.year ? `Đợt kiểm điểm năm ${props.year}, ` : 'Chưa có đợt kiểm điểm có mốc thời gian; '}tính đến {when(props.asOf)}.
+        {props.year ? `Đợt kiểm điểm năm ${props.year}, ` : 'Chưa có đợt kiểm điểm đang mở có mốc thời gian; '}tính đến {when(props.asOf)}.
       </p>
       {props.units.length === 0 ? (
         <p>Không có đơn vị trễ hạn.</p>

@@ -13,6 +13,7 @@ button.link{background:none;color:inherit;text-decoration:underline;padding:0}fo
 .identities button{width:100%;text-align:left;background:#fff;color:#1d2733;border:1px solid #c8ced6;padding:.8rem}
 .identities button:hover{border-color:#a50e0e}.tag{display:inline-block;background:#eef1f4;border-radius:3px;padding:0 .35rem;font-size:.8rem}
 .error{background:#fdecea;border:1px solid #f5c2c0;padding:1rem;border-radius:6px}.closed{color:#8a94a0;text-decoration:line-through}
+.notice.frozen{background:#fff4e5;border:1px solid #f0c36d;padding:.8rem 1rem;border-radius:6px;font-weight:600}
 .pager{margin-top:.6rem}.indent-1{padding-left:1.2rem}.indent-2{padding-left:2.4rem}.indent-3{padding-left:3.6rem}.indent-4{padding-left:4.8rem}.indent-5{padding-left:6rem}
 @media print{header.top,nav,.pager,button{display:none}body{background:#fff}}
 `;

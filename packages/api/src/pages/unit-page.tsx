@@ -1,6 +1,8 @@
 import { Layout } from './layout';
-import { memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, type Caller, type Member } from '@kd/domain';
+import { memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
+import type { UnitHistory } from '@kd/services';
+import { UnitHistorySection } from './unit-history-section';
 
 export interface UnitPageData {
   caller: Caller;
@@ -9,6 +11,7 @@ export interface UnitPageData {
   subtree: StoredUnit[];
   members: { members: Member[]; total: number; cursor: string | null } | null;
   groups: Map<string, string>;
+  history?: UnitHistory;
 }
 
 /** Members of each unit's whole subtree, from the direct counts kept on every unit. */
@@ -18,7 +21,7 @@ export function subtreeMemberCounts(subtree: StoredUnit[]): Map<string, number> 
   return counts;
 }
 
-export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: UnitPageData) {
+export function UnitPage({ caller, unit, ancestors, subtree, members, groups, history }: UnitPageData) {
   const counts = subtreeMemberCounts(subtree);
   // Tổ đảng hold no members of their own: their members are the cell's members with that group.
   if (members) for (const m of members.members) if (m.groupId) counts.set(m.groupId, (counts.get(m.groupId) ?? 0) + 1);
@@ -38,6 +41,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: 
         <span class="tag">{unitKindLabels[unit.kind]}</span>{' '}
         {unit.sector ? <span class="tag">{sectorLabels[unit.sector]}</span> : null}{' '}
         {unit.foundedOn ? <span class="muted">Thành lập {formatVietnameseDate(unit.foundedOn)}</span> : null}
+        {unit.closedOn ? <span class="muted"> · Kết thúc hoạt động từ {formatVietnameseDate(unit.closedOn)}</span> : null}
         <p>
           Tổng số đảng viên: <strong data-testid="member-total">{counts.get(unit.id) ?? 0}</strong> · Số đơn vị trực thuộc:{' '}
           <strong>{unitsBelow.length}</strong>
@@ -52,6 +56,8 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: 
             <a href={`/units/${unit.id}/late-units`}>Đơn vị chậm tiến độ</a>
           </>
         ) : null}
+        {' '}· <a href={`/units/${unit.id}/history`} data-testid="link-history">Kết quả các năm (cả số liệu năm trước)</a>
+        {roleMay(caller.role, 'member.reconcile') ? <>{' '}· <a href={`/units/${unit.id}/reconciliation`} data-testid="link-reconciliation">Đối chiếu CSDL đảng viên</a></> : null}
         {' '}· <a href={`/units/${unit.id}/audit-trail`}>Nhật ký thay đổi</a>
       </p>
 
@@ -80,6 +86,8 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups }: 
           </table>
         </>
       ) : null}
+
+      {history ? <UnitHistorySection unit={unit} history={history} /> : null}
 
       {members ? (
         <>

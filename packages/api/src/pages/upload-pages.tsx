@@ -1,25 +1,19 @@
 import { Hono, type Context } from 'hono';
-import { ratingLabels, vietnamDateOf, isCell, partyPositionLabels, dossierStateLabels, isEditable, type Member, type Caller } from '@kd/domain';
+import { ratingLabels, isCell, partyPositionLabels, dossierStateLabels, isEditable, type Member, type Caller } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
-import { resultsUploadView, rosterUploadView, unitInScope } from '@kd/services';
+import { currentCampaignOf, resultsUploadView, rosterUploadView, unitInScope } from '@kd/services';
 import { Layout } from './layout';
 import { ErrorPage } from './unit-page';
-import { uploadScript } from './upload-script';
+import { YearSelector } from './campaign/year-selector';
+import { UPLOAD_SCRIPT_PATH } from './assets';
+import { WEB_API_BASE } from '../base-paths';
 
-const API = '/api/v1';
+/** The page's script calls the pages' JSON API (the session cookie is its credential). */
+const API = WEB_API_BASE;
 const notRatedLabels = { exempt: 'miễn công tác và sinh hoạt đảng', suspended: 'đình chỉ sinh hoạt đảng', newMember: 'đảng viên mới chưa đủ 6 tháng', absent: 'vắng họp, xếp loại sau', pending: 'chưa đủ điều kiện hoặc chưa biểu quyết' };
-
-/**
- * The campaign year a page opens by default: reviews of year Y run from late Y into the first
- * months of Y+1, so until June the previous year's campaign is the current one.
- */
-export function currentCampaignYear(now: Date): number {
-  const [y, m] = vietnamDateOf(now).split('-').map(Number) as [number, number];
-  return m <= 6 ? y - 1 : y;
-}
 
 /** The link the unit page shows for a cell (one place for its wording and address). */
 export function resultsUploadHref(unitId: string): string {
@@ -37,7 +31,8 @@ export function uploadPages(deps: AppDeps) {
 
   r.get(
     '/units/:unitId/results-upload',
-    page('results.write', async (c, _caller, unit) => c.redirect(`/campaigns/${currentCampaignYear(deps.clock())}/units/${encodeURIComponent(unit.id)}/results-upload`, 302)),
+    // The current campaign (the latest open one), never a year taken from the clock.
+    page('results.write', async (c, caller, unit) => c.redirect(`/campaigns/${(await currentCampaignOf(deps, caller)).year}/units/${encodeURIComponent(unit.id)}/results-upload`, 302)),
   );
 
   r.get(
@@ -47,11 +42,13 @@ export function uploadPages(deps: AppDeps) {
       if (!Number.isInteger(year) || year < 2000 || year > 2100) {
         return c.html(<ErrorPage caller={caller} status={404} message="Không có đợt kiểm điểm của năm này." />, 404);
       }
-      const { unit, members, dossier, results } = await resultsUploadView(deps, caller, year, scoped.id);
-      const locked = !isEditable(dossier.state);
+      const { unit, campaign, members, dossier, results, years } = await resultsUploadView(deps, caller, year, scoped.id);
+      const closed = campaign.closedAt !== null;
+      const locked = closed || !isEditable(dossier.state);
       const base = `${API}/campaigns/${year}/units/${encodeURIComponent(unit.id)}`;
       return c.html(
-        <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members}>
+        <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members} rulebook={`/campaigns/${year}/units/${encodeURIComponent(unit.id)}/rulebook`}>
+          <YearSelector years={years} current={year} href={(y) => `/campaigns/${y}/units/${encodeURIComponent(unit.id)}/results-upload`} />
           <div class="card">
             <p>
               Hồ sơ năm {year}: <strong data-testid="dossier-state">{dossierStateLabels[dossier.state]}</strong> · Kết quả hiện hành:{' '}
@@ -59,7 +56,11 @@ export function uploadPages(deps: AppDeps) {
                 {dossier.currentVersion === null ? 'chưa có' : `Phiên bản ${dossier.currentVersion}`}
               </strong>
             </p>
-            {locked ? <p class="error">Hồ sơ đã gửi cấp trên hoặc đã được thẩm định: không thể tải kết quả lên.</p> : null}
+            {closed ? (
+              <p class="error" data-testid="campaign-closed">Đợt kiểm điểm năm {year} đã kết thúc: chỉ xem, không tải kết quả lên được.</p>
+            ) : locked ? (
+              <p class="error">Hồ sơ đã gửi cấp trên hoặc đã được thẩm định: không thể tải kết quả lên.</p>
+            ) : null}
             <p>
               Bước 1: <a href={`${base}/results-template`} data-testid="template-link">Tải tệp mẫu kết quả năm {year} (.xlsx)</a>, điền theo hướng dẫn
               trong trang "Hướng dẫn" của tệp.
@@ -144,11 +145,13 @@ function UploadFrame(props: {
   /** Files go through the upload bucket (AWS) instead of the request body. */
   bucket: boolean;
   members: Member[];
+  /** The campaign's rulebook page, where the answer's rule ids link. */
+  rulebook?: string;
   children?: unknown;
 }) {
   const { caller, unit } = props;
   return (
-    <Layout title={`${props.title} — ${unit.name}`} caller={caller}>
+    <Layout title={`${props.title} — ${unit.name}`} caller={caller} scripts={[UPLOAD_SCRIPT_PATH]}>
       <div class="crumbs">
         <a href={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</a> ›
       </div>
@@ -163,6 +166,7 @@ function UploadFrame(props: {
         data-bucket={String(props.bucket)}
         data-labels={JSON.stringify(ratingLabels)}
         data-reasons={JSON.stringify(notRatedLabels)}
+        data-rulebook={props.rulebook}
       >
         {props.children as never}
         <div class="card">
@@ -183,7 +187,6 @@ function UploadFrame(props: {
         <div id="status" data-testid="status" role="status"></div>
         <div id="result" data-testid="result"></div>
       </div>
-      <script dangerouslySetInnerHTML={{ __html: uploadScript }} />
     </Layout>
   );
 }

@@ -1,13 +1,16 @@
 /**
- * The upload page's script (inline: pages load nothing from outside). It sends the chosen file
- * as the request body with XMLHttpRequest, whose upload events give the progress bar, then draws
- * the answer. Everything from the file or the server is put on the page with textContent, never
- * as HTML, so a name like "<script>…" stays text.
+ * The upload page's script, served as `/assets/upload.js` from this origin (the Content-Security-
+ * Policy allows no inline script). It sends the chosen file as the request body with
+ * XMLHttpRequest, whose upload events give the progress bar, then draws the answer. Everything from
+ * the file or the server is put on the page with textContent, never as HTML, so a name like
+ * "<script>…" stays text. Its requests to the app go to the pages' JSON API (`/web/api/v1`, the
+ * session cookie) with the session's CSRF token (meta `csrf-token`) in `x-csrf-token`.
  *
  * The page's root element carries its settings in data attributes:
  * data-endpoint (the upload API path), data-kind ("results" | "roster"), data-labels (JSON of
  * rating labels), data-locked ("true" when the dossier cannot change), data-bucket ("true" when
- * files go through the upload bucket: AWS, where request bodies are capped at about 6 MB).
+ * files go through the upload bucket: AWS, where request bodies are capped at about 6 MB),
+ * data-rulebook (the campaign's rulebook page: every rule id links to its explanation there).
  */
 export const uploadScript = `
 (function () {
@@ -17,6 +20,7 @@ export const uploadScript = `
   var kind = root.getAttribute('data-kind');
   var labels = JSON.parse(root.getAttribute('data-labels') || '{}');
   var reasons = JSON.parse(root.getAttribute('data-reasons') || '{}');
+  var rulebook = root.getAttribute('data-rulebook');
   var input = document.getElementById('file');
   var checkButton = document.getElementById('check');
   var commitButton = document.getElementById('commit');
@@ -38,6 +42,20 @@ export const uploadScript = `
     return node;
   }
   function label(r) { return r ? (labels[r] || r) : ''; }
+  function ruleLink(id) {
+    return rulebook ? el('a', { href: rulebook + '#rule-' + id, 'data-rule-link': id }, [id]) : id;
+  }
+  function violationsOf(list) {
+    var out = el('span', {}, []);
+    list.forEach(function (v, i) {
+      if (i > 0) out.appendChild(document.createTextNode(' · '));
+      out.appendChild(document.createTextNode('['));
+      var link = ruleLink(v.ruleId);
+      out.appendChild(typeof link === 'string' ? document.createTextNode(link) : link);
+      out.appendChild(document.createTextNode('] ' + v.message));
+    });
+    return out;
+  }
   function say(text, tone) {
     status.textContent = text;
     status.className = tone === 'error' ? 'error' : 'card';
@@ -50,11 +68,15 @@ export const uploadScript = `
   // the API reads it from there; the key is kept so that the commit does not send the file again.
   var bucket = root.getAttribute('data-bucket') === 'true';
   var uploaded = null;
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
 
   function request(method, url, contentType, body, onDone) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, url);
     if (contentType) xhr.setRequestHeader('content-type', contentType);
+    // Only to this origin: the bucket's pre-signed URL gets no header of ours.
+    if (url.charAt(0) === '/') xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = function (e) {
       if (!e.lengthComputable) return;
       progress.max = e.total;
@@ -131,7 +153,7 @@ export const uploadScript = `
     return el('table', { 'data-testid': testid }, [
       el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', {}, [h]); }))]),
       el('tbody', {}, rows.map(function (cells) {
-        return el('tr', {}, cells.map(function (c) { return el('td', {}, [c === null || c === undefined ? '' : String(c)]); }));
+        return el('tr', {}, cells.map(function (c) { return el('td', {}, [c === null || c === undefined ? '' : (typeof c === 'object' ? c : String(c))]); }));
       })),
     ]);
   }
@@ -149,16 +171,17 @@ export const uploadScript = `
     if (unitViolations.length > 0) {
       parts.push(el('h2', {}, ['Vi phạm của tập thể chi bộ']));
       parts.push(table('unit-violations', ['Quy tắc', 'Mức độ', 'Nội dung'], unitViolations.map(function (v) {
-        return [v.ruleId, v.severity === 'blocking' ? 'Chặn gửi hồ sơ' : 'Cảnh báo', v.message];
+        return [ruleLink(v.ruleId), v.severity === 'blocking' ? 'Chặn gửi hồ sơ' : 'Cảnh báo', v.message];
       })));
     }
     if (kind === 'results' && a.evaluations.length > 0) {
       parts.push(el('h2', {}, ['Kết quả theo quy tắc của năm']));
-      parts.push(table('evaluations', ['Mã đảng viên', 'Họ và tên', 'Tự xếp loại', 'Chi bộ xếp loại', 'Mức cao nhất được phép', 'Kết quả', 'Vi phạm'],
+      parts.push(table('evaluations', ['Mã đảng viên', 'Họ và tên', 'Điểm', 'Tự xếp loại', 'Chi bộ xếp loại', 'Mức cao nhất được phép', 'Kết quả', 'Vi phạm'],
         a.evaluations.map(function (e) {
-          return [e.memberId, names[e.memberId] || '', label(e.selfProposed), label(e.decided), label(e.maxAllowed),
+          return [e.memberId, names[e.memberId] || '', e.score === null || e.score === undefined ? '' : String(e.score).replace('.', ','),
+            label(e.selfProposed), label(e.decided), label(e.maxAllowed),
             e.rated ? label(e.final) : ('Không xếp loại: ' + (reasons[e.notRatedReason] || e.notRatedReason || '')),
-            e.violations.map(function (v) { return '[' + v.ruleId + '] ' + v.message; }).join(' · ')];
+            violationsOf(e.violations)];
         })));
     }
     if (kind === 'roster' && a.members) {

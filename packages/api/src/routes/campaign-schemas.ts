@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Campaign, Milestone, MemberEvaluation, UnitEvaluation, MemberFacts, Rating, MemberReview, MemberReviewInput, CollectiveReview, CollectiveReviewInput, Adjustments, ReturnReason, LocalDate } from '@kd/domain';
+import { Campaign, Milestone, MemberEvaluation, UnitEvaluation, MemberFacts, Rating, MemberReview, MemberReviewInput, CollectiveReview, CollectiveReviewInput, Adjustments, ReturnReason, LocalDate, OverrideView, nfcText } from '@kd/domain';
 import { Dossier, CellMeeting } from '@kd/data';
 import { MemberView, UnitView } from '../views';
 
@@ -46,6 +46,7 @@ export const ReviewMember = z
     facts: MemberFacts,
     rowRev: z.number().int().nullable().openapi({ description: 'Phiên bản dòng kết quả; null khi chưa có' }),
     adjustReason: z.string().nullable(),
+    override: OverrideView.nullable().openapi({ description: 'Cấp trên xếp loại vượt mức cho phép (r2025): tình tiết và lý do' }),
     evaluation: MemberEvaluation,
   })
   .openapi('ReviewMember');
@@ -63,9 +64,32 @@ export const UnitReviewView = z
   })
   .openapi('UnitReview');
 
+const percent = z.number().min(0).max(100).nullable().optional();
 export const CollectiveBody = z
-  .object({ proposed: Rating.nullable().optional(), decided: Rating.nullable(), rev: Rev.optional() })
+  .object({
+    proposed: Rating.nullable().optional(),
+    decided: Rating.nullable(),
+    scores: z
+      .object({ general: z.number().min(0).max(30).nullable().optional(), tasks: z.number().min(0).max(70).nullable().optional() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'r2025: điểm nhóm tiêu chí chung (0–30) và kết quả thực hiện nhiệm vụ (0–70) của tập thể (Phụ lục 1)' }),
+    taskCompletionPercent: percent.openapi({ description: 'r2025: tỷ lệ hoàn thành nhiệm vụ của tập thể (%)' }),
+    latePercent: percent.openapi({ description: 'r2025: tỷ lệ nhiệm vụ chậm tiến độ (%); trống là 0' }),
+    exceedingPercent: percent.openapi({ description: 'r2025: tỷ lệ nhiệm vụ vượt yêu cầu (%); trống là 0' }),
+    shortcomingsRemedied: z.boolean().nullable().optional().openapi({ description: 'Đã khắc phục hết hạn chế đã chỉ ra; trống là có' }),
+    disciplined: z.boolean().optional().openapi({ description: 'Tổ chức bị xử lý kỷ luật trong năm (cấp trên đọc là “tổ chức trực thuộc bị kỷ luật”)' }),
+    leadershipMemberDisciplined: z.boolean().optional().openapi({ description: 'Có thành viên tập thể lãnh đạo bị kỷ luật trong năm (ngoài những người hệ thống thấy được từ đảng viên của đơn vị)' }),
+    rev: Rev.optional(),
+  })
   .openapi('CollectiveRating');
+
+export const QuotaExceptionBody = z
+  .object({
+    share: z.number().gt(0).max(1).nullable().openapi({ description: 'Tỷ lệ Hoàn thành xuất sắc trên số Hoàn thành tốt (0,25 = 25%); null: bỏ ngoại lệ', example: 0.25 }),
+    reason: z.string().max(2000).nullable().optional().openapi({ description: 'Bắt buộc khi nâng tỷ lệ: thành tích nổi trội, đột phá, vượt kế hoạch' }),
+  })
+  .openapi('QuotaException');
 
 export const FactsBody = z
   .object({
@@ -85,7 +109,7 @@ export const ApproveBody = Adjustments.extend({ rev: Rev }).openapi('Approve');
 export const ReturnBody = z.object({ rev: Rev, reason: ReturnReason }).openapi('Return');
 export const CellMeetingBody = CellMeeting.extend({ rev: Rev }).openapi('CellMeeting');
 export const GroupEventBody = z
-  .object({ heldOn: LocalDate.nullable().optional(), note: z.string().max(2000).nullable().optional() })
+  .object({ heldOn: LocalDate.nullable().optional(), note: nfcText(2000).nullable().optional() })
   .openapi('GroupEvent');
 
 export const UnitEventView = z

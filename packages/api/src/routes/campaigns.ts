@@ -4,6 +4,7 @@ import { deadlineText, MemberFacts } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
+import { attachment } from '../content-disposition';
 import { bearer, commonErrors, conflictError, json, MemberIdParam, refusedError, UnitIdParam } from '../openapi';
 import { memberView, unitView } from '../views';
 import {
@@ -39,7 +40,7 @@ const docxFile = (description: string) => ({ content: { [DOCX]: { schema: z.stri
 function docxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: string }) {
   return c.body(new Uint8Array(file.bytes), 200, {
     'content-type': DOCX,
-    'content-disposition': `attachment; filename="${file.fileName}"`,
+    'content-disposition': attachment(file.fileName),
   });
 }
 
@@ -160,7 +161,7 @@ export function campaignRoutes(deps: AppDeps) {
           dossier,
           members: stored.members.map((m, i) => {
             const row = stored.rows.get(m.id);
-            return { member: memberView(m), facts: row?.facts ?? MemberFacts.parse({}), rowRev: row?.rev ?? null, adjustReason: row?.adjustReason ?? null, evaluation: evaluation.members[i]! };
+            return { member: memberView(m), facts: row?.facts ?? MemberFacts.parse({}), rowRev: row?.rev ?? null, adjustReason: row?.adjustReason ?? null, override: row?.override ?? null, evaluation: evaluation.members[i]! };
           }),
           evaluation: evaluation.unit,
           blocking: evaluation.blocking,

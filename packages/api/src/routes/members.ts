@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MemberId, FullName, LocalDate, PartyPosition } from '@kd/domain';
+import { MemberId, FullName, LocalDate, PartyPosition, TemporaryAttachment } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
 import { addMember, changeMember, listMembers, readMember, transfer } from '@kd/services';
@@ -19,6 +19,8 @@ const MemberFields = z.object({
   suspended: z.boolean().optional(),
   transferredInOn: LocalDate.nullable().optional(),
   temporaryAttachmentAt: z.string().max(200).nullable().optional(),
+  /** Temporary attachments with their periods: R-SPEC-04 reads those of the rated period. */
+  attachments: z.array(TemporaryAttachment.extend({})).max(50).optional(),
 });
 
 const NewMember = MemberFields.extend({ id: MemberId }).openapi('NewMember');
@@ -108,13 +110,13 @@ export function memberRoutes(deps: AppDeps) {
       security: bearer,
       request: {
         params: MemberIdParam,
-        body: { content: { 'application/json': { schema: z.object({ unitId: z.string().min(1), version: z.number().int().positive() }).openapi('TransferMember') } }, required: true },
+        body: { content: { 'application/json': { schema: z.object({ unitId: z.string().min(1), version: z.number().int().positive(), on: LocalDate.optional().openapi({ description: 'Ngày chuyển sinh hoạt (mặc định hôm nay)' }) }).openapi('TransferMember') } }, required: true },
       },
       responses: { 200: json(MemberView, 'Đảng viên sau khi chuyển'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const moved = await transfer(deps, c.get('caller'), c.req.valid('param').memberId, body.unitId, body.version);
+      const moved = await transfer(deps, c.get('caller'), c.req.valid('param').memberId, body.unitId, body.version, body.on);
       return c.json(memberView(moved), 200);
     },
   );

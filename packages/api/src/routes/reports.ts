@@ -5,6 +5,7 @@ import { boardReports, lateUnitsNow, readReport, recipientsOf, reportXlsxFile, r
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, refusedError, UnitIdParam } from '../openapi';
+import { attachment } from '../content-disposition';
 
 const ReportIdParam = UnitIdParam.extend({
   reportId: z.string().min(1).max(100).openapi({ param: { name: 'reportId', in: 'path' }, example: 'r-0123456789abcdef0123' }),
@@ -75,11 +76,11 @@ export function reportRoutes(deps: AppDeps) {
       path: '/units/{unitId}/reports',
       summary: 'Lập báo cáo tiến độ ngay (lưu và gửi cho người nhận của Ban Tổ chức)',
       security: bearer,
-      request: { params: UnitIdParam },
+      request: { params: UnitIdParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Năm của đợt kiểm điểm (mặc định: đợt đang mở mới nhất)' }) }) },
       responses: { 201: json(ReportView, 'Báo cáo vừa lập'), ...commonErrors, ...refusedError },
     }),
     async (c) => {
-      const { report, deliveries } = await requestReport(deps, c.get('caller'), c.req.valid('param').unitId);
+      const { report, deliveries } = await requestReport(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').year);
       const { boardPath: _p, ...rest } = report;
       return c.json({ ...rest, deliveries: deliveries.map(deliveryView) }, 201);
     },
@@ -117,7 +118,7 @@ export function reportRoutes(deps: AppDeps) {
     async (c) => {
       const { unitId, reportId } = c.req.valid('param');
       const file = await reportXlsxFile(deps, c.get('caller'), unitId, reportId);
-      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${file.fileName}"` });
+      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(file.fileName) });
     },
   );
 
@@ -127,11 +128,11 @@ export function reportRoutes(deps: AppDeps) {
       path: '/units/{unitId}/late-units',
       summary: 'Các đơn vị trễ hạn hoặc quá hạn chưa thực hiện, tính đến lúc này',
       security: bearer,
-      request: { params: UnitIdParam },
+      request: { params: UnitIdParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Năm của đợt kiểm điểm (mặc định: đợt đang mở mới nhất)' }) }) },
       responses: { 200: json(LateUnits, 'Đơn vị trễ hạn, theo từng mốc'), ...commonErrors },
     }),
     async (c) => {
-      const { unit, year, asOf, units } = await lateUnitsNow(deps, c.get('caller'), c.req.valid('param').unitId);
+      const { unit, year, asOf, units } = await lateUnitsNow(deps, c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').year);
       return c.json({ unitId: unit.id, year, asOf, units }, 200);
     },
   );

@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bieu1, bieu2, memberCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
+import { bieu1, bieu2, bieu4Of, memberCountKeys, scoreCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
-import { filesModule, loadRollup } from '@kd/services';
+import { filesModule, loadRollup, rewardCounts } from '@kd/services';
+import { attachment } from '../content-disposition';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
 const RollupNumbersView = z.object({
@@ -19,8 +20,11 @@ const RollupNumbersView = z.object({
   quota: z
     .object({ excellent: z.number().int(), good: z.number().int(), cap: z.number().int(), withinCap: z.boolean(), breaches: z.number().int() })
     .openapi('RollupQuota'),
+  scores: z
+    .object({ members: counts(scoreCountKeys), units: counts(scoreCountKeys) })
+    .openapi('RollupScores', { description: 'Biểu 4 (r2025): đảng viên và tập thể được xếp loại có điểm, theo khung điểm ≥ 90, 70–< 90, 50–< 70, < 50' }),
 });
-const RollupView = RollupNumbersView.extend({
+export const RollupView = RollupNumbersView.extend({
   year: z.number().int(),
   asOf: z.string().openapi({ description: 'Thời điểm số liệu được cập nhật lần cuối' }),
   children: z.array(RollupNumbersView.openapi('RollupChild')),
@@ -31,7 +35,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const xlsxFile = (description: string) => ({ content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, description });
 
 function xlsxResponse(c: Context<AppEnv>, bytes: Buffer, fileName: string) {
-  return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${fileName}"` });
+  return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': attachment(fileName) });
 }
 
 /** Roll-ups (docs/api.md, "Roll-ups") and the report tables built from them (docs/rulebooks.md, "Report tables"). */
@@ -66,8 +70,7 @@ export function rollupRoutes(deps: AppDeps) {
     async (c) => {
       const { year, unitId } = c.req.valid('param');
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      const { reportTableXlsx } = await filesModule();
-      const bytes = await reportTableXlsx(bieu1(rollup), deps.clock());
+      const bytes = await (await filesModule()).reportTableXlsx(bieu1(rollup), deps.clock());
       return xlsxResponse(c, bytes, `bieu-1-${rollup.unitId}-${year}.xlsx`);
     },
   );
@@ -84,9 +87,27 @@ export function rollupRoutes(deps: AppDeps) {
     async (c) => {
       const { year, unitId } = c.req.valid('param');
       const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      const { reportTableXlsx } = await filesModule();
-      const bytes = await reportTableXlsx(bieu2(rollup), deps.clock());
+      // Column 18: the members the rewards list proposes, counted per unit (docs/api.md, "Rewards").
+      const rewards = await rewardCounts(deps, c.get('caller'), year, rollup.unitId);
+      const bytes = await (await filesModule()).reportTableXlsx(bieu2(rollup, rewards), deps.clock());
       return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/campaigns/{year}/units/{unitId}/bieu-4.xlsx',
+      summary: 'Biểu 4 — Phân bố điểm đánh giá, xếp loại (thang 100) của đảng viên và tập thể (.xlsx)',
+      security: bearer,
+      request: { params: YearUnit },
+      responses: { 200: xlsxFile('Biểu 4'), ...commonErrors },
+    }),
+    async (c) => {
+      const { year, unitId } = c.req.valid('param');
+      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
+      const bytes = await (await filesModule()).reportTableXlsx(bieu4Of(rollup), deps.clock());
+      return xlsxResponse(c, bytes, `bieu-4-${rollup.unitId}-${year}.xlsx`);
     },
   );
 

@@ -2,13 +2,15 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { XLSX_CONTENT_TYPE } from '@kd/domain';
 import { kindOf } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { httpStatus } from '../http-status';
-import { XLSX_TYPE, RosterAnswer as RosterAnswerSchema, UploadAnswer as UploadAnswerSchema, resultsTemplateFile, rosterTemplateFile, uploadFromBucket, uploadResults, uploadRoster, uploadUrl, type UploadSource, type UploadTarget } from '@kd/services';
-import { bearer, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
+import { RosterAnswer as RosterAnswerSchema, UploadAnswer as UploadAnswerSchema, resultsTemplateFile, rosterTemplateFile, uploadFromBucket, uploadResults, uploadRoster, uploadUrl, type UploadSource, type UploadTarget } from '@kd/services';
+import { bearer, busyError, commonErrors, conflictError, json, tooLargeError, unsupportedTypeError, UnitIdParam } from '../openapi';
+import { attachment } from '../content-disposition';
 
 // `.extend({})` makes each a schema of the zod instance @hono/zod-openapi extended, so it can be named.
 const UploadAnswer = UploadAnswerSchema.extend({}).openapi('UploadAnswer');
@@ -24,17 +26,17 @@ const DryRunQuery = z.object({
 const Binary = z.string().openapi({ format: 'binary' });
 const fileBody = {
   content: {
-    [XLSX_TYPE]: { schema: Binary },
+    [XLSX_CONTENT_TYPE]: { schema: Binary },
     'text/csv': { schema: Binary },
   },
   required: true,
   description: 'Nội dung tệp (.xlsx, hoặc .csv UTF-8, dấu phân cách "," hoặc ";"); tối đa 5 MB và 20.000 dòng dữ liệu.',
 } as const;
-const fileErrors = { ...tooLargeError, ...unsupportedTypeError } as const;
-const xlsxFile = (description: string) => ({ content: { [XLSX_TYPE]: { schema: Binary } }, description });
+const fileErrors = { ...tooLargeError, ...unsupportedTypeError, ...busyError } as const;
+const xlsxFile = (description: string) => ({ content: { [XLSX_CONTENT_TYPE]: { schema: Binary } }, description });
 
 const UploadUrlRequest = z
-  .object({ contentType: z.enum([XLSX_TYPE, 'text/csv']).openapi({ description: 'Kiểu tệp sẽ gửi lên (trình duyệt gửi PUT với đúng Content-Type này)' }) })
+  .object({ contentType: z.enum([XLSX_CONTENT_TYPE, 'text/csv']).openapi({ description: 'Kiểu tệp sẽ gửi lên (trình duyệt gửi PUT với đúng Content-Type này)' }) })
   .openapi('UploadUrlRequest');
 const UploadUrl = z
   .object({ url: z.string(), key: z.string(), expiresAt: z.string(), contentType: z.string() })
@@ -51,8 +53,8 @@ function bodyOf(c: Context<AppEnv>): UploadSource {
 
 function xlsxResponse(c: Context<AppEnv>, file: { bytes: Buffer; fileName: string }): Response {
   return c.body(new Uint8Array(file.bytes), 200, {
-    'content-type': XLSX_TYPE,
-    'content-disposition': `attachment; filename="${file.fileName}"`,
+    'content-type': XLSX_CONTENT_TYPE,
+    'content-disposition': attachment(file.fileName),
     'cache-control': 'no-store',
   });
 }

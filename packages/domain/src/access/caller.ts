@@ -7,7 +7,8 @@ import { Role } from './role';
  */
 export const Caller = z.object({
   sub: z.string().min(1),
-  name: z.string().min(1),
+  // Kept in audit entries: NFC like every stored text.
+  name: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1)),
   tenant: z.string().min(1),
   unit: z.string().min(1),
   role: Role,

@@ -16,7 +16,12 @@ export const actions = [
   'review.submit',
   'review.appraise',
   'report.request',
+  'scoring.manage',
+  'plan.adopt',
   'campaign.manage',
+  'member.reconcile',
+  'masses.open',
+  'masses.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -32,7 +37,12 @@ export const actionLabels: Record<Action, string> = {
   'review.submit': 'Gửi hồ sơ lên cấp trên',
   'review.appraise': 'Thẩm định: duyệt, duyệt có điều chỉnh, trả lại',
   'report.request': 'Yêu cầu lập báo cáo tiến độ',
-  'campaign.manage': 'Quản lý đợt kiểm điểm, kế hoạch, mốc thời gian',
+  'scoring.manage': 'Đặt điểm từng tiêu chí của khung chấm điểm (tỉnh; khối trong khung của tỉnh)',
+  'plan.adopt': 'Ban hành kế hoạch của cấp mình (mốc thời gian trong khung của cấp trên)',
+  'campaign.manage': 'Mở, kết thúc đợt kiểm điểm của tỉnh (bộ quy tắc, khung mốc thời gian); sửa bộ quy tắc của tỉnh; nhập kết quả các năm trước',
+  'member.reconcile': 'Đối chiếu với CSDL đảng viên, sửa hồ sơ theo kết quả đối chiếu',
+  'masses.open': 'Mở đợt tự phê bình trước quần chúng của năm',
+  'masses.write': 'Khai báo nơi làm việc, ghi buổi tự phê bình trước quần chúng, ý kiến, khắc phục, ký biên bản',
 };
 
 const all = new Set<Action>(actions);
@@ -40,9 +50,9 @@ const readOnly = new Set<Action>(['unit.read', 'member.read']);
 
 export const permissions: Record<Role, ReadonlySet<Action>> = {
   province_board: all,
-  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage')),
-  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise']),
-  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit']),
+  bloc_board: new Set<Action>([...all].filter((a) => a !== 'campaign.manage' && a !== 'member.reconcile')),
+  base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt', 'masses.write']),
+  cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt', 'masses.write']),
   viewer: readOnly,
 };
 

@@ -6,6 +6,7 @@ import { appendixTitle, ChecklistItem, checklistTable } from './degradation-chec
 import { identityLabels, roman, SIGN_HINT, selfReviewLabels } from './labels';
 import { paragraph, text, toNfc, type Block, type DocumentModel, type Run } from './model';
 import { PartyHeaderInput, partyHeaderBlock } from './party-header';
+import { MassesInReview, massesInReviewBlocks } from './masses-in-review';
 import {
   committeeReviewSections,
   memberReviewSections,
@@ -36,6 +37,8 @@ export const SelfReviewInput = z.object({
   sections: z.partialRecord(SelfReviewSectionKey, z.string().max(20_000)).default({}),
   degradationChecklist: z.array(ChecklistItem).max(500).optional(),
   selfProposed: Rating.nullish(),
+  /** Where the tenant has the masses rule: what the masses said about the member that year (R-MASS-12). */
+  masses: MassesInReview.nullish(),
 });
 export type SelfReviewInput = z.input<typeof SelfReviewInput>;
 
@@ -83,6 +86,7 @@ export function buildSelfReview(raw: SelfReviewInput): DocumentModel {
       : { kind: 'fillLines', count: 1, lead: [ratingLead] },
   );
 
+  if (input.masses) blocks.push(...massesInReviewBlocks(input.masses));
   blocks.push({ kind: 'signatures', blocks: [{ title: selfReviewLabels.reviewer, hint: SIGN_HINT, name: member.fullName }] });
   blocks.push({ kind: 'title', lines: [text(selfReviewLabels.committeeComment, { bold: true })] });
   blocks.push({ kind: 'fillLines', count: 4 });

@@ -11,6 +11,8 @@ export const errorKinds = [
   'tooLarge',
   'unsupportedType',
   'unprocessable',
+  'tooManyRequests',
   'internal',
+  'unavailable',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];

@@ -1,5 +1,6 @@
 import { addMonthsClamped, formatVietnameseDate, type LocalDate } from '../local-date';
 import type { Member } from '../member';
+import { attachmentsIn, monthsAtPreviousCell } from '../tree/member-history';
 import { totalScore, type MemberFacts } from '../member-facts';
 import { disciplineLabels } from '../discipline';
 import { isAbove, type Rating } from '../rating';
@@ -88,16 +89,21 @@ export const memberChecks: { [K in MemberCheckName]: MemberCheck<K> } = {
 
   maternity: ({ facts }) => (facts.maternityLeave ? { detail: 'Đảng viên nghỉ thai sản trong năm.' } : null),
 
-  transferComment: ({ member, facts }, p) => {
-    const months = facts.monthsAtPreviousCell;
+  transferComment: ({ member, facts, year, ratingDate }, p) => {
+    // The dated periods decide when they record a transfer of the year; the uploaded number otherwise.
+    const fromDates = monthsAtPreviousCell(member, year, ratingDate);
+    const months = fromDates ?? facts.monthsAtPreviousCell;
     if (months === null || months < p.months || facts.previousCellComment) return null;
-    const since = member.transferredInOn ? `, chuyển đến ngày ${formatVietnameseDate(member.transferredInOn)}` : '';
-    return { detail: `Còn thiếu nhận xét của chi bộ nơi chuyển đi (${months} tháng ở chi bộ cũ${since}).` };
+    const transfer = fromDates !== null ? [...(member.cells ?? [])].reverse().find((s) => s.via === 'transfer' && s.from !== null && s.from <= ratingDate)?.from ?? null : member.transferredInOn;
+    const since = transfer ? `, chuyển đến ngày ${formatVietnameseDate(transfer)}` : '';
+    return { detail: `Còn thiếu nhận xét của chi bộ nơi chuyển đi (${months} tháng ở chi bộ cũ${since}${fromDates !== null ? ', theo ngày chuyển sinh hoạt' : ''}).` };
   },
 
-  temporaryComment: ({ member, facts }) => {
-    const where = member.temporaryAttachmentAt?.trim();
-    if (!where || facts.temporaryCellComment) return null;
+  temporaryComment: ({ member, facts, year, ratingDate }) => {
+    if (facts.temporaryCellComment) return null;
+    const dated = attachmentsIn(member, year, ratingDate).map((a) => `${a.at}, từ ${formatVietnameseDate(a.from)}${a.to ? ` đến ${formatVietnameseDate(a.to)}` : ''}`);
+    const where = dated.length > 0 ? dated.join('; ') : member.temporaryAttachmentAt?.trim();
+    if (!where) return null;
     return { detail: `Còn thiếu nhận xét của chi bộ nơi sinh hoạt tạm thời (${where}).` };
   },
 

@@ -22,3 +22,7 @@ export * from './self-criticism';
 export * from './masses-counts';
 export * from './masses-rollup';
 export * from './minutes';
+export * from './workplace-upload';
+export * from './masses-completion';
+export * from './member-masses';
+export * from './bieu5';

@@ -72,6 +72,8 @@ export const addMassesCounts = (a: MassesCounts, b: MassesCounts): MassesCounts 
 export const subtractMassesCounts = (a: MassesCounts, b: MassesCounts): MassesCounts => combine(a, b, -1);
 export const sumMassesCounts = (list: readonly MassesCounts[]): MassesCounts => list.reduce(addMassesCounts, zeroMassesCounts());
 
+export const isZeroMassesCounts = (c: MassesCounts): boolean => Object.values(massesToFlat(c)).every((v) => v === 0);
+
 export function equalMassesCounts(a: MassesCounts, b: MassesCounts): boolean {
   const fa = massesToFlat(a);
   const fb = massesToFlat(b);

@@ -1,23 +1,31 @@
-import type { Campaign, MilestoneEvent } from '../campaign';
-import { milestoneEventLabels } from '../campaign';
+import type { Milestone } from '../campaign';
 import { deadlineText, milestoneWindow } from '../deadline';
 import type { Unit } from '../unit';
 import { completionStatus, countStatuses, type UnitCompletions } from './completion';
 import type { MilestoneProgress, ReportContent, UnitProgress } from './report-content';
 import type { TickKind } from './tick';
+import { reportEventLabels, type ReportEvent, type ReportMilestone } from './report-event';
 
 export interface ReportInput {
   tenant: string;
   board: Pick<Unit, 'id' | 'name' | 'kind' | 'path'>;
   /** The board's open subtree in path order (the board itself may be included; it is skipped). */
   subtree: readonly Pick<Unit, 'id' | 'name' | 'kind' | 'path' | 'foundedOn'>[];
-  campaign: Pick<Campaign, 'year' | 'milestones'>;
+  /** The year and its milestones: the campaign's, and the masses review's when the tenant has one. */
+  campaign: { year: number; milestones: readonly ReportMilestone[] };
   completions: ReadonlyMap<string, UnitCompletions>;
   /** Events the system records; a milestone completed by another one shows "chưa ghi nhận". */
-  recordable: ReadonlySet<MilestoneEvent>;
+  recordable: ReadonlySet<ReportEvent>;
+  /** Units a milestone does not concern, by milestone id (a workplace below the masses threshold holds no session). */
+  notExpected?: ReadonlyMap<string, ReadonlySet<string>>;
   now: Date;
   tickId: string;
   trigger: TickKind;
+  /**
+   * The milestones in force for a unit when levels adopted plans of their own (unit-plan.ts);
+   * without it every unit is judged by the campaign's dates.
+   */
+  milestonesOf?: (unitId: string) => readonly Milestone[];
 }
 
 /**
@@ -32,10 +40,14 @@ export function buildReport(input: ReportInput): ReportContent {
   const below = input.subtree.filter((u) => u.id !== board.id && u.path[depth - 1] === board.id);
   const groupsInOrder = below.filter((u) => u.path.length === depth + 1);
 
-  const milestones: MilestoneProgress[] = input.campaign.milestones.map((m) => {
+  const ownOf = (unitId: string, m: ReportMilestone): ReportMilestone => input.milestonesOf?.(unitId).find((x) => x.id === m.id) ?? m;
+  const milestones: MilestoneProgress[] = input.campaign.milestones.map((campaignMilestone) => {
+    // The board's own dates head the milestone; each unit is judged by the dates in force for it.
+    const m = ownOf(board.id, campaignMilestone);
     const due = milestoneWindow(m).due;
     const recordable = input.recordable.has(m.event);
-    const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < m.date));
+    const exempt = input.notExpected?.get(m.id);
+    const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < ownOf(u.id, m).date) && !exempt?.has(u.id));
     const units: UnitProgress[] = expected.map((u) => {
       const group = byId.get(u.path[depth]!) ?? u;
       const completedAt = input.completions.get(u.id)?.[m.event] ?? null;
@@ -45,7 +57,7 @@ export function buildReport(input: ReportInput): ReportContent {
         kind: u.kind,
         groupId: group.id,
         groupName: group.name,
-        status: completionStatus(m, completedAt, input.now, recordable),
+        status: completionStatus(ownOf(u.id, m), completedAt, input.now, recordable),
         completedAt: completedAt && new Date(completedAt).getTime() <= input.now.getTime() ? completedAt : null,
       };
     });
@@ -56,7 +68,7 @@ export function buildReport(input: ReportInput): ReportContent {
       milestoneId: m.id,
       title: m.title,
       event: m.event,
-      eventLabel: milestoneEventLabels[m.event],
+      eventLabel: reportEventLabels[m.event],
       deadline: deadlineText(m),
       dueAt: due.toISOString(),
       passed: input.now.getTime() >= due.getTime(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isOnTime, milestoneWindow } from '../deadline';
-import type { Milestone, MilestoneEvent } from '../campaign';
+import type { ReportEvent, ReportMilestone } from './report-event';
 
 /**
  * Where a unit stands on one milestone at a moment: done on time, done late, not done after the
@@ -24,11 +24,11 @@ export const completionStatusLabels: Record<CompletionStatus, string> = {
  * FIRST submission: a dossier returned and submitted again was still submitted when it was first
  * sent, so a resubmission after a return never makes the unit late.
  */
-export type UnitCompletions = Partial<Record<MilestoneEvent, string | null>>;
+export type UnitCompletions = Partial<Record<ReportEvent, string | null>>;
 
 /** Status of one unit on one milestone, seen at `now`. */
 export function completionStatus(
-  m: Pick<Milestone, 'wording' | 'date' | 'fromDate' | 'event'>,
+  m: Pick<ReportMilestone, 'wording' | 'date' | 'fromDate' | 'event'>,
   completedAt: string | null | undefined,
   now: Date,
   recordable: boolean,

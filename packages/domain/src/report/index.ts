@@ -1,4 +1,5 @@
 /** Deadline reports: completeness and timeliness per milestone, their content, schedule and ticks. */
+export * from './report-event';
 export * from './tick';
 export * from './schedule';
 export * from './completion';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MilestoneEvent } from '../campaign';
 import { UnitKind } from '../unit-kind';
 import { CompletionStatus, Counts } from './completion';
 import { TickKind } from './tick';
+import { ReportEvent } from './report-event';
 
 /** One expected unit on one milestone. `groupId` is the child of the board it sits under. */
 export const UnitProgress = z.object({
@@ -23,7 +23,7 @@ export type GroupProgress = z.infer<typeof GroupProgress>;
 export const MilestoneProgress = z.object({
   milestoneId: z.string(),
   title: z.string(),
-  event: MilestoneEvent,
+  event: ReportEvent,
   eventLabel: z.string(),
   /** The deadline as the plan words it ("trước ngày 22/12/2021"). */
   deadline: z.string(),

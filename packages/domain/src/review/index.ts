@@ -10,3 +10,5 @@ export * from './appraisal';
 export * from './unit-year';
 export * from './milestone-status';
 export * from './demo-campaigns';
+export * from './collective-facts';
+export * from './adjustment-check';

@@ -1,10 +1,12 @@
-import { evaluateMember, evaluateUnit, type MemberEvaluation, type UnitEvaluation } from '../evaluation/index';
+import { evaluateMember, evaluateUnit, isRatedCollective, type MemberEvaluation, type UnitEvaluation } from '../evaluation/index';
 import type { LocalDate } from '../local-date';
 import type { Member } from '../member';
 import { emptyFacts, type MemberFacts } from '../member-facts';
 import type { Rating } from '../rating';
 import type { ResolvedRulebook } from '../rulebook/schema';
 import { isCell, type UnitKind } from '../unit-kind';
+import type { Override } from '../evaluation/override';
+import { leadershipDisciplined, type CollectiveFacts } from './collective-facts';
 
 /** What the evaluation reads of one party organisation's year (plain data loaded by the caller). */
 export interface UnitYear {
@@ -12,10 +14,13 @@ export interface UnitYear {
   /** The unit's direct members (a cell's roster). */
   readonly members: readonly Member[];
   /** Rows of the current results version by member id; a member without a row has empty facts. */
-  readonly rows: ReadonlyMap<string, { readonly facts: MemberFacts; readonly adjusted: Rating | null }>;
-  readonly collective: { readonly proposed: Rating | null; readonly decided: Rating | null };
-  readonly adjustedCollective: { readonly rating: Rating; readonly reason: string } | null;
+  readonly rows: ReadonlyMap<string, { readonly facts: MemberFacts; readonly adjusted: Rating | null; readonly override?: Override | null }>;
+  /** The collective's own record (under r2025 with its scores and task figures). */
+  readonly collective: { readonly proposed: Rating | null; readonly decided: Rating | null } & Partial<CollectiveFacts>;
+  readonly adjustedCollective: { readonly rating: Rating; readonly reason?: string } | null;
   readonly meetingDate: LocalDate | null;
+  /** The share of `good` the competent level granted this base organisation by exception (e.g. 0.25). */
+  readonly quotaExceptionShare?: number | null;
 }
 
 export interface Violation {
@@ -28,8 +33,10 @@ export interface Violation {
 export interface UnitYearEvaluation {
   readonly ratingDate: LocalDate;
   readonly members: MemberEvaluation[];
-  /** Null for units that are not rated as collectives (groups, blocs, the province). */
+  /** Null for units the rulebook does not rate as collectives (groups; blocs and the province before r2025). */
   readonly unit: UnitEvaluation | null;
+  /** Every violation, member- then unit-level, each once (what an upload answer lists). */
+  readonly violations: Violation[];
   /** Everything that stops the unit's own submission (member- and unit-level), each once. */
   readonly blocking: Violation[];
   readonly warnings: Violation[];
@@ -58,13 +65,17 @@ export function evaluateMembers(rulebook: ResolvedRulebook, year: number, campai
       year,
       ratingDate,
       adjusted: row?.adjusted ?? null,
+      override: row?.override ?? null,
       collectiveRating: member.partyPosition === 'secretary' ? collectiveRating : null,
     });
   });
 }
 
 /**
- * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). For a cell the
+ * A unit's year: its members' evaluations and its own (docs/api.md, "Evaluations"). The one
+ * evaluation of a unit-year: the review page, the upload answer, the roll-ups (and through them
+ * the report tables) all call it, so they cannot disagree — R-HEAD-01 lowers the secretary to the
+ * collective's rating in every one of them. For a cell the
  * quota covers its own members; for a committee (base or sub) it covers the members of its whole
  * subtree (`subtree`: every other organisation below it holding members), and R-ORG19-HTXS reads
  * the direct children's collective ratings. The blocking list is what stops THIS unit's submission:
@@ -77,19 +88,27 @@ export function evaluateUnitYear(input: {
   unitYear: UnitYear;
   subtree?: readonly UnitYear[];
   childCollectiveRatings?: readonly (Rating | null)[];
-  isPartyOrganisation: boolean;
+  /** A direct subordinate organisation recorded as disciplined in the year (r2025 excellent of a collective). */
+  subordinateDisciplined?: boolean;
 }): UnitYearEvaluation {
   const { rulebook, year, campaignRatingDate, unitYear } = input;
   const ratingDate = ratingDateOf(campaignRatingDate, unitYear.meetingDate);
   const members = evaluateMembers(rulebook, year, campaignRatingDate, unitYear);
   const below = isCell(unitYear.unit.kind) ? [] : (input.subtree ?? []).flatMap((y) => evaluateMembers(rulebook, year, campaignRatingDate, y));
-  const unit = input.isPartyOrganisation
+  // Which kinds are rated as collectives is the rulebook's (r2025 adds the committees above base organisations).
+  const unit = isRatedCollective(rulebook, unitYear.unit.kind)
     ? evaluateUnit({
         rulebook,
         unit: unitYear.unit,
         year,
         ratingDate,
-        collective: { proposed: unitYear.collective.proposed, decided: collectiveRatingOf(unitYear) },
+        collective: {
+          ...unitYear.collective,
+          decided: collectiveRatingOf(unitYear),
+          subordinateDisciplined: input.subordinateDisciplined ?? false,
+          leadershipMemberDisciplined: leadershipDisciplined({ leadershipMemberDisciplined: unitYear.collective.leadershipMemberDisciplined ?? false }, unitYear.members, unitYear.rows),
+        },
+        quotaExceptionShare: unitYear.quotaExceptionShare ?? null,
         memberEvaluations: [...members, ...below],
         childCollectiveRatings: input.childCollectiveRatings ?? [],
         headMemberId: unitYear.members.find((m) => m.partyPosition === 'secretary')?.id ?? null,
@@ -112,6 +131,7 @@ export function evaluateUnitYear(input: {
     ratingDate,
     members,
     unit,
+    violations: once,
     blocking: once.filter((v) => v.severity === 'blocking'),
     warnings: once.filter((v) => v.severity === 'warning'),
   };

@@ -15,6 +15,11 @@ export const unitCountKeys = ['total', 'notRated', 'rated', 'excellent', 'good',
 /** The dossier workflow states (the data layer's `dossierStates`), counted per organisation. */
 export const workflowKeys = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const quotaSumKeys = ['excellent', 'good', 'cap', 'breaches'] as const;
+/**
+ * Biểu 4 (the 100-point regime): rated members and rated collectives with a score, by the bands of
+ * QĐ 366-QĐ/TW Điều 11 (≥ 90, 70–< 90, 50–< 70, < 50); `scored` is the sum of the four bands.
+ */
+export const scoreCountKeys = ['scored', 'from90', 'from70', 'from50', 'below50'] as const;
 
 const countsOf = <K extends string>(names: readonly K[]) =>
   z.object(Object.fromEntries(names.map((k) => [k, z.number().int().default(0)])) as Record<K, z.ZodDefault<z.ZodNumber>>);
@@ -27,24 +32,32 @@ export const WorkflowCounts = countsOf(workflowKeys);
 export type WorkflowCounts = z.infer<typeof WorkflowCounts>;
 export const QuotaSum = countsOf(quotaSumKeys);
 export type QuotaSum = z.infer<typeof QuotaSum>;
+export const ScoreBandCounts = countsOf(scoreCountKeys);
+export type ScoreBandCounts = z.infer<typeof ScoreBandCounts>;
 
 export interface RollupCounts {
   members: MemberCounts;
   units: UnitCounts;
   workflow: WorkflowCounts;
   quotaSum: QuotaSum;
+  /** Biểu 4 beside the ratings: members and collectives by score band (zero before r2025). */
+  memberScores: ScoreBandCounts;
+  unitScores: ScoreBandCounts;
 }
 
-const groups = { members: memberCountKeys, units: unitCountKeys, workflow: workflowKeys, quotaSum: quotaSumKeys } as const;
+const groups = { members: memberCountKeys, units: unitCountKeys, workflow: workflowKeys, quotaSum: quotaSumKeys, memberScores: scoreCountKeys, unitScores: scoreCountKeys } as const;
 type Group = keyof typeof groups;
-const prefix: Record<Group, string> = { members: 'm_', units: 'u_', workflow: 'w_', quotaSum: 'q_' };
+const prefix: Record<Group, string> = { members: 'm_', units: 'u_', workflow: 'w_', quotaSum: 'q_', memberScores: 'sm_', unitScores: 'su_' };
 
 function zeroOf<K extends string>(names: readonly K[]): Record<K, number> {
   return Object.fromEntries(names.map((k) => [k, 0])) as Record<K, number>;
 }
 
 export function zeroCounts(): RollupCounts {
-  return { members: zeroOf(memberCountKeys), units: zeroOf(unitCountKeys), workflow: zeroOf(workflowKeys), quotaSum: zeroOf(quotaSumKeys) };
+  return {
+    members: zeroOf(memberCountKeys), units: zeroOf(unitCountKeys), workflow: zeroOf(workflowKeys), quotaSum: zeroOf(quotaSumKeys),
+    memberScores: zeroOf(scoreCountKeys), unitScores: zeroOf(scoreCountKeys),
+  };
 }
 
 function combine(a: RollupCounts, b: RollupCounts, sign: 1 | -1): RollupCounts {

@@ -74,9 +74,22 @@ export function bieu1(rollup: RollupResponse): ReportTable {
 /**
  * Biểu 2 — Kết quả đánh giá, xếp loại đảng viên (docs/rulebooks.md, "Report tables"): one row per subordinate unit and
  * the total; column 8 = 3 − 4 − 5 − 6 − 7; percentages are of the members rated (column 8);
- * column 17 is R-QUOTA-01 at base organisations (and the sums above them).
+ * column 17 is R-QUOTA-01 at base organisations (and the sums above them); column 18 the members the
+ * rewards list proposes (in the year, five years running) when `rewards` is given, and those disciplined.
  */
-export function bieu2(rollup: RollupResponse): ReportTable {
+/** Members proposed for an award, per unit of the subtree (the rewards list, R-REW-01): Biểu 2 column 18. */
+export type RewardCountsByUnit = ReadonlyMap<string, { year: number; fiveYears: number }>;
+
+function rewardsAndDiscipline(unitId: string, disciplined: number, rewards: RewardCountsByUnit | undefined): string {
+  const r = rewards?.get(unitId);
+  const parts = [
+    ...(rewards ? [`HTXS trong năm: ${r?.year ?? 0}; HTXS 5 năm liền: ${r?.fiveYears ?? 0}`] : []),
+    ...(disciplined > 0 ? [`Bị kỷ luật trong năm: ${disciplined}`] : []),
+  ];
+  return parts.join(' · ');
+}
+
+export function bieu2(rollup: RollupResponse, rewards?: RewardCountsByUnit): ReportTable {
   const headers = [
     '(1) STT', '(2) Tên đơn vị', '(3) Tổng số đảng viên', '(4) Miễn công tác và sinh hoạt đảng', '(5) Bị đình chỉ sinh hoạt đảng',
     '(6) Mới kết nạp dưới 6 tháng', '(7) Chưa xếp loại (vắng, chờ)', '(8) Số được đánh giá, xếp loại', '(9) HTXSNV: số lượng', '(10) HTXSNV: %',
@@ -91,7 +104,7 @@ export function bieu2(rollup: RollupResponse): ReportTable {
       m.excellent, { share: share(m.excellent, m.rated) }, m.good, { share: share(m.good, m.rated) },
       m.complete, { share: share(m.complete, m.rated) }, m.incomplete, { share: share(m.incomplete, m.rated) },
       quotaApplies ? capCheck(n.quota.excellent, n.quota.good, n.quota.withinCap) : capCheck(m.excellent, m.good, null),
-      m.disciplined > 0 ? `Bị kỷ luật trong năm: ${m.disciplined}` : '',
+      rewardsAndDiscipline(n.unitId, m.disciplined, rewards),
     ];
   };
   const rows: ReportTableCell[][] = [];

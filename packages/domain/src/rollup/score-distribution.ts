@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ScoreBandCounts, scoreCountKeys, type RollupCounts } from './counts';
 import type { MemberEvaluation } from '../evaluation/member-evaluation';
 import type { UnitEvaluation } from '../evaluation/unit-evaluation';
 import { share } from './format';
 import type { ReportTable, ReportTableCell } from './report-tables';
+import type { RollupResponse } from './view';
 
 /**
  * Biểu 4 (the 100-point regime): how the scores of rated members and rated collectives spread
@@ -12,12 +14,15 @@ import type { ReportTable, ReportTableCell } from './report-tables';
  */
 export const scoreBandKeys = ['from90', 'from70', 'from50', 'below50'] as const;
 export type ScoreBandKey = (typeof scoreBandKeys)[number];
-export const scoreCountKeys = ['scored', ...scoreBandKeys] as const;
 
-const bandCounts = z.object(Object.fromEntries(scoreCountKeys.map((k) => [k, z.number().int().default(0)])) as Record<(typeof scoreCountKeys)[number], z.ZodDefault<z.ZodNumber>>);
-export const ScoreCounts = z.object({ members: bandCounts, units: bandCounts });
+export const ScoreCounts = z.object({ members: ScoreBandCounts, units: ScoreBandCounts });
 export type ScoreCounts = z.infer<typeof ScoreCounts>;
-type BandCounts = ScoreCounts['members'];
+type BandCounts = ScoreBandCounts;
+
+/** The Biểu 4 part of roll-up counts (the roll-up keeps them beside the ratings, `memberScores` and `unitScores`). */
+export function scoreCountsOf(counts: Pick<RollupCounts, 'memberScores' | 'unitScores'>): ScoreCounts {
+  return { members: { ...counts.memberScores }, units: { ...counts.unitScores } };
+}
 
 /** The band headings as Biểu 4 prints them. */
 export const scoreBandLabels: Record<ScoreBandKey, string> = {
@@ -120,4 +125,9 @@ export function bieu4(input: { name: string; year: number; children: readonly Bi
   const emphasised = [rows.length];
   rows.push(row('', `Tổng cộng ${input.name}`, input.total));
   return { title: 'Biểu 4 — Phân bố điểm đánh giá, xếp loại chất lượng', subtitle: `${input.name} · Năm ${input.year}`, headers, rows, emphasised };
+}
+
+/** Biểu 4 of a roll-up: one row per direct child, then the unit's total (the same read as Biểu 1 and 2). */
+export function bieu4Of(rollup: Pick<RollupResponse, 'name' | 'year' | 'scores' | 'children'>): ReportTable {
+  return bieu4({ name: rollup.name, year: rollup.year, children: rollup.children.map((c) => ({ name: c.name, scores: c.scores })), total: rollup.scores });
 }

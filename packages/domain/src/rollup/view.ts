@@ -1,5 +1,5 @@
 import type { UnitKind } from '../unit-kind';
-import type { MemberCounts, RollupCounts, UnitCounts, WorkflowCounts } from './counts';
+import type { MemberCounts, RollupCounts, ScoreBandCounts, UnitCounts, WorkflowCounts } from './counts';
 import { quotaView, type QuotaParams, type QuotaView } from './quota';
 
 /** One unit's numbers as docs/api.md ("Roll-ups") shows them. */
@@ -11,6 +11,8 @@ export interface RollupNumbers {
   units: UnitCounts;
   workflow: WorkflowCounts;
   quota: QuotaView;
+  /** Biểu 4: members and collectives by score band (all zero before the 100-point regime). */
+  scores: { members: ScoreBandCounts; units: ScoreBandCounts };
 }
 
 export interface RollupResponse extends RollupNumbers {
@@ -28,5 +30,6 @@ export function rollupNumbers(unit: { unitId: string; name: string; kind: UnitKi
     units: { ...unit.counts.units },
     workflow: { ...unit.counts.workflow },
     quota: quotaView(unit.kind, unit.counts.members, unit.counts.quotaSum, unit.quota),
+    scores: { members: { ...unit.counts.memberScores }, units: { ...unit.counts.unitScores } },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Rating } from '../rating';
 import { UnitKind } from '../unit-kind';
+import { RewardAward, RewardSubject } from '../rewards/award';
 
 /**
  * The words a rulebook may use in `check`, each with the shape of its `params`. A check is
@@ -140,19 +141,38 @@ export const groupCheckParams = {
   collectiveQuota: z.strictObject(quotaShape),
 } as const;
 
+/**
+ * Checks over the ratings of several years (rewards, R-CONS-01), run by the rewards list and never
+ * by an evaluation. `notRatedBreaksChain`: whether a year without a rating (exempt, suspended, new,
+ * absent) breaks a run of consecutive years or is passed over — a reading the texts leave open.
+ */
+export const historyCheckParams = {
+  /** R-REW-01: rated excellent this year and in each of the `years` − 1 years before. */
+  excellentStreak: z.strictObject({
+    subject: RewardSubject,
+    years: z.number().int().min(1).max(10),
+    awards: z.array(RewardAward).min(1),
+    notRatedBreaksChain: z.boolean().default(true),
+  }),
+  /** R-CONS-01: rated incomplete this year and in each of the `years` − 1 years before. */
+  incompleteStreak: z.strictObject({ years: z.number().int().min(2).max(10), notRatedBreaksChain: z.boolean().default(true) }),
+} as const;
+
 export type MemberCheckName = keyof typeof memberCheckParams;
 export type UnitCheckName = keyof typeof unitCheckParams;
 export type GroupCheckName = keyof typeof groupCheckParams;
-export type CheckName = MemberCheckName | UnitCheckName | GroupCheckName;
+export type HistoryCheckName = keyof typeof historyCheckParams;
+export type CheckName = MemberCheckName | UnitCheckName | GroupCheckName | HistoryCheckName;
 
 export const checkNames = [
-  ...new Set([...Object.keys(memberCheckParams), ...Object.keys(unitCheckParams), ...Object.keys(groupCheckParams)]),
+  ...new Set([...Object.keys(memberCheckParams), ...Object.keys(unitCheckParams), ...Object.keys(groupCheckParams), ...Object.keys(historyCheckParams)]),
 ] as [CheckName, ...CheckName[]];
 export const CheckName = z.enum(checkNames);
 
 export type MemberCheckParams<K extends MemberCheckName> = z.infer<(typeof memberCheckParams)[K]>;
 export type UnitCheckParams<K extends UnitCheckName> = z.infer<(typeof unitCheckParams)[K]>;
 export type GroupCheckParams<K extends GroupCheckName> = z.infer<(typeof groupCheckParams)[K]>;
+export type HistoryCheckParams<K extends HistoryCheckName> = z.infer<(typeof historyCheckParams)[K]>;
 
 export function isMemberCheck(name: CheckName): name is MemberCheckName {
   return Object.hasOwn(memberCheckParams, name);
@@ -162,4 +182,7 @@ export function isUnitCheck(name: CheckName): name is UnitCheckName {
 }
 export function isGroupCheck(name: CheckName): name is GroupCheckName {
   return Object.hasOwn(groupCheckParams, name);
+}
+export function isHistoryCheck(name: CheckName): name is HistoryCheckName {
+  return Object.hasOwn(historyCheckParams, name);
 }

@@ -6,10 +6,11 @@
  * const rulebook = resolveRulebook(baseRulebookIdForYear(2021)!, ['s000-2021']);
  */
 export { resolveRulebook, resolveRulebookFrom } from './resolve';
-export { rulebookFor, defaultRulebookSettings, type RulebookSettings } from './rulebook-for';
+export { rulebookFor, type RulebookSettings } from './rulebook-for';
 export { baseRulebook, rulebookOverlay, baseRulebookIds, overlayIds, baseRulebookIdForYear, parseOverlay, shippedRulebookJson } from './catalogue';
 export { BaseRulebook, RulebookOverlay, Rule, RulePatch, Effect, Severity, effects, ruleKey, type ResolvedRulebook } from './schema';
 export {
   CheckName, checkNames, groupCheckParams, memberCheckParams, unitCheckParams, ScoreBand, TaskConditions,
   type GroupCheckName, type MemberCheckName, type UnitCheckName,
 } from './check-vocabulary';
+export { LocalOverlay, AffectedDossier, RuleEdit, referenceRulebook, overlayPatches, buildLocalOverlay, rulesInForce, type RuleInForce } from './local-overlay';

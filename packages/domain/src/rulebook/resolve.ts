@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/index';
-import { groupCheckParams, isGroupCheck, isMemberCheck, isUnitCheck, memberCheckParams, unitCheckParams } from './check-vocabulary';
+import { groupCheckParams, historyCheckParams, isGroupCheck, isHistoryCheck, isMemberCheck, isUnitCheck, memberCheckParams, unitCheckParams } from './check-vocabulary';
 import { baseRulebook, rulebookOverlay } from './catalogue';
 import { ruleKey, type BaseRulebook, type ResolvedRulebook, type Rule, type RulebookOverlay } from './schema';
 
@@ -57,6 +57,7 @@ function withCheckedParams(rule: Rule): Rule {
     isMemberCheck(rule.check) ? memberCheckParams[rule.check] : undefined,
     isUnitCheck(rule.check) ? unitCheckParams[rule.check] : undefined,
     isGroupCheck(rule.check) ? groupCheckParams[rule.check] : undefined,
+    isHistoryCheck(rule.check) ? historyCheckParams[rule.check] : undefined,
   ];
   for (const schema of schemas) {
     if (!schema) continue;

@@ -1,12 +1,15 @@
-import type { LocalDate } from '../local-date';
-import { baseRulebook, baseRulebookIdForYear, overlayIds, rulebookOverlay } from './catalogue';
-import { resolveRulebook } from './resolve';
-import type { ResolvedRulebook } from './schema';
+import { baseRulebook, rulebookOverlay } from './catalogue';
+import { resolveRulebookFrom } from './resolve';
+import type { ResolvedRulebook, RulebookOverlay } from './schema';
 
-/** What decides the rules of a campaign: its regime and the local overlays it adopted. */
+/**
+ * What decides the rules of a campaign: its regime, the shipped overlays it adopted, and the
+ * province's own overlay edited on the rulebook page (applied last).
+ */
 export interface RulebookSettings {
   rulebookId: string;
   overlayIds: readonly string[];
+  localOverlay?: { readonly overlay: RulebookOverlay } | null | undefined;
 }
 
 const resolved = new Map<string, ResolvedRulebook>();
@@ -16,24 +19,14 @@ const resolved = new Map<string, ResolvedRulebook>();
  * per distinct setting (routes, pages, uploads, roll-ups and reports all ask here).
  */
 export function rulebookFor(settings: RulebookSettings): ResolvedRulebook {
-  const key = [settings.rulebookId, ...settings.overlayIds].join('+');
+  const local = settings.localOverlay?.overlay;
+  // Two provinces may number their overlays alike: the overlay's content is part of the key.
+  const key = [settings.rulebookId, ...settings.overlayIds, ...(local ? [JSON.stringify(local)] : [])].join('+');
   let book = resolved.get(key);
-  if (!book) resolved.set(key, (book = resolveRulebook(settings.rulebookId, settings.overlayIds)));
+  if (!book) {
+    book = resolveRulebookFrom(baseRulebook(settings.rulebookId), [...settings.overlayIds.map(rulebookOverlay), ...(local ? [local] : [])]);
+    if (resolved.size > 200) resolved.clear();
+    resolved.set(key, book);
+  }
   return book;
-}
-
-/**
- * The settings of a year that has no campaign of its own: the national regime in force that year,
- * the shipped overlays that apply to it in that year, and the regime's default rating day.
- * Undefined when no regime covers the year.
- */
-export function defaultRulebookSettings(year: number): (RulebookSettings & { ratingDate: LocalDate }) | undefined {
-  const rulebookId = baseRulebookIdForYear(year);
-  if (!rulebookId) return undefined;
-  const base = baseRulebook(rulebookId);
-  const overlays = overlayIds().filter((id) => {
-    const o = rulebookOverlay(id);
-    return o.appliesTo.includes(rulebookId) && year >= o.years.from && (o.years.to === null || year <= o.years.to);
-  });
-  return { rulebookId, overlayIds: overlays, ratingDate: `${year}-${base.defaultRatingDay}` };
 }

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { Rating } from '../rating';
 import { CheckName } from './check-vocabulary';
 
-/** How a rule acts on a rating (docs/rulebooks.md, "Effects"). */
-export const effects = ['exclude', 'force', 'cap', 'require'] as const;
+/**
+ * How a rule acts (docs/rulebooks.md, "Effects"): on a rating (the first four), or on the rewards
+ * list over several years — `propose` an award, `flag` for the committee's review.
+ */
+export const effects = ['exclude', 'force', 'cap', 'require', 'propose', 'flag'] as const;
 export const Effect = z.enum(effects);
 export type Effect = z.infer<typeof Effect>;
 

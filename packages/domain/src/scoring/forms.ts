@@ -49,3 +49,35 @@ export function reviewFormFor(raw: ReviewSubject): { form: ReviewForm; appendix:
   if (subject.holdsLeadershipPost) return { form: '2A', appendix: subject.centrallyManaged ? 2 : 3 };
   return { form: '2B', appendix: 4 };
 }
+
+/** Government titles that are leadership or management posts (heads and deputies of a body or a department). */
+const leadershipTitle = /^(phó\s+)?(tổng\s+)?(giám đốc|trưởng|chủ tịch|chánh|hiệu trưởng|viện trưởng|thủ trưởng|chỉ huy trưởng|tổng biên tập|bí thư)(\s|$)/iu;
+/** Sectors whose members work inside the political system (Party, State, Front, organisations, public units, state enterprises, armed forces). */
+const politicalSectors = new Set(['agency', 'publicService', 'enterprise', 'armedForces']);
+
+/**
+ * The subject of a member's form, as far as the roster tells it (the cell may choose another form
+ * on the sheet page): a leadership or management post is a committee post of secretary, deputy or
+ * standing member, or a government title of head or deputy; the political system is a civil
+ * servant's or public employee's job, a government title, or a unit of the agency, public-service,
+ * enterprise or armed-forces sector. Members of commune and residential cells without either are
+ * taken as outside it (Mẫu 2C: retirees, pupils and students, private employees). These are this
+ * system's readings of HD 43-HD/BTCTW mục 2.1, not the guidance's words.
+ *
+ * @example reviewSubjectOf({ partyPosition: null, governmentPosition: null, civilServant: false }, 'commune') // outside: Mẫu 2C
+ */
+export function reviewSubjectOf(
+  member: { partyPosition: string | null; governmentPosition: string | null; civilServant: boolean },
+  sector: string | null,
+): ReviewSubject {
+  const title = (member.governmentPosition ?? '').normalize('NFC').trim();
+  const holdsLeadershipPost = ['secretary', 'deputySecretary', 'standingCommitteeMember'].includes(member.partyPosition ?? '') || leadershipTitle.test(title);
+  const worksInPoliticalSystem = member.civilServant || title !== '' || (sector !== null && politicalSectors.has(sector));
+  return { kind: 'member', worksInPoliticalSystem, holdsLeadershipPost };
+}
+
+/** The framework variant (khối) a unit's sector suggests, where one clearly does; the sheet page lets the cell choose. */
+export function variantOfSector(sector: string | null): string | null {
+  const map: Record<string, string> = { publicService: 'publicService', enterprise: 'stateEnterprise', armedForces: 'armedForces', agency: 'stateAdministration' };
+  return sector ? (map[sector] ?? null) : null;
+}

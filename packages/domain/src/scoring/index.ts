@@ -12,5 +12,5 @@ export { Framework, FrameworkGroup, FrameworkNode, NodeCode, appliesTo } from '.
 export { framework, shippedFrameworkJson } from './catalogue';
 export { AddedItem, Points, ScoringScheme, resolveScoringScheme, schemeIssues, type ResolvedScheme, type ScoringSchemeInput } from './scheme';
 export { FilledSheet, scoreSheet, sheetLines, type FilledSheetInput, type SheetLine, type SheetResult } from './sheet';
-export { ReviewForm, ReviewSubject, reviewFormFor, reviewFormInfo, reviewForms, type ReviewFormInfo } from './forms';
+export { ReviewForm, ReviewSubject, reviewFormFor, reviewFormInfo, reviewForms, reviewSubjectOf, variantOfSector, type ReviewFormInfo } from './forms';
 export { scoreText, sumPoints } from './points';

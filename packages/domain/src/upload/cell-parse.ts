@@ -3,6 +3,7 @@ import { parseRating, ratingLabels, ratings } from '../rating';
 import type { ColumnDef, ParsedValue } from './column';
 import { type RowErrorCode, excerpt } from './row-error';
 import { type CellValue, isBlankCell } from './table';
+import { codePointOf, controlCharacterIn } from '../text';
 
 export type CellResult = { ok: true; value: ParsedValue } | { ok: false; code: RowErrorCode; message: string };
 
@@ -70,6 +71,8 @@ function parseText(header: string, maxLength: number, value: Filled): CellResult
   // A leading =, +, - or @ is kept: the value is data, never a formula.
   const text = display(value).normalize('NFC').trim();
   if (text.length > maxLength) return fail('TEXT_TOO_LONG', `Cột "${header}" dài quá ${maxLength} ký tự.`);
+  const control = controlCharacterIn(text);
+  if (control !== undefined) return fail('CONTROL_CHARACTER', `Cột "${header}" có ký tự điều khiển ${codePointOf(control)} (không phải chữ); hãy gõ lại ô này.`);
   return ok(text);
 }
 

@@ -31,6 +31,12 @@ export interface ResultsContext {
    * it, the columns of the earlier results file are accepted and read, as before the 100-point regime.
    */
   rulebook?: ResolvedRulebook;
+  /**
+   * The totals of the members' scoring sheets of the year, by member id. A sheet is the source of
+   * its member's scores: a row may leave them empty (the sheet's are taken) or repeat them, never
+   * contradict them (SCORES_FROM_SHEET).
+   */
+  sheets?: ReadonlyMap<string, { general: number; tasks: number; total: number }>;
 }
 
 const allColumns = [...resultsColumns, ...taskColumns, ...scoreColumns];
@@ -47,6 +53,7 @@ const ID = headerOf('memberId');
 export function validateResultsRows(table: Table, context: ResultsContext): ResultsValidation {
   const columns = context.rulebook ? resultsColumnsFor(context.rulebook) : { accepted: resultsColumns, read: resultsColumns };
   const indexOf = matchHeaders(table.headers, columns.accepted);
+  const scored = columns.read.some((c) => c.key === 'generalScore');
   const errors = new RowErrorList();
   const rows: ResultsRow[] = [];
   const seen = new Map<string, number>();
@@ -71,7 +78,26 @@ export function validateResultsRows(table: Table, context: ResultsContext): Resu
     }
     if (memberId === undefined || errors.hasRow(row)) continue;
     const typed = checkSchema(MemberFacts, facts, row, headerOf, errors);
-    if (typed) rows.push({ row, memberId, facts: typed });
+    if (!typed) continue;
+    const sheet = scored ? context.sheets?.get(memberId) : undefined;
+    if (sheet && !fromSheet(typed, sheet, row, errors)) continue;
+    rows.push({ row, memberId, facts: typed });
   }
   return { rows, errors: errors.listed, errorCount: errors.count, total: table.rows.length };
+}
+
+/** Takes a member's scores from the sheet where the row leaves them empty; false (with row errors) where it contradicts them. */
+function fromSheet(facts: MemberFacts, sheet: { general: number; tasks: number; total: number }, row: number, errors: RowErrorList): boolean {
+  let ok = true;
+  const pairs = [['generalScore', sheet.general], ['taskScore', sheet.tasks], ['selfScore', sheet.total]] as const;
+  for (const [key, value] of pairs) {
+    const given = facts[key];
+    if (given === null || given === undefined) {
+      facts[key] = value;
+    } else if (Math.abs(given - value) > 0.0005) {
+      ok = false;
+      errors.add({ row, column: headerOf(key), code: 'SCORES_FROM_SHEET', message: `Điểm ${String(given).replace('.', ',')} khác điểm trên phiếu chấm điểm của đảng viên (${String(value).replace('.', ',')}); sửa phiếu chấm điểm hoặc để trống ô này.` });
+    }
+  }
+  return ok;
 }

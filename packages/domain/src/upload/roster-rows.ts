@@ -26,8 +26,11 @@ export interface RosterValidation {
 
 export interface RosterContext {
   unitId: string;
-  /** Members of the tenant's other units, with that unit's name: a transfer is an explicit action. */
-  membersElsewhere: ReadonlyMap<string, string>;
+  /**
+   * Ids of the file that belong to another unit of the tenant: a transfer is an explicit action.
+   * Which unit is never said — not even its name — so a roster cannot map where members are.
+   */
+  membersElsewhere: Pick<ReadonlySet<string>, 'has'>;
 }
 
 const headerOf = (key: string) => rosterColumns.find((c) => c.key === key)?.header ?? key;
@@ -38,7 +41,7 @@ const ID = headerOf('id');
  * everything else is a row error.
  *
  * @example
- * const { rows, errors } = validateRosterRows(table, { unitId: 'u-cell-1', membersElsewhere: new Map() });
+ * const { rows, errors } = validateRosterRows(table, { unitId: 'u-cell-1', membersElsewhere: new Set() });
  */
 export function validateRosterRows(table: Table, context: RosterContext): RosterValidation {
   const indexOf = matchHeaders(table.headers, rosterColumns);
@@ -52,13 +55,13 @@ export function validateRosterRows(table: Table, context: RosterContext): Roster
     const id = checkMemberId(values.id, row, ID, errors);
     if (id !== undefined) {
       const first = seen.get(id);
-      const elsewhere = context.membersElsewhere.get(id);
+      const elsewhere = context.membersElsewhere.has(id);
       if (first !== undefined) {
         errors.add({ row, column: ID, code: 'DUPLICATE_MEMBER_ID', message: `Mã đảng viên "${excerpt(id)}" đã có ở dòng ${first}.` });
       } else {
         seen.set(id, row);
-        if (elsewhere !== undefined) {
-          errors.add({ row, column: ID, code: 'MEMBER_IN_OTHER_UNIT', message: `Đảng viên "${excerpt(id)}" đang thuộc "${elsewhere}"; muốn chuyển sinh hoạt đảng, hãy dùng chức năng chuyển sinh hoạt.` });
+        if (elsewhere) {
+          errors.add({ row, column: ID, code: 'MEMBER_IN_OTHER_UNIT', message: memberInOtherUnitMessage(id) });
         }
       }
     }
@@ -68,6 +71,11 @@ export function validateRosterRows(table: Table, context: RosterContext): Roster
     if (member) rows.push({ row, member });
   }
   return { rows, errors: errors.listed, errorCount: errors.count, total: table.rows.length };
+}
+
+/** The same words whatever unit holds the member: the message names none. */
+export function memberInOtherUnitMessage(id: string): string {
+  return `Mã đảng viên "${excerpt(id)}" đã thuộc một đơn vị khác. Muốn chuyển sinh hoạt đảng, đơn vị đang quản lý đảng viên hoặc cấp ủy cấp trên chung dùng chức năng chuyển sinh hoạt.`;
 }
 
 function checkDateOrder(values: Partial<Record<string, unknown>>, row: number, errors: RowErrorList): void {

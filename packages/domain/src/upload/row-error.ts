@@ -9,6 +9,7 @@ export const rowErrorCodes = [
   'UNKNOWN_RATING',
   'UNKNOWN_VALUE',
   'TEXT_TOO_LONG',
+  'CONTROL_CHARACTER',
   'INVALID_MEMBER_ID',
   'FORMULA_WITHOUT_VALUE',
   'CELL_ERROR',
@@ -18,6 +19,20 @@ export const rowErrorCodes = [
   'NAME_MISMATCH',
   'MEMBER_IN_OTHER_UNIT',
   'INVALID_VALUE',
+  // Results of earlier years (docs/spreadsheets.md, "Results of earlier years").
+  'UNKNOWN_UNIT',
+  'AMBIGUOUS_UNIT',
+  'WRONG_UNIT_KIND',
+  'DUPLICATE_UNIT',
+  'UNIT_HAS_RESULTS',
+  'MEMBER_MISMATCH',
+  'RATING_OR_REASON',
+  // The central party-member database's export (docs/reconciliation.md).
+  'DUPLICATE_CARD_NUMBER',
+  'INVALID_NATIONAL_ID',
+  // Workplaces of a base committee (docs/spreadsheets.md).
+  'UNIT_NOT_IN_SUBTREE',
+  'SCORES_FROM_SHEET',
 ] as const;
 export type RowErrorCode = (typeof rowErrorCodes)[number];
 

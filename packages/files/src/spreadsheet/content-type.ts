@@ -1,6 +1,7 @@
+import { XLSX_CONTENT_TYPE } from '@kd/domain';
 import { fileErrors } from './file-errors';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE };
 
 /**
  * Media types accepted for an upload. Browsers label a .csv `application/vnd.ms-excel` on

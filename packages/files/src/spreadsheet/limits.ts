@@ -1,5 +1,5 @@
 /** Upload limits and the guards behind them (docs/uploads.md). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES } from '@kd/domain';
 export const MAX_DATA_ROWS = 20_000;
 /** Rows the sheet may hold in all, blank ones included (styled empty rows). */
 export const MAX_SHEET_ROWS = 100_000;

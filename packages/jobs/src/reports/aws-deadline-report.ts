@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { lambdaConfig } from '@kd/config';
 import { createStore, listAllBoards } from '@kd/data';
 import { latestDailyTick, dueInstants, type Tick } from '@kd/domain';
-import { activeCampaign, storedCampaigns, storedCompletions, runTick, unavailableMilestoneScheduler, type ReportJobDeps, type MilestoneScheduler } from '@kd/services';
+import { reportableCampaigns, storedCampaigns, storedCompletions, runTick, unavailableMilestoneScheduler, type ReportJobDeps, type MilestoneScheduler } from '@kd/services';
 import { sesMailer } from './ses-mailer';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
@@ -36,7 +36,7 @@ export function createDeadlineReportHandler(deps: ReportJobDeps, milestones: Mil
     const outcome = await runTick(deps, tick);
     // Keep the due-time schedules in step with the campaigns (idempotent).
     const tenants = new Set((await listAllBoards(deps.store)).map((b) => b.tenant));
-    const dues = (await Promise.all([...tenants].map((t) => activeCampaign(deps.campaigns, t, deps.now())))).flatMap((c) => (c ? dueInstants(c.milestones) : []));
+    const dues = (await Promise.all([...tenants].map((t) => reportableCampaigns(deps.campaigns, t)))).flat().flatMap((c) => dueInstants(c.milestones));
     await milestones.ensure(dues, deps.now());
     return { tickId: outcome.tickId, reports: outcome.reports.filter((r) => r.claimed).length, reminders: outcome.reminders, retried: outcome.retried };
   };

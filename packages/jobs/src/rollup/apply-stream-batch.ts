@@ -2,11 +2,12 @@ import { compareSequence, decodeRecord, StreamRecord, TableReader, type Store, t
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, mergeReports, type ApplyOptions, type ApplyReport } from './apply-units';
 import { reconcileYear } from './reconcile';
+import { applyMassesChanges, type MassesChange } from './masses-stream';
 
 export interface StreamBatchResult {
   /** Sequence numbers of records to deliver again (the earliest that touched a failed unit). */
   batchItemFailures: { itemIdentifier: string }[];
-  report: ApplyReport & { records: number; relevant: number; units: number; ignoredFrozen: number };
+  report: ApplyReport & { records: number; relevant: number; units: number; ignoredFrozen: number; masses: { units: number; writes: number; rebuilt: number } };
 }
 
 interface Affected {
@@ -28,9 +29,15 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
     return parsed.success ? [parsed.data] : [];
   });
   const byTenant = new Map<string, { change: TableChange; seq: string }[]>();
+  const masses: MassesChange[] = [];
   for (const record of records) {
     const change = decodeRecord(record);
     if (!change) continue;
+    // Biểu 5 follows masses items and units; the ratings follow everything else (and units).
+    if (change.kind === 'masses' || change.kind === 'massesSettings' || change.kind === 'massesReview' || change.kind === 'unit') {
+      masses.push({ change, seq: record.dynamodb.SequenceNumber });
+      if (change.kind !== 'unit') continue;
+    }
     const list = byTenant.get(change.tenant) ?? [];
     list.push({ change, seq: record.dynamodb.SequenceNumber });
     byTenant.set(change.tenant, list);
@@ -58,7 +65,9 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
       relevant++;
       if (change.kind === 'dossier' || change.kind === 'row') {
         const year = years.find((y) => y.campaign.year === change.year);
-        if (!year || year.frozen) {
+        // A frozen campaign takes one kind of write: results imported from an earlier year, whose
+        // dossier flip (after its rows) is what the roll-up follows (docs/rollups.md, "Imported years").
+        if (!year || (year.frozen && !(change.kind === 'dossier' && change.imported))) {
           ignoredFrozen++;
           continue;
         }
@@ -67,7 +76,7 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
         for (const year of open) for (const unitId of change.unitIds) mark(year, unitId, seq);
       } else if (change.kind === 'unit') {
         for (const year of open) mark(year, change.unitId, seq);
-      } else if (change.settingsChanged) {
+      } else if (change.kind === 'campaign' && change.settingsChanged) {
         campaignYears.add(change.year);
       }
     }
@@ -76,7 +85,7 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
       if (year && !year.frozen) report = mergeReports(report, (await reconcileYear(store, tenant, year, options)).apply);
     }
     for (const [yearNumber, unitMap] of affected) {
-      const year = open.find((y) => y.campaign.year === yearNumber)!;
+      const year = years.find((y) => y.campaign.year === yearNumber)!;
       // Rows of a version that is not current are invisible: skip units only such rows named.
       const rowOnly = [...unitMap].filter(([, a]) => a.rowVersions !== null);
       if (rowOnly.length > 0) {
@@ -94,9 +103,11 @@ export async function applyStreamBatch(store: Store, rawRecords: readonly unknow
       if (result.failed.some((id) => !unitMap.has(id))) failedSeqs.push(...[...unitMap.values()].flatMap((a) => a.seqs));
     }
   }
+  const massesReport = await applyMassesChanges(store, masses);
+  failedSeqs.push(...massesReport.failedSeqs);
   const first = failedSeqs.sort(compareSequence)[0];
   return {
     batchItemFailures: first ? [{ itemIdentifier: first }] : [],
-    report: { ...report, records: records.length, relevant, units, ignoredFrozen },
+    report: { ...report, records: records.length, relevant, units, ignoredFrozen, masses: { units: massesReport.units, writes: massesReport.writes, rebuilt: massesReport.rebuilt } },
   };
 }

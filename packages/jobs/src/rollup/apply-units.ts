@@ -1,4 +1,4 @@
-import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, baseQuota, isBaseOrganisation, isCell, isPartyOrganisation, type RollupCounts } from '@kd/domain';
+import { addCounts, equalCounts, isZeroCounts, subtractCounts, zeroCounts, baseQuota, isBaseOrganisation, isCell, isRatedCollective, type RollupCounts } from '@kd/domain';
 import { backoff, getRollupItems, parseOwn, parseRollup, isTransientWriteError, writeRollupTransaction, TableReader, MAX_TRANSACTION_ITEMS, type Store, type TotalChange, type StoredOwn } from '@kd/data';
 import type { RollupYear } from './campaigns';
 import { computeOwn, type ComputedOwn } from './unit-state';
@@ -60,7 +60,9 @@ function samePlacement(s: StoredOwn, c: ComputedOwn): boolean {
     s.path.join('/') === c.path.join('/') &&
     s.baseOrgId === c.baseOrgId &&
     (s.closedOn ?? null) === (c.closedOn ?? null) &&
-    s.collectiveDecided === c.collectiveDecided
+    s.collectiveDecided === c.collectiveDecided &&
+    s.collectiveDisciplined === c.collectiveDisciplined &&
+    s.quotaExceptionPercent === c.quotaExceptionPercent
   );
 }
 
@@ -140,11 +142,11 @@ export async function applyUnits(
         add(s?.baseOrgId, true);
         for (const a of c.path) add(a, true);
         // A committee's own rating reads its children's ratings (R-ORG19-HTXS).
-        if (!s || s.collectiveDecided !== c.collectiveDecided || s.parentId !== c.parentId) {
+        if (!s || s.collectiveDecided !== c.collectiveDecided || s.collectiveDisciplined !== c.collectiveDisciplined || s.parentId !== c.parentId) {
           for (const parentId of [c.parentId, s?.parentId]) {
             if (!parentId) continue;
             const parent = await reader.unit(parentId);
-            if (parent && isPartyOrganisation(parent.kind) && !isCell(parent.kind)) add(parentId);
+            if (parent && isRatedCollective(year.context.rulebook, parent.kind) && !isCell(parent.kind)) add(parentId);
           }
         }
       }
@@ -280,7 +282,7 @@ async function writeGroup(
     conditioned.set(b, current?.rev ?? null);
     const members = addCounts(current?.counts ?? zeroCounts(), delta.get(b) ?? zeroCounts()).members;
     const c = computed.get(b)!;
-    const q = c.closedOn ? zeroCounts().quotaSum : baseQuota(members, year.quota);
+    const q = c.closedOn ? zeroCounts().quotaSum : baseQuota(members, year.quota, c.quotaExceptionPercent);
     const quota = { ...zeroCounts(), quotaSum: q };
     const write = writes.find((w) => w.unitId === b);
     if (write) {
@@ -293,7 +295,7 @@ async function writeGroup(
       const after: ComputedOwn = { ...c, counts: addCounts(withoutQuota(s.counts), quota) };
       addTo(s.path, { ...zeroCounts(), quotaSum: s.counts.quotaSum }, -1);
       addTo(s.path, quota, 1);
-      writes.push({ unitId: b, before: s, after: { ...after, name: s.name, kind: s.kind, parentId: s.parentId, path: s.path, baseOrgId: s.baseOrgId, closedOn: s.closedOn, collectiveDecided: s.collectiveDecided }, quotaOnly: true });
+      writes.push({ unitId: b, before: s, after: { ...after, name: s.name, kind: s.kind, parentId: s.parentId, path: s.path, baseOrgId: s.baseOrgId, closedOn: s.closedOn, collectiveDecided: s.collectiveDecided, collectiveDisciplined: s.collectiveDisciplined, quotaExceptionPercent: s.quotaExceptionPercent }, quotaOnly: true });
     }
   }
   const metaOf = new Map(writes.filter((w) => !w.quotaOnly).map((w) => [w.unitId, w.after]));

@@ -14,7 +14,10 @@ export const reconcileHandler = middy<unknown, { reports: Omit<ReconcileReport, 
   const env = lambdaConfig('reconcile');
   store ??= createStore({ tableName: env.TABLE_NAME, region: env.AWS_REGION });
   const input = ReconcileEvent.parse(event ?? null);
-  const reports = await reconcileAll(store, { tenants: input?.tenants });
+  const reports = await reconcileAll(store, {
+    tenants: input?.tenants,
+    onMasses: (m) => console.log(JSON.stringify({ msg: 'rollup.masses.reconcile', tenant: m.tenant, year: m.year, built: m.built, ownRepaired: m.ownRepaired.length, rollupRepaired: m.rollupRepaired.length, skipped: m.skipped.length })),
+  });
   const summary = reports.map(({ apply: _apply, ...r }) => r);
   for (const r of summary) {
     console.log(JSON.stringify({ msg: 'rollup.reconcile', tenant: r.tenant, year: r.year, frozen: r.frozen, built: r.built, ownRepaired: r.ownRepaired.length, rollupRepaired: r.rollupRepaired.length, quotaRepaired: r.quotaRepaired.length, skipped: r.skipped.length, ms: r.ms }));

@@ -25,7 +25,7 @@ export function rollupYears(campaigns: readonly Campaign[]): RollupYear[] {
     const rulebook = rulebookFor(campaign);
     return {
       campaign,
-      context: { year: campaign.year, rulebook, ratingDate: campaign.ratingDate },
+      context: { year: campaign.year, rulebook, ratingDate: campaign.ratingDate, importedOnly: campaign.importedOnly === true },
       quota: quotaParamsOf(rulebook),
       frozen: campaign.closedAt !== null || campaign.year < latest,
     };

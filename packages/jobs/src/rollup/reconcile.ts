@@ -3,6 +3,7 @@ import { listYearRollups, createRollupItems, updateRollupTotal, TableReader, lis
 import { loadRollupYears, type RollupYear } from './campaigns';
 import { applyUnits, emptyReport, type ApplyOptions, type ApplyReport } from './apply-units';
 import { computeOwn, type ComputedOwn } from './unit-state';
+import { reconcileMassesTenant, type MassesReconcileReport } from './masses-reconcile';
 
 export interface ReconcileReport {
   tenant: string;
@@ -51,7 +52,7 @@ export function buildItems(computed: Map<string, ComputedOwn>, year: RollupYear)
   const memberSums = sumByAncestor(computed.values());
   const own = [...computed.values()].map((c) => {
     if (!isBaseOrganisation(c.kind) || c.closedOn) return c;
-    const q = baseQuota((memberSums.get(c.unitId) ?? zeroCounts()).members, year.quota);
+    const q = baseQuota((memberSums.get(c.unitId) ?? zeroCounts()).members, year.quota, c.quotaExceptionPercent);
     return { ...c, counts: { ...c.counts, quotaSum: q } };
   });
   return { own, totals: sumByAncestor(own) };
@@ -136,7 +137,9 @@ export async function reconcileYear(store: Store, tenant: string, year: RollupYe
         s.kind !== c.kind ||
         s.baseOrgId !== c.baseOrgId ||
         (s.closedOn ?? null) !== (c.closedOn ?? null) ||
-        s.collectiveDecided !== c.collectiveDecided
+        s.collectiveDecided !== c.collectiveDecided ||
+        s.collectiveDisciplined !== c.collectiveDisciplined ||
+        s.quotaExceptionPercent !== c.quotaExceptionPercent
       );
     })
     .map((c) => c.unitId);
@@ -150,7 +153,7 @@ export async function reconcileYear(store: Store, tenant: string, year: RollupYe
   const staleQuota = [...own.values()]
     .filter((o) => isBaseOrganisation(o.kind) && !o.closedOn)
     .filter((o) => {
-      const q = baseQuota((total.get(o.unitId)?.counts ?? zeroCounts()).members, year.quota);
+      const q = baseQuota((total.get(o.unitId)?.counts ?? zeroCounts()).members, year.quota, o.quotaExceptionPercent);
       return !equalCounts({ ...zeroCounts(), quotaSum: q }, { ...zeroCounts(), quotaSum: o.counts.quotaSum });
     })
     .map((o) => o.unitId);
@@ -170,9 +173,15 @@ export async function reconcileTenant(store: Store, tenant: string, options: App
   return reports;
 }
 
-/** Every tenant's campaigns: the nightly job, and `npm start` after seeding the demo. */
-export async function reconcileAll(store: Store, options: ApplyOptions & { tenants?: string[] } = {}): Promise<ReconcileReport[]> {
+/**
+ * Every tenant's campaigns, and Biểu 5 of every masses review (`onMasses` hears of each): the
+ * nightly job, and `npm start` after seeding the demo.
+ */
+export async function reconcileAll(store: Store, options: ApplyOptions & { tenants?: string[]; onMasses?: (report: MassesReconcileReport) => void } = {}): Promise<ReconcileReport[]> {
   const reports: ReconcileReport[] = [];
-  for (const tenant of options.tenants ?? (await listTenants(store))) reports.push(...(await reconcileTenant(store, tenant, options)));
+  for (const tenant of options.tenants ?? (await listTenants(store))) {
+    reports.push(...(await reconcileTenant(store, tenant, options)));
+    for (const masses of await reconcileMassesTenant(store, tenant)) options.onMasses?.(masses);
+  }
   return reports;
 }

@@ -1,5 +1,5 @@
 import { zeroCounts, type RollupCounts } from '@kd/domain';
-import { TableReader, listSubtree, requireUnit, type Store } from '@kd/data';
+import { TableReader, listAllUnits, type Store } from '@kd/data';
 import type { RollupYear } from './campaigns';
 import { buildItems } from './reconcile';
 import { computeOwn } from './unit-state';
@@ -7,7 +7,8 @@ import { computeOwn } from './unit-state';
 /**
  * The naive recount: every unit of the subtree evaluated from the table (its dossier, its current
  * rows, its roster) and summed, with no roll-up item read. The test oracle, and the benchmark's
- * reference for what a roll-up read saves. Follows the live tree (an open campaign's).
+ * reference for what a roll-up read saves. Against the campaign's tree: every unit placed as it was
+ * on the campaign's rating date, the subtree of `rootId` in that tree.
  */
 export async function naiveRecount(
   store: Store,
@@ -16,8 +17,7 @@ export async function naiveRecount(
   rootId: string,
   options: { concurrency?: number } = {},
 ): Promise<Map<string, RollupCounts>> {
-  const root = await requireUnit(store, tenant, rootId);
-  const units = await listSubtree(store, tenant, root, { includeClosed: true });
+  const units = await listAllUnits(store, tenant);
   const reader = new TableReader(store, tenant);
   reader.prime(units);
   const computed = new Map<string, Awaited<ReturnType<typeof computeOwn>>>();
@@ -31,6 +31,7 @@ export async function naiveRecount(
     }),
   );
   const { totals } = buildItems(computed, year);
-  for (const u of units) if (!totals.has(u.id)) totals.set(u.id, zeroCounts());
-  return totals;
+  const subtree = new Map<string, RollupCounts>();
+  for (const c of computed.values()) if (c.path.includes(rootId)) subtree.set(c.unitId, totals.get(c.unitId) ?? zeroCounts());
+  return subtree;
 }

@@ -53,7 +53,14 @@ export interface TenantPlan {
   root: UnitPlan;
   identities: readonly DemoIdentity[];
   recipients: readonly DemoRecipients[];
+  /**
+   * Which campaigns the demo seeds: the seeds' 2020 and 2021 reviews, closed since (Trà Vinh), or
+   * the 2026 review under the 2025 rules, in progress (Vĩnh Long).
+   */
+  campaigns: DemoCampaigns;
 }
+
+export type DemoCampaigns = 'seeds-closed' | 'live-2026';
 
 type CellOptions = Omit<RosterPlan, 'size' | 'profile'> & { sector?: Sector; foundedOn?: LocalDate };
 

@@ -1,11 +1,12 @@
 import type { LocalDate, Member, Unit } from '@kd/domain';
 import type { DemoIdentity, DemoRecipients } from './demo-identity';
-import type { TenantPlan } from './demo-plan';
+import type { DemoCampaigns, TenantPlan } from './demo-plan';
 import { generateRoster } from './demo-roster';
 import { buildUnits } from './demo-units';
 import { createPrng, deriveSeed, type Prng } from './prng';
 import { traVinhPlan } from './tra-vinh-plan';
 import { vinhLongPlan } from './vinh-long-plan';
+import { haTinhPlan } from './ha-tinh-plan';
 
 export const DEMO_SEED = 2021;
 /** The demo is built around the 2021 campaign: the seed plan's rating meeting is on 20/12/2021. */
@@ -19,13 +20,14 @@ export interface DemoTenant {
   members: Member[];
   identities: DemoIdentity[];
   recipients: DemoRecipients[];
+  campaigns: DemoCampaigns;
 }
 
 export interface DemoData {
   tenants: DemoTenant[];
 }
 
-export const demoPlans: readonly TenantPlan[] = [traVinhPlan, vinhLongPlan];
+export const demoPlans: readonly TenantPlan[] = [traVinhPlan, vinhLongPlan, haTinhPlan];
 
 /** `84.012345`-style ids, unique within the tenant. */
 function memberIds(prng: Prng, prefix: string): () => string {
@@ -53,12 +55,14 @@ export function generateTenant(plan: TenantPlan, seed: number = DEMO_SEED): Demo
     members: cells.flatMap((c) => generateRoster(context, c)),
     identities: plan.identities.map((i) => ({ ...i })),
     recipients: plan.recipients.map((r) => ({ unitId: r.unitId, emails: [...r.emails] })),
+    campaigns: plan.campaigns,
   };
 }
 
 /**
- * The demo data set: Tỉnh ủy Trà Vinh (about 2,900 members, the seed's Chi bộ Bệnh viện Phổi
- * among them) and a small Tỉnh ủy Vĩnh Long. Pure and deterministic for a seed.
+ * The demo data set as it stood in 2021: Tỉnh ủy Trà Vinh (about 2,900 members, the seed's Chi bộ
+ * Bệnh viện Phổi among them), a small Tỉnh ủy Vĩnh Long and a smaller Tỉnh ủy Hà Tĩnh. Pure and
+ * deterministic for a seed; the 2025 reorganisation is applied on top of it (`story-2025.ts`).
  *
  * @example
  * const { tenants } = generateDemo();

@@ -235,6 +235,7 @@ export const traVinhPlan: TenantPlan = {
     { tenant: 'tra-vinh', unit: 'tv-duk-syt-bvp', role: 'cell_secretary', name: 'Lê Hồng Vũ', sub: 'demo-tv-bvp' },
     { tenant: 'tra-vinh', unit: 'tv', role: 'viewer', name: 'Ủy ban Kiểm tra Tỉnh ủy Trà Vinh', sub: 'demo-tv-viewer' },
   ],
+  campaigns: 'seeds-closed',
   recipients: [
     { unitId: 'tv', emails: ['bantochuc@travinh.example.vn'] },
     { unitId: 'tv-duk', emails: ['bantochuc.dangkhoi@travinh.example.vn'] },

@@ -1,9 +1,10 @@
-import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, vietnamDateOf, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
+import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
 import { requireUnit, getMemberReview, listUnitEvents } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { filesModule } from '../files-module';
 import { memberOfUnit } from '../access/scope';
 import { evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
+import { massesAboutMembers, massesInReviewOf } from '../masses/member-masses';
 
 /** "Tỉnh ủy Trà Vinh" → "Trà Vinh": the place printed before the date of a party document. */
 export function placeOf(rootName: string): string {
@@ -18,7 +19,7 @@ const minutesReason: Record<NotRatedReason, MinutesNotRated> = {
   pending: 'notYetRated',
 };
 
-async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
+export async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: string | null; path: string[]; name: string }) {
   const [parent, root] = await Promise.all([
     unit.parentId ? requireUnit(deps.store, tenant, unit.parentId) : Promise.resolve(null),
     requireUnit(deps.store, tenant, unit.path[0]!),
@@ -28,9 +29,14 @@ async function headerOf(deps: ServiceDeps, tenant: string, unit: { parentId: str
 
 /** A member's self-review (Mẫu 2A) as a Word file: the record's texts, the checklist appendix, the self-proposed rating. */
 export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
-  const { unit, stored } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
+  const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
   const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
-  const [record, header] = await Promise.all([getMemberReview(deps.store, caller.tenant, unit.id, year, member.id), headerOf(deps, caller.tenant, unit)]);
+  const [record, header, masses] = await Promise.all([
+    getMemberReview(deps.store, caller.tenant, unit.id, year, member.id),
+    headerOf(deps, caller.tenant, unit),
+    massesAboutMembers(deps, caller, unit, year, [member.id]),
+  ]);
+  const aboutMember = masses.get(member.id);
   const signs = new Map(mergeSigns(nationalDegradationSigns).map((s) => [s.code, s] as const));
   const checklist = record.checklist.flatMap((a) => {
     const sign = signs.get(a.code);
@@ -38,7 +44,8 @@ export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: nu
   });
   const model = buildSelfReview({
     ...header,
-    date: vietnamDateOf(deps.clock()),
+    // Dated from the campaign, never the clock: the unit's rating date (its meeting, or the campaign's).
+    date: evaluation.ratingDate,
     year,
     member: {
       fullName: member.fullName,
@@ -52,6 +59,8 @@ export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: nu
     sections: record.sections,
     ...(checklist.length > 0 ? { degradationChecklist: checklist } : {}),
     selfProposed: factsOf(stored, member.id).selfProposed,
+    // R-MASS-12: what the masses said is a criterion of the year-end review.
+    ...(aboutMember ? { masses: massesInReviewOf(aboutMember, year) } : {}),
   });
   const { renderDocx } = await filesModule();
   return { bytes: await renderDocx(model), fileName: `ban-tu-kiem-diem-${year}-${member.id}.docx` };

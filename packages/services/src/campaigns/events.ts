@@ -1,6 +1,7 @@
 import { DomainError, assertEditable, isCell, type Caller } from '@kd/domain';
-import { requireCampaign, getDossier, recordCellMeeting, recordUnitEvent, type CellMeeting, type UnitEventRecord } from '@kd/data';
+import { getDossier, recordCellMeeting, recordUnitEvent, type CellMeeting, type UnitEventRecord } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 
@@ -14,7 +15,7 @@ export async function groupEvent(
   body: { heldOn?: string | null | undefined; note?: string | null | undefined },
 ): Promise<UnitEventRecord> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   if (unit.kind !== 'group') throw new DomainError('NOT_A_GROUP', 'Chỉ tổ đảng ghi nhận cuộc họp và báo cáo của tổ.', { kind: unit.kind });
   return recordUnitEvent(
     deps.store,
@@ -27,7 +28,7 @@ export async function groupEvent(
 /** The cell meeting that votes the year's ratings: its date becomes the cell's rating date. */
 export async function cellMeeting(deps: ServiceDeps, caller: Caller, year: number, unitId: string, meeting: CellMeeting, rev: number) {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   if (!isCell(unit.kind)) throw new DomainError('NOT_A_CELL', 'Chỉ chi bộ ghi nhận cuộc họp xếp loại.', { kind: unit.kind });
   for (const id of [meeting.chairMemberId, meeting.clerkMemberId]) await memberOfUnit(deps.store, caller.tenant, unit, id);
   const before = await getDossier(deps.store, caller.tenant, unit.id, year);

@@ -1,6 +1,7 @@
 import { appraisalDoneAt, cellEvents, milestoneStatuses, isCell, type Campaign, type Caller, type MilestoneStatus, type UnitEvents } from '@kd/domain';
 import { requireCampaign, getDossier, getDossiers, listUnitEvents, listSubtree, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { planSchedules } from './plan-schedule';
 import { unitInScope } from '../access/scope';
 
 /** Where a unit stands on the campaign's milestones: its own events, or, for an appraiser, the dossiers it appraises. */
@@ -29,7 +30,8 @@ export async function unitMilestones(deps: ServiceDeps, caller: Caller, unit: St
       if (done) events.appraisalDone = done;
     }
   }
-  return milestoneStatuses(campaign.milestones, unit.kind, events, now);
+  const schedule = await planSchedules(deps.store, caller.tenant, campaign, unit.path, new Map([[unit.id, unit.path]]));
+  return milestoneStatuses(schedule(unit.id), unit.kind, events, now);
 }
 
 /** The campaign of a year, and — with `unitId` — where that unit (in the caller's scope) stands on each milestone. */

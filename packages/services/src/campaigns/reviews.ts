@@ -1,6 +1,7 @@
 import { isPartyOrganisation, type Caller, type CollectiveReview, type CollectiveReviewInput, type MemberReview, type MemberReviewInput } from '@kd/domain';
 import { requireCampaign, getCollectiveReview, getMemberReview, saveCollectiveReview, saveMemberReview } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { notRatedAsCollective } from './unit-year';
@@ -15,7 +16,7 @@ export async function readSelfReview(deps: ServiceDeps, caller: Caller, year: nu
 
 export async function saveSelfReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string, input: MemberReviewInput, rev: number): Promise<MemberReview> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   await memberOfUnit(deps.store, caller.tenant, unit, memberId);
   return saveMemberReview(deps.store, caller.tenant, unit.id, year, memberId, input, rev, changeBy(deps, caller));
 }
@@ -29,7 +30,7 @@ export async function readCollectiveReview(deps: ServiceDeps, caller: Caller, ye
 
 export async function saveUnitReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, input: CollectiveReviewInput, rev: number): Promise<CollectiveReview> {
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
-  await requireCampaign(deps.store, caller.tenant, year);
+  await requireOpenCampaign(deps.store, caller.tenant, year);
   if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
   return saveCollectiveReview(deps.store, caller.tenant, unit.id, year, input, rev, changeBy(deps, caller));
 }

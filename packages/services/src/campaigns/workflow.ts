@@ -1,6 +1,7 @@
-import { DomainError, nextState, transitions, isPartyOrganisation, type Caller, type Adjustments, type WorkflowAction } from '@kd/domain';
-import { requireCampaign, getDossier, updateDossier, approveDossier, type Dossier, type StoredUnit } from '@kd/data';
+import { DomainError, nextState, transitions, isRatedCollective, rulebookFor, checkMemberAdjustments, type Caller, type Adjustments, type WorkflowAction } from '@kd/domain';
+import { getDossier, updateDossier, approveDossier, requireUnit, loadUnitYear, type Dossier } from '@kd/data';
 import type { ServiceDeps } from '../deps';
+import { requireOpenCampaign } from './campaign-admin';
 import { assertStrictlyBelow, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
@@ -8,8 +9,8 @@ import { evaluateStoredUnit, notRatedAsCollective } from './unit-year';
 /** Submission: refused (422 SUBMISSION_BLOCKED, with the list) while any blocking violation stands. */
 export async function submitDossier(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number): Promise<Dossier> {
   const unit = await unitInScope(deps.store, caller, unitId, transitions.submit.permission);
-  const campaign = await requireCampaign(deps.store, caller.tenant, year);
-  if (!isPartyOrganisation(unit.kind)) throw notRatedAsCollective(unit.kind);
+  const campaign = await requireOpenCampaign(deps.store, caller.tenant, year);
+  if (!isRatedCollective(rulebookFor(campaign), unit.kind)) throw notRatedAsCollective(unit.kind);
   const { stored, evaluation } = await evaluateStoredUnit(deps, caller.tenant, unit, campaign);
   const state = nextState(stored.dossier.state, 'submit');
   if (evaluation.blocking.length > 0) {
@@ -34,23 +35,38 @@ function storeTransition(
 }
 
 /** Approving and returning are the upper level's: a strict ancestor whose role may appraise. */
-async function appraisedUnit(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<StoredUnit> {
+async function appraisedUnit(deps: ServiceDeps, caller: Caller, year: number, unitId: string) {
   const unit = await unitInScope(deps.store, caller, unitId, transitions.approve.permission);
   assertStrictlyBelow(caller, unit);
-  await requireCampaign(deps.store, caller.tenant, year);
-  return unit;
+  const campaign = await requireOpenCampaign(deps.store, caller.tenant, year);
+  return { unit, campaign };
 }
 
-/** Approval, optionally with adjustments of members' ratings and the unit's own (each with its reason); the dossier locks. */
+/**
+ * Approval, optionally with adjustments of members' ratings and the unit's own (each with its
+ * reason); the dossier locks. Under r2025 a member adjusted above what the rules allow must come
+ * with the circumstance and the reason (422 OVERRIDE_REASON_REQUIRED); the override is stored with
+ * the row, shown on the evaluation and kept in the audit entry.
+ */
 export async function approve(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number, adjustments: Adjustments): Promise<Dossier> {
-  const unit = await appraisedUnit(deps, caller, year, unitId);
-  const before = await getDossier(deps.store, caller.tenant, unit.id, year);
+  const { unit, campaign } = await appraisedUnit(deps, caller, year, unitId);
+  const stored = await loadUnitYear(deps.store, caller.tenant, unit.id, year);
+  const before = stored.dossier;
   const state = nextState(before.state, 'approve');
-  return approveDossier(deps.store, caller.tenant, unit.id, year, { before, state, expectedRev: rev, adjustments }, changeBy(deps, caller));
+  const by = (await requireUnit(deps.store, caller.tenant, caller.unit)).name;
+  const overrides = checkMemberAdjustments({
+    rulebook: rulebookFor(campaign),
+    year,
+    campaignRatingDate: campaign.ratingDate,
+    unitYear: { unit, members: stored.members, rows: stored.rows, collective: before.collective, adjustedCollective: before.adjustedCollective, meetingDate: before.meetingDate },
+    adjustments,
+    by,
+  });
+  return approveDossier(deps.store, caller.tenant, unit.id, year, { before, state, expectedRev: rev, adjustments, overrides }, changeBy(deps, caller));
 }
 
 export async function returnDossier(deps: ServiceDeps, caller: Caller, year: number, unitId: string, rev: number, reason: string): Promise<Dossier> {
-  const unit = await appraisedUnit(deps, caller, year, unitId);
+  const { unit } = await appraisedUnit(deps, caller, year, unitId);
   const before = await getDossier(deps.store, caller.tenant, unit.id, year);
   const state = nextState(before.state, 'return');
   return storeTransition(deps, caller, unit.id, year, 'return', rev, (at) => ({ state, returnReason: reason, appraisedAt: at }), reason);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { roleMay, DomainError, DEFAULT_REMINDER_DAYS, reportFileName, lateUnits, type Caller, type BoardConfig } from '@kd/domain';
 import { DEFAULT_SENDER } from '@kd/config';
+import { filesModule } from '../files-module';
 import { getBoardConfig, listDeliveries, listOutbox, listReports, putBoardConfig, reportPk, requireReport } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 import { actorOf } from '../actor';
-import { filesModule } from '../files-module';
-import { storedCampaigns } from './campaign-source';
+import { reportableCampaigns, storedCampaigns } from './campaign-source';
 import { storedCompletions } from './completion-source';
 import { liveReport, reportNow, type ReportJobDeps } from './report-job';
 
@@ -39,25 +39,25 @@ export async function readReport(deps: ServiceDeps, caller: Caller, unitId: stri
 }
 
 /** "Lập báo cáo ngay": the board's report as of now, kept and sent like a scheduled one. */
-export async function requestReport(deps: ServiceDeps, caller: Caller, unitId: string) {
+export async function requestReport(deps: ServiceDeps, caller: Caller, unitId: string, year?: number | null) {
   const board = await unitInScope(deps.store, caller, unitId, 'report.request');
-  const { reportId } = await reportNow(reportJobDeps(deps), caller.tenant, board, randomUUID());
+  const { reportId } = await reportNow(reportJobDeps(deps), caller.tenant, board, randomUUID(), year);
   return readReport(deps, caller, board.id, reportId);
 }
 
 /** A report as the `.xlsx` attached to its e-mail. */
 export async function reportXlsxFile(deps: ServiceDeps, caller: Caller, unitId: string, reportId: string): Promise<{ bytes: Buffer; fileName: string }> {
   const { report } = await readReport(deps, caller, unitId, reportId);
-  const { writeReportXlsx } = await filesModule();
-  return { bytes: await writeReportXlsx(report.content), fileName: reportFileName(report.content) };
+  return { bytes: await (await filesModule()).writeReportXlsx(report.content), fileName: reportFileName(report.content) };
 }
 
-/** The units late or overdue on the current campaign's milestones, as of the deps' clock. */
-export async function lateUnitsNow(deps: ServiceDeps, caller: Caller, unitId: string) {
+/** The units late or overdue on an open campaign's milestones (the year asked for, or the current one), as of the deps' clock. */
+export async function lateUnitsNow(deps: ServiceDeps, caller: Caller, unitId: string, year?: number | null) {
   const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
   const now = deps.clock();
-  const content = await liveReport(reportJobDeps(deps), caller.tenant, unit, now);
-  return { unit, year: content?.year ?? null, asOf: now.toISOString(), units: content ? lateUnits(content) : [] };
+  const jobDeps = reportJobDeps(deps);
+  const [content, open] = await Promise.all([liveReport(jobDeps, caller.tenant, unit, now, year), reportableCampaigns(jobDeps.campaigns, caller.tenant)]);
+  return { unit, year: content?.year ?? null, years: open.map((c) => c.year), asOf: now.toISOString(), units: content ? lateUnits(content) : [] };
 }
 
 /** Who receives a board's reports and how many days before a milestone they are reminded. */

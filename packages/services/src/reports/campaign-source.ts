@@ -1,26 +1,28 @@
-import { getCampaign, type Store } from '@kd/data';
-import { vietnamDateOf, type Campaign } from '@kd/domain';
+import { getCampaign, listCampaigns, type Store } from '@kd/data';
+import { currentCampaign, type Campaign } from '@kd/domain';
 
-/** Where the reports read a tenant's campaign (milestones) of a year. */
+/** Where the reports read a tenant's campaigns (milestones). */
 export interface CampaignSource {
   getCampaign(tenant: string, year: number): Promise<Campaign | undefined>;
+  listCampaigns(tenant: string): Promise<Campaign[]>;
 }
 
-/** The campaigns issue 3 stores (packages/data/src/campaign-repository.ts). */
+/** The campaigns as stored (packages/data/src/campaign-repository.ts). */
 export function storedCampaigns(store: Store): CampaignSource {
-  return { getCampaign: (tenant, year) => getCampaign(store, tenant, year) };
+  return { getCampaign: (tenant, year) => getCampaign(store, tenant, year), listCampaigns: (tenant) => listCampaigns(store, tenant) };
+}
+
+/** Every open campaign of the tenant that has milestones to report on, newest first: reports are made for each, whatever the day. */
+export async function reportableCampaigns(source: CampaignSource, tenant: string): Promise<Campaign[]> {
+  return (await source.listCampaigns(tenant)).filter((c) => !c.closedAt && c.milestones.length > 0).sort((a, b) => b.year - a.year);
 }
 
 /**
- * The campaign a report at `now` is about: a year's review runs from its plans in December into
- * the next year's first months, so the current Vietnamese year's campaign if there is one with
- * milestones, else the previous year's — unless it is closed.
+ * The campaign a report is about: the year asked for when it is open and has milestones, else
+ * the current campaign (the latest open one) — never a year taken from the clock.
  */
-export async function activeCampaign(source: CampaignSource, tenant: string, now: Date): Promise<Campaign | undefined> {
-  const year = Number(vietnamDateOf(now).slice(0, 4));
-  for (const y of [year, year - 1]) {
-    const campaign = await source.getCampaign(tenant, y);
-    if (campaign && campaign.milestones.length > 0 && !campaign.closedAt) return campaign;
-  }
-  return undefined;
+export async function reportCampaign(source: CampaignSource, tenant: string, year?: number | null): Promise<Campaign | undefined> {
+  const open = await reportableCampaigns(source, tenant);
+  if (year !== undefined && year !== null) return open.find((c) => c.year === year);
+  return currentCampaign(open);
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { getUnit, listSubtree, claimAndKeepReminder, claimAndKeepReport, getBoardConfig, listAllBoards, listOpenDeliveries, reminderPk, reportPk, type StoredUnit, type StoredBoardConfig } from '@kd/data';
 import { DomainError, buildReport, reminderEmail, reportEmail, remindersDue, dueInstants, tickId, type Campaign, type ReportContent, type Tick } from '@kd/domain';
-import { activeCampaign, type CampaignSource } from './campaign-source';
+import { reportableCampaigns, reportCampaign, type CampaignSource } from './campaign-source';
 import type { CompletionSource } from './completion-source';
 import { deliver, deliverMessage, reportLink, type DeliveryDeps } from './deliver';
+import { planSchedules } from '../campaigns/plan-schedule';
 
 /** Everything the handler core needs; the AWS handler and the local scheduler build it from their edges. */
 export interface ReportJobDeps extends DeliveryDeps {
@@ -20,8 +21,8 @@ export interface TickOutcome {
 
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 20);
 
-/** A report's id follows from its tick and board: the same tick twice names the same report. */
-export const reportIdFor = (tickIdValue: string, tenant: string, boardId: string) => `r-${shortHash(`${tenant}|${boardId}|${tickIdValue}`)}`;
+/** A report's id follows from its tick, board and campaign year: the same tick twice names the same report. */
+export const reportIdFor = (tickIdValue: string, tenant: string, boardId: string, year: number) => `r-${shortHash(`${tenant}|${boardId}|${tickIdValue}|${year}`)}`;
 
 interface Built {
   board: StoredUnit;
@@ -31,8 +32,12 @@ interface Built {
 
 async function buildFor(deps: ReportJobDeps, tenant: string, board: StoredUnit, campaign: Campaign, tick: Tick): Promise<Built> {
   const subtree = await listSubtree(deps.store, tenant, board);
-  const completions = await deps.completions.completions(tenant, campaign.year, subtree);
+  const [completions, milestonesOf] = await Promise.all([
+    deps.completions.completions(tenant, campaign.year, subtree),
+    planSchedules(deps.store, tenant, campaign, [...board.path, ...subtree.map((u) => u.id)], new Map(subtree.map((u) => [u.id, u.path] as const)).set(board.id, board.path)),
+  ]);
   const content = buildReport({
+    milestonesOf,
     tenant,
     board,
     subtree,
@@ -53,7 +58,7 @@ async function buildFor(deps: ReportJobDeps, tenant: string, board: StoredUnit, 
  */
 async function reportForBoard(deps: ReportJobDeps, tenant: string, built: Built, recipients: readonly string[], send = true) {
   const { content, board } = built;
-  const reportId = reportIdFor(content.tickId, tenant, board.id);
+  const reportId = reportIdFor(content.tickId, tenant, board.id, content.year);
   const email = reportEmail(content, reportLink(deps.appUrl, board.id, reportId));
   const claimed = await claimAndKeepReport(deps.store, {
     tenant,
@@ -99,7 +104,7 @@ async function remindFromBoard(
     const own = configs.get(r.unitId)?.emails ?? [];
     const recipients = own.length > 0 ? own : config.emails;
     if (recipients.length === 0) continue;
-    const reminderId = `m-${shortHash(`${tenant}|${tickId(tick)}|${r.unitId}|${r.milestone.milestoneId}`)}`;
+    const reminderId = `m-${shortHash(`${tenant}|${tickId(tick)}|${campaign.year}|${r.unitId}|${r.milestone.milestoneId}`)}`;
     const claimed = await claimAndKeepReminder(deps.store, {
       tenant,
       reminderId,
@@ -151,8 +156,7 @@ export async function runTick(deps: ReportJobDeps, tick: Tick): Promise<TickOutc
   const failures: unknown[] = [];
 
   for (const [tenant, configs] of byTenant) {
-    const campaign = await activeCampaign(deps.campaigns, tenant, at);
-    if (!campaign) continue;
+   for (const campaign of await reportableCampaigns(deps.campaigns, tenant)) {
     if (tick.kind === 'due' && !dueInstants(campaign.milestones).some((d) => d.getTime() === at.getTime())) continue;
     for (const config of configs.values()) {
       if (!config.receivesReports) continue;
@@ -169,6 +173,7 @@ export async function runTick(deps: ReportJobDeps, tick: Tick): Promise<TickOutc
         failures.push(error);
       }
     }
+   }
   }
   outcome.retried = await retryOpenDeliveries(deps, byTenant.keys(), startedAt);
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} board report(s) failed for ${id}`);
@@ -176,18 +181,20 @@ export async function runTick(deps: ReportJobDeps, tick: Tick): Promise<TickOutc
 }
 
 /**
- * "Lập báo cáo ngay": a report of one board at `now`, kept and sent to its recipients like a
- * scheduled one. 422 NO_ACTIVE_CAMPAIGN when the tenant has no campaign with milestones.
+ * "Lập báo cáo ngay": a report of one board at `now` for an open campaign (the year asked for, or
+ * the current one), kept and sent to its recipients like a scheduled one. 422 NO_ACTIVE_CAMPAIGN
+ * when there is no such campaign with milestones.
  */
 export async function reportNow(
   deps: Omit<ReportJobDeps, 'mailer'> & { mailer?: ReportJobDeps['mailer'] },
   tenant: string,
   board: StoredUnit,
   requestId: string,
+  year?: number | null,
 ): Promise<{ reportId: string; content: ReportContent }> {
   const now = deps.now();
-  const campaign = await activeCampaign(deps.campaigns, tenant, now);
-  if (!campaign) throw new DomainError('NO_ACTIVE_CAMPAIGN', 'Chưa có đợt kiểm điểm có mốc thời gian để lập báo cáo.');
+  const campaign = await reportCampaign(deps.campaigns, tenant, year);
+  if (!campaign) throw new DomainError('NO_ACTIVE_CAMPAIGN', year ? `Đợt kiểm điểm năm ${year} không mở hoặc chưa có mốc thời gian để lập báo cáo.` : 'Chưa có đợt kiểm điểm đang mở có mốc thời gian để lập báo cáo.');
   const tick: Tick = { kind: 'manual', at: now.toISOString(), requestId };
   const full = deps as ReportJobDeps;
   const built = await buildFor(full, tenant, board, campaign, tick);
@@ -197,9 +204,9 @@ export async function reportNow(
   return { reportId, content: built.content };
 }
 
-/** The report of a unit at `now`, not kept: the live list of late units. */
-export async function liveReport(deps: Pick<ReportJobDeps, 'store' | 'campaigns' | 'completions'>, tenant: string, unit: StoredUnit, now: Date) {
-  const campaign = await activeCampaign(deps.campaigns, tenant, now);
+/** The report of a unit at `now` for an open campaign (the year asked for, or the current one), not kept: the live list of late units. */
+export async function liveReport(deps: Pick<ReportJobDeps, 'store' | 'campaigns' | 'completions'>, tenant: string, unit: StoredUnit, now: Date, year?: number | null) {
+  const campaign = await reportCampaign(deps.campaigns, tenant, year);
   if (!campaign) return undefined;
   return (await buildFor(deps as ReportJobDeps, tenant, unit, campaign, { kind: 'manual', at: now.toISOString(), requestId: 'live' })).content;
 }

@@ -1,10 +1,11 @@
 import { matchHeaders, rosterColumns, validateRosterRows, type Caller, type RosterKey } from '@kd/domain';
-import { commitRoster, membersElsewhere, planRoster } from '@kd/data';
+import { commitRoster, membersElsewhere, planRoster, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { changeBy } from '../actor';
 import { unitInScope } from '../access/scope';
 import { assertCellUpload, tableOf } from './upload-target';
 import { refusedForErrors, type Outcome, type RosterAnswer, type UploadSource } from './upload-answer';
+import { withUploadSlot } from './upload-slots';
 
 /**
  * A roster upload (docs/spreadsheets.md): adds and updates the cell's members, creates the groups
@@ -13,6 +14,10 @@ import { refusedForErrors, type Outcome, type RosterAnswer, type UploadSource } 
 export async function uploadRoster(deps: ServiceDeps, caller: Caller, unitId: string, source: UploadSource, dryRun: boolean): Promise<Outcome<RosterAnswer>> {
   const unit = await unitInScope(deps.store, caller, unitId, 'member.write');
   assertCellUpload(unit, 'Danh sách đảng viên chỉ tải lên cho chi bộ.');
+  return withUploadSlot(deps.uploadSlots, caller.tenant, () => readAndCommit(deps, caller, unit, source, dryRun));
+}
+
+async function readAndCommit(deps: ServiceDeps, caller: Caller, unit: StoredUnit, source: UploadSource, dryRun: boolean): Promise<Outcome<RosterAnswer>> {
   const table = await tableOf(source);
   const indexOf = matchHeaders(table.headers, rosterColumns);
   const columns = new Set<RosterKey>(indexOf.keys());

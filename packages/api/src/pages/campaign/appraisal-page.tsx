@@ -1,9 +1,11 @@
-import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, type Caller } from '@kd/domain';
+import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type Caller, type Campaign } from '@kd/domain';
+import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
 
 export interface AppraisalPageData {
   caller: Caller;
@@ -11,14 +13,20 @@ export interface AppraisalPageData {
   year: number;
   entries: { unit: StoredUnit; dossier: Dossier }[];
   flash: { error?: string | undefined; ok?: string | undefined };
+  /** For the flags of the province's overlay (dossiers it re-evaluated) and the quota exception forms. */
+  campaign?: Campaign;
 }
 
 /** The upper level's appraisal: the dossiers of its subtree, submitted ones first, each with approve / return. */
-export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalPageData) {
+export function AppraisalPage({ caller, unit, year, entries, flash, campaign, closed }: AppraisalPageData & { closed: boolean }) {
+  const local = campaign?.localOverlay ?? null;
+  const reevaluated = new Map((local?.affected ?? []).map((a) => [a.unitId, a] as const));
+  // The rulebook lets the competent level raise a base organisation's cap (r2025).
+  const exceptions = campaign ? quotaParamsOf(rulebookFor(campaign)).exceptionMaxPercent !== undefined : false;
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
   const sorted = [...entries].sort((a, b) => order[a.dossier.state] - order[b.dossier.state]);
   const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
-  const mayAppraise = roleMay(caller.role, 'review.appraise');
+  const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
   const back = `/campaigns/${year}/units/${unit.id}/appraisal`;
   return (
     <Layout title={`Thẩm định ${year} — ${unit.name}`} caller={caller}>
@@ -26,7 +34,8 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}`}>Đợt kiểm điểm năm {year}</a> ›
       </div>
       <h1>Thẩm định kết quả xếp loại năm {year}</h1>
-      <CampaignLinks caller={caller} unit={unit} year={year} />
+      <ClosedBanner year={year} closed={closed} />
+      <CampaignLinks caller={caller} unit={unit} year={year} closed={closed} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <p>
@@ -47,13 +56,34 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
               <td>
                 {workflowStateLabels[d.state]}
                 {d.state === 'returned' && d.returnReason ? <div class="muted">Lý do trả lại: {d.returnReason}</div> : null}
+                {reevaluated.has(u.id) && local ? (
+                  <div class="error" data-testid={`reevaluated-${u.id}`}>
+                    Kết quả đánh giá thay đổi do <a href={`/campaigns/${year}/units/${caller.unit}/rulebook`}>bộ quy tắc của tỉnh phiên bản {local.version}</a>: {reevaluated.get(u.id)!.changes.join('; ')}
+                  </div>
+                ) : null}
               </td>
-              <td>{full(d.adjustedCollective?.rating ?? d.collective.decided)}</td>
+              <td>
+                {full(d.adjustedCollective?.rating ?? d.collective.decided)}
+                {isBaseOrganisation(u.kind) && d.quotaException ? (
+                  <div class="muted" data-testid={`quota-exception-${u.id}`}>Tỷ lệ Hoàn thành xuất sắc nâng lên {scoreText(d.quotaException.percent)}% ({d.quotaException.byName}: {d.quotaException.reason})</div>
+                ) : null}
+                {exceptions && isBaseOrganisation(u.kind) && mayAppraise && u.id !== caller.unit ? (
+                  <details>
+                    <summary>Nâng tỷ lệ Hoàn thành xuất sắc (tối đa 25%)</summary>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/quota-exception`} testid={`quota-form-${u.id}`}>
+                      <input type="hidden" name="back" value={back} />
+                      <label>Tỷ lệ (% số Hoàn thành tốt; để trống là bỏ) <input type="text" name="percent" inputmode="decimal" size={5} value={d.quotaException ? scoreText(d.quotaException.percent) : ''} /></label>
+                      <label>Lý do (thành tích nổi trội, đột phá, vượt kế hoạch) <input type="text" name="reason" maxlength={2000} size={40} value={d.quotaException?.reason ?? ''} /></label>
+                      <button type="submit">Ghi</button>
+                    </PostForm>
+                  </details>
+                ) : null}
+              </td>
               <td>{d.submittedAt ? when(d.submittedAt) : '—'}</td>
               <td>
                 {d.state === 'submitted' && mayAppraise && u.id !== caller.unit ? (
                   <div class="appraise">
-                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
                       <input type="hidden" name="back" value={back} />
                       <details>
@@ -62,15 +92,15 @@ export function AppraisalPage({ caller, unit, year, entries, flash }: AppraisalP
                         <label>Lý do điều chỉnh <input type="text" name="unitReason" maxlength={2000} /></label>
                       </details>
                       <button type="submit" data-testid={`approve-${u.id}`}>Duyệt</button>
-                    </form>
-                    <form method="post" action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
+                    </PostForm>
+                    <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
                       <input type="hidden" name="back" value={back} />
                       <label>
                         Lý do trả lại <textarea name="reason" required minlength={3} maxlength={2000} data-testid={`return-reason-${u.id}`}></textarea>
                       </label>
                       <button type="submit" data-testid={`return-${u.id}`}>Trả lại</button>
-                    </form>
+                    </PostForm>
                   </div>
                 ) : null}
               </td>

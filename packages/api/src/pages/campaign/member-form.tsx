@@ -1,9 +1,10 @@
 import { disciplineLabels, disciplines, type MemberFacts } from '@kd/domain';
 import { RatingSelect } from './rating-select';
+import { PostForm } from '../post-form';
 
-const num = (name: keyof MemberFacts, label: string, value: number | null, max?: number) => (
+const num = (name: keyof MemberFacts, label: string, value: number | null | undefined, max?: number, step?: string) => (
   <label>
-    {label} <input type="number" name={name} min="0" max={max === undefined ? undefined : String(max)} value={value === null ? '' : String(value)} data-testid={name} />
+    {label} <input type="number" name={name} min="0" max={max === undefined ? undefined : String(max)} step={step} value={value === null || value === undefined ? '' : String(value)} data-testid={name} />
   </label>
 );
 const check = (name: keyof MemberFacts, label: string, value: boolean) => (
@@ -12,11 +13,14 @@ const check = (name: keyof MemberFacts, label: string, value: boolean) => (
   </label>
 );
 
-/** One member's facts, proposals and the cell's decision; posts every field, so an unchecked box is "Không". */
-export function MemberForm(props: { action: string; facts: MemberFacts; rowRev: number | null; dossierRev: number }) {
+/**
+ * One member's facts, proposals and the cell's decision; posts every field, so an unchecked box is
+ * "Không". Under the 100-point regime (`scored`) also the scores and the task figures.
+ */
+export function MemberForm(props: { action: string; facts: MemberFacts; rowRev: number | null; dossierRev: number; scored?: boolean }) {
   const f = props.facts;
   return (
-    <form method="post" action={props.action} class="member-form">
+    <PostForm action={props.action} class="member-form">
       <input type="hidden" name="rowRev" value={props.rowRev === null ? '' : String(props.rowRev)} />
       <input type="hidden" name="dossierRev" value={String(props.dossierRev)} />
       <fieldset>
@@ -43,6 +47,19 @@ export function MemberForm(props: { action: string; facts: MemberFacts; rowRev: 
         {check('residenceComment', 'Có nhận xét nơi cư trú', f.residenceComment)}
         {check('absentFromRatingMeeting', 'Vắng họp xếp loại', f.absentFromRatingMeeting)}
       </fieldset>
+      {props.scored ? (
+        <fieldset>
+          <legend>Điểm và kết quả thực hiện nhiệm vụ (thang 100)</legend>
+          <input type="hidden" name="scored" value="on" />
+          {num('generalScore', 'Điểm tiêu chí chung (/30)', f.generalScore, 30, 'any')}
+          {num('taskScore', 'Điểm kết quả thực hiện nhiệm vụ (/70)', f.taskScore, 70, 'any')}
+          {num('selfScore', 'Điểm tự chấm (/100)', f.selfScore, 100, 'any')}
+          {num('latePercent', 'Nhiệm vụ chậm tiến độ (%)', f.latePercent, 100, 'any')}
+          {num('exceedingPercent', 'Nhiệm vụ vượt yêu cầu (%)', f.exceedingPercent, 100, 'any')}
+          {check('shortcomingsNotRemedied' as keyof MemberFacts, 'Chưa khắc phục hết hạn chế đã chỉ ra', f.shortcomingsRemedied === false)}
+          {check('prohibitionsBreached', 'Vi phạm những điều đảng viên không được làm', f.prohibitionsBreached === true)}
+        </fieldset>
+      ) : null}
       <fieldset>
         <legend>Đề xuất và biểu quyết</legend>
         <RatingSelect name="selfProposed" value={f.selfProposed} label="Tự xếp loại" />
@@ -54,14 +71,14 @@ export function MemberForm(props: { action: string; facts: MemberFacts; rowRev: 
         </label>
       </fieldset>
       <button type="submit" data-testid="save-member">Lưu</button>
-    </form>
+    </PostForm>
   );
 }
 
 /** The form fields back into facts (zod validates them at the service boundary). */
 export function factsFromForm(form: Record<string, unknown>): Record<string, unknown> {
   const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
-  const int = (k: string) => (text(k) === '' ? null : Number(text(k)));
+  const int = (k: string) => (text(k) === '' ? null : Number(text(k).replace(',', '.')));
   const bool = (k: string) => text(k) === 'on';
   const level = (k: string) => text(k) || null;
   return {
@@ -83,5 +100,17 @@ export function factsFromForm(form: Record<string, unknown>): Record<string, unk
     decided: level('decided'),
     votesFor: int('votesFor'),
     note: text('note') || null,
+    // The 100-point fields only where the form carried them, so that earlier years' rows stay as they were.
+    ...(bool('scored')
+      ? {
+          generalScore: int('generalScore'),
+          taskScore: int('taskScore'),
+          selfScore: int('selfScore'),
+          latePercent: int('latePercent'),
+          exceedingPercent: int('exceedingPercent'),
+          shortcomingsRemedied: !bool('shortcomingsNotRemedied'),
+          prohibitionsBreached: bool('prohibitionsBreached'),
+        }
+      : {}),
   };
 }

@@ -1,7 +1,11 @@
-import { deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
+import { IMPORTED_LABEL, deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
+import type { MassesRollupView } from '@kd/services';
+import { Bieu5Table } from '../masses/bieu5-page';
+import { ScoreBands } from './score-bands';
+import { WEB_API_BASE } from '../../base-paths';
 
 export const dashboardStyles = `
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem;margin-bottom:.8rem}
@@ -34,9 +38,13 @@ export interface DashboardProps {
   previous: RollupResponse | null;
   campaign: Campaign | null;
   years: number[];
+  /** Years whose results were imported from earlier records (docs/uploads.md, "Results of earlier years"). */
+  importedYears?: number[];
   ancestors: { id: string; name: string }[];
   /** The print view: the page as it prints, on screen too. */
   print?: boolean;
+  /** Biểu 5 of the year, for a tenant with the masses rule and a review that year. */
+  masses?: MassesRollupView | null;
 }
 
 function QuotaTable(props: { rollup: RollupResponse }) {
@@ -66,8 +74,12 @@ function QuotaTable(props: { rollup: RollupResponse }) {
 export function DashboardPage(props: DashboardProps) {
   const { rollup: r, campaign } = props;
   const base = `/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}`;
-  const api = `/api/v1/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
+  const api = `${WEB_API_BASE}/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}`;
   const previousByUnit = new Map((props.previous?.children ?? []).map((c) => [c.unitId, c]));
+  const imported = (year: number) => (props.importedYears ?? []).includes(year);
+  const yearLabel = (year: number) => (imported(year) ? `${year} (${IMPORTED_LABEL})` : String(year));
+  // Biểu 4 where the year's rules score on 100 (or anything was scored).
+  const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
   return (
     <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
       <style>{dashboardStyles}</style>
@@ -79,21 +91,23 @@ export function DashboardPage(props: DashboardProps) {
         <span>{r.name}</span>
       </div>
       <h1 data-testid="dashboard-title">{r.name} — kết quả kiểm điểm, xếp loại năm {r.year}</h1>
+      {imported(r.year) ? <p class="tag" data-testid="imported-year">Số liệu năm {r.year}: {IMPORTED_LABEL}</p> : null}
       <p class="muted">{unitKindLabels[r.kind]} · Số liệu cập nhật lúc {formatVietnameseDateTime(new Date(r.asOf))}</p>
       <div class="toolbar no-print">
         <form method="get" action={`/dashboard/units/${encodeURIComponent(r.unitId)}`}>
-          <label>Năm <select name="year" data-testid="year-select">{props.years.map((y) => <option value={String(y)} selected={y === r.year}>{y}</option>)}</select></label>
+          <label>Năm <select name="year" data-testid="year-select">{props.years.map((y) => <option value={String(y)} selected={y === r.year}>{yearLabel(y)}</option>)}</select></label>
           <button type="submit">Xem</button>
         </form>
         <a class="button" href={`${api}/bieu-1.xlsx`} data-testid="bieu-1">Tải Biểu 1 (.xlsx)</a>
         <a class="button" href={`${api}/bieu-2.xlsx`} data-testid="bieu-2">Tải Biểu 2 (.xlsx)</a>
+        {scored ? <a class="button" href={`${api}/bieu-4.xlsx`} data-testid="bieu-4">Tải Biểu 4 (.xlsx)</a> : null}
         <a class="button" href={`${base}?print=1`}>Bản in</a>
         {isCell(r.kind) ? <a class="button" href={`${base}/members`} data-testid="members-link">Danh sách đảng viên</a> : null}
       </div>
 
       <section class="card">
         <h2>Tổng quan</h2>
-        <Headline now={r} previous={props.previous} previousYear={r.year - 1} />
+        <Headline now={r} previous={props.previous} previousYear={r.year - 1} previousLabel={yearLabel(r.year - 1)} />
       </section>
 
       {r.children.length > 0 ? (
@@ -102,7 +116,7 @@ export function DashboardPage(props: DashboardProps) {
           <RatingsChart rows={r.children} />
           <table class="compact" data-testid="children">
             <thead>
-              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {r.year - 1}: HTT trở lên</th></tr>
+              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {yearLabel(r.year - 1)}: HTT trở lên</th></tr>
             </thead>
             <tbody>
               {r.children.map((c) => {
@@ -123,6 +137,13 @@ export function DashboardPage(props: DashboardProps) {
               })}
             </tbody>
           </table>
+        </section>
+      ) : null}
+
+      {scored ? (
+        <section class="card">
+          <h2>Biểu 4 — Phân bố điểm đánh giá (thang 100)</h2>
+          <ScoreBands rollup={r} />
         </section>
       ) : null}
 
@@ -156,6 +177,18 @@ export function DashboardPage(props: DashboardProps) {
         )}
         <p class="muted">Hồ sơ: {formatCount(r.workflow.draft)} đang soạn · {formatCount(r.workflow.submitted)} đã gửi · {formatCount(r.workflow.returned)} bị trả lại · {formatCount(r.workflow.approved)} đã thẩm định.</p>
       </section>
+
+      {props.masses ? (
+        <section class="card" data-testid="masses-section">
+          <h2>Tự phê bình và phê bình trước quần chúng (Biểu 5)</h2>
+          <p class="no-print">
+            <a href={`/dashboard/${r.year}/units/${encodeURIComponent(r.unitId)}/masses`}>Xem chi tiết</a> ·{' '}
+            <a href={`/campaigns/${r.year}/units/${encodeURIComponent(r.unitId)}/masses`}>Buổi tự phê bình của đơn vị</a> ·{' '}
+            <a href={`${api}/masses-rollup?format=xlsx`} data-testid="bieu-5-dashboard">Tải Biểu 5 (.xlsx)</a>
+          </p>
+          <Bieu5Table rollup={props.masses} year={r.year} />
+        </section>
+      ) : null}
     </Layout>
   );
 }

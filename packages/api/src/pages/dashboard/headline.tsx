@@ -9,7 +9,7 @@ function delta(now: number, before: number | null): string {
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : (part * 100) / whole);
 
 /** The headline numbers of a unit's roll-up, with the previous year beside them when there is one. */
-export function Headline(props: { now: RollupNumbers; previous: RollupNumbers | null; previousYear: number }) {
+export function Headline(props: { now: RollupNumbers; previous: RollupNumbers | null; previousYear: number; previousLabel?: string }) {
   const m = props.now.members;
   const u = props.now.units;
   const p = props.previous;
@@ -32,7 +32,7 @@ export function Headline(props: { now: RollupNumbers; previous: RollupNumbers | 
       </div>
       <table class="compact">
         <thead>
-          <tr><th>Đảng viên</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num">Năm {props.previousYear}</th><th>So với năm trước</th></tr>
+          <tr><th>Đảng viên</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num" data-testid="previous-year">Năm {props.previousLabel ?? props.previousYear}</th><th>So với năm trước</th></tr>
         </thead>
         <tbody>
           {line('Hoàn thành xuất sắc nhiệm vụ', m.excellent, m.rated, p?.members.excellent ?? null, p?.members.rated ?? null, 'members-excellent')}
@@ -43,7 +43,7 @@ export function Headline(props: { now: RollupNumbers; previous: RollupNumbers | 
           {line('Miễn, đình chỉ, mới kết nạp', m.exempt + m.suspended + m.newMember, m.total, p ? p.members.exempt + p.members.suspended + p.members.newMember : null, p?.members.total ?? null)}
         </tbody>
         <thead>
-          <tr><th>Tổ chức đảng</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num">Năm {props.previousYear}</th><th>So với năm trước</th></tr>
+          <tr><th>Tổ chức đảng</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num" data-testid="previous-year">Năm {props.previousLabel ?? props.previousYear}</th><th>So với năm trước</th></tr>
         </thead>
         <tbody>
           {line('Hoàn thành xuất sắc nhiệm vụ', u.excellent, u.rated, p?.units.excellent ?? null, p?.units.rated ?? null)}

@@ -1,4 +1,5 @@
-import { ratingLabels, formatVietnameseDate, type MemberEvaluation, type Member, type LocalDate, type Caller } from '@kd/domain';
+import { ratingLabels, formatVietnameseDate, overrideCircumstanceLabels, scoreText, type MemberEvaluation, type Member, type LocalDate, type Caller } from '@kd/domain';
+import { ruleHref } from '../campaign/rule-labels';
 import { Layout } from '../layout';
 import { dashboardStyles } from './dashboard-view';
 
@@ -60,7 +61,8 @@ export function MemberEvaluationPage(props: { caller: Caller; year: number; rati
           <tr><th>Tự xếp loại</th><td>{rating(e.selfProposed)}</td></tr>
           <tr><th>Tổ đảng đề xuất</th><td>{rating(e.groupProposed)}</td></tr>
           <tr><th>Chi bộ xếp loại</th><td>{rating(e.decided)}</td></tr>
-          <tr><th>Cấp trên điều chỉnh</th><td>{rating(e.adjusted)}</td></tr>
+          <tr><th>Cấp trên điều chỉnh</th><td>{rating(e.adjusted)}{e.override ? <div data-testid="override">Vượt mức quy định — {overrideCircumstanceLabels[e.override.circumstance]}: {e.override.reason} ({e.override.by})</div> : null}</td></tr>
+          {e.score !== null ? <tr><th>Tổng điểm</th><td data-testid="score">{scoreText(e.score)}/100</td></tr> : null}
           <tr><th>Mức cao nhất được phép</th><td>{rating(e.maxAllowed)}</td></tr>
           <tr><th>Kết quả</th><td><strong>{outcomeText(e)}</strong></td></tr>
         </tbody>
@@ -69,8 +71,9 @@ export function MemberEvaluationPage(props: { caller: Caller; year: number; rati
       {e.violations.length === 0 ? (
         <p class="muted">Không có.</p>
       ) : (
-        <ul>{e.violations.map((v) => <li><span class="tag">{v.ruleId}</span> {v.severity === 'blocking' ? 'Phải xử lý: ' : 'Cảnh báo: '}{v.message}</li>)}</ul>
+        <ul>{e.violations.map((v) => <li><a class="tag" href={ruleHref(props.year, props.unit.id, v.ruleId)} data-rule-link={v.ruleId}>{v.ruleId}</a> {v.severity === 'blocking' ? 'Phải xử lý: ' : 'Cảnh báo: '}{v.message}</li>)}</ul>
       )}
+      {e.interpretations.map((i) => <p class="muted">Cách hiểu của hệ thống (<a href={ruleHref(props.year, props.unit.id, i.ruleId)}>{i.ruleId}</a>): {i.note}</p>)}
     </Layout>
   );
 }

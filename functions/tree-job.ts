@@ -1,0 +1,1 @@
+export { treeJobHandler as handler } from '@kd/jobs';
