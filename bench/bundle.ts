@@ -34,7 +34,7 @@ function gatewayEvent(path: string, caller: { tenant: string; unit: string }) {
       timeEpoch: 1764576000000,
       authorizer: {
         jwt: {
-          claims: { sub: 'bench', name: 'Ban Tổ chức', 'custom:tenant': caller.tenant, 'custom:unit': caller.unit, 'custom:role': 'province_board' },
+          claims: { sub: 'bench', exp: String(Math.floor(Date.now() / 1000) + 3600), name: 'Ban Tổ chức', 'custom:tenant': caller.tenant, 'custom:unit': caller.unit, 'custom:role': 'province_board' },
           scopes: null,
         },
       },
@@ -115,6 +115,9 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
       TABLE_NAME: TABLE,
       USER_POOL_ID: 'ap-southeast-1_bench',
       USER_POOL_CLIENT_ID: 'bench',
+      AUTH_DOMAIN_URL: 'https://bench.auth.ap-southeast-1.amazoncognito.com',
+      CONTENT_SECURITY_POLICY: "default-src 'self'; frame-ancestors 'none'",
+      CURSOR_KEY: 'bench-cursor-key-bench-cursor-key-0123456789',
       AWS_REGION: 'ap-southeast-1',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ACCESS_KEY_ID: 'local',

@@ -7,37 +7,55 @@ import { ms, printTable } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
 
-async function timeStart(dataDir: string): Promise<number> {
+/** What `npm start` printed: its own phase times (units per tenant, ready after, the rest of the demo). */
+const phases = (out: string) => out.split('\n').filter((l) => /Đang tạo|sẵn sàng|xong/.test(l)).map((l) => `    ${l.trim()}`);
+
+/**
+ * One `npm start` in its own process group: the time until the login page answers 200, and, when
+ * `seeded` is set, until it says the whole demo is in (members and campaigns follow in the background).
+ */
+async function timeStart(dataDir: string, seeded: boolean): Promise<{ ready: number; complete: number | null }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, PORT: String(port), KD_DATA_DIR: dataDir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', async (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('đang chạy tại')) ok();
+  let out = '';
+  const printed = (text: string) =>
+    new Promise<void>((ok, fail) => {
+      const check = () => out.includes(text) && ok();
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        check();
+      });
+      check();
+      child.once('exit', (code) => fail(new Error(`npm start exited ${code}: ${out}`)));
     });
-    child.once('exit', (code) => fail(new Error(`npm start exited ${code}: ${out}`)));
-  });
+  await printed('đang chạy tại');
   const res = await fetch(`http://127.0.0.1:${port}/login`);
-  const elapsed = performance.now() - started;
+  const ready = performance.now() - started;
   if (res.status !== 200) throw new Error(`login page answered ${res.status}`);
+  let complete: number | null = null;
+  if (seeded && out.includes('Đang tạo tiếp')) {
+    await printed('Dữ liệu mẫu: xong');
+    complete = performance.now() - started;
+  }
+  console.log(phases(out).join('\n'));
   process.kill(-child.pid!, 'SIGINT');
   await new Promise((r) => child.once('exit', r));
-  return elapsed;
+  return { ready, complete };
 }
 
-/** `npm start` until the login page answers: a first start (seeding included) and a later one. */
+/** `npm start` until the login page answers: a first start (seeding its first part) and a later one. */
 export async function benchStart(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'kd-bench-start-'));
   try {
-    const first = await timeStart(dir);
-    const later = await timeStart(dir);
+    const first = await timeStart(dir, true);
+    const later = await timeStart(dir, false);
     printTable('npm start → login page answers', [
-      ['first start (demo seeding included; target ≤ 30 s)', ms(first)],
-      ['later start (target ≤ 15 s)', ms(later)],
+      ['first start (units seeded before serving; target ≤ 20 s)', ms(first.ready)],
+      ['  the whole demo seeded (members, campaigns, in the background)', first.complete === null ? '—' : ms(first.complete)],
+      ['later start (target ≤ 8 s)', ms(later.ready)],
     ]);
-    return { firstStartMs: first, laterStartMs: later };
+    return { firstStartMs: first.ready, firstStartCompleteMs: first.complete ?? NaN, laterStartMs: later.ready };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

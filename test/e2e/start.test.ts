@@ -20,6 +20,8 @@ describe('npm start', () => {
     expect(new Set(identities.map((i) => i.tenant))).toEqual(new Set(['tra-vinh', 'vinh-long', 'ha-tinh']));
     const res = await fetch(`${service.url}/api/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(identities[0]) });
     tokenFromFirstRun = ((await res.json()) as { token: string }).token;
+    // Members and campaigns are seeded after the service answers, in the background; it says when.
+    await service.waitFor('Dữ liệu mẫu: xong');
     await service.interrupt();
     expect(processesMentioning(dataDir)).toEqual([]);
   }, 180_000);
@@ -27,6 +29,7 @@ describe('npm start', () => {
   it('keeps the data between runs: a later start does not seed again, and tokens signed before still verify', async () => {
     const service = await startService(dataDir);
     expect(service.output()).not.toContain('Đang tạo dữ liệu mẫu');
+    expect(service.output()).not.toContain('Đang tạo tiếp dữ liệu mẫu');
     const me = await fetch(`${service.url}/api/v1/me`, { headers: { authorization: `Bearer ${tokenFromFirstRun}` } });
     expect(me.status).toBe(200);
     await service.interrupt();

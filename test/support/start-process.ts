@@ -7,6 +7,8 @@ export interface StartedService {
   url: string;
   output: () => string;
   readyAfterMs: number;
+  /** Resolves once the output contains `text` (it fails the test after `timeoutMs`). */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
   /** Ctrl-C: SIGINT to the whole process group, as a terminal does. */
   interrupt(): Promise<number | null>;
 }
@@ -46,6 +48,18 @@ export async function startService(dataDir: string, timeoutMs = 120_000): Promis
     url: `http://127.0.0.1:${port}`,
     output: () => out,
     readyAfterMs: Date.now() - started,
+    waitFor: (text, waitMs = timeoutMs) =>
+      new Promise<void>((found, fail) => {
+        if (out.includes(text)) return found();
+        const timer = setTimeout(() => fail(new Error(`npm start never printed "${text}":\n${out}`)), waitMs);
+        const check = () => {
+          if (!out.includes(text)) return;
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          found();
+        };
+        child.stdout!.on('data', check);
+      }),
     async interrupt() {
       process.kill(-child.pid!, 'SIGINT');
       const code = await exited;

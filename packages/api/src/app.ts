@@ -193,7 +193,19 @@ export function createApp(deps: AppDeps) {
       pages = undefined;
       throw error;
     }));
-  for (const [method, path] of [...PAGE_PATHS, ...(deps.local ? LOCAL_PROVIDER_PATHS : [])]) app.on(method, path, async (c) => (await loadPages()).fetch(c.req.raw, c.env));
+  // A form whose body the CSRF guard has read (for its token) goes to the pages as the form it
+  // parsed, with the media type (and boundary) that the new body brings.
+  const pageRequest = async (c: Context<AppEnv>) => {
+    const raw = c.req.raw;
+    if (!raw.bodyUsed) return raw;
+    const headers = new Headers(raw.headers);
+    headers.delete('content-type');
+    headers.delete('content-length');
+    return new Request(raw.url, { method: raw.method, headers, body: await c.req.formData(), signal: raw.signal });
+  };
+  for (const [method, path] of [...PAGE_PATHS, ...(deps.local ? LOCAL_PROVIDER_PATHS : [])]) {
+    app.on(method, path, async (c) => (await loadPages()).fetch(await pageRequest(c), c.env));
+  }
   return app;
 }
 

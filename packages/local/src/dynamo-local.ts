@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
@@ -53,6 +53,36 @@ export function enableWriteAheadLog(dbPath: string): boolean {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Writes DynamoDB Local's database file before its first start: an empty SQLite database already
+ * in WAL mode (one 4 KB page: the 100-byte header, with bytes 18–19 = 2, and an empty schema
+ * table), which DynamoDB Local fills with its own tables. Without it a first start had to start
+ * DynamoDB Local twice — once to create the file, once more after switching it to WAL.
+ * Does nothing when the file exists. Returns true when it wrote the file.
+ */
+export function createWalDatabase(dbPath: string): boolean {
+  const file = join(dbPath, SHARED_DB_FILE);
+  if (existsSync(file)) return false;
+  const page = Buffer.alloc(4096);
+  page.write('SQLite format 3\0', 0, 'latin1');
+  page.writeUInt16BE(4096, 16); // page size
+  page[18] = 2; // write version: WAL
+  page[19] = 2; // read version: WAL
+  page[21] = 64; // maximum embedded payload fraction
+  page[22] = 32; // minimum embedded payload fraction
+  page[23] = 32; // leaf payload fraction
+  page.writeUInt32BE(1, 24); // file change counter
+  page.writeUInt32BE(1, 28); // database size in pages
+  page.writeUInt32BE(4, 44); // schema format number
+  page.writeUInt32BE(1, 56); // text encoding: UTF-8
+  page.writeUInt32BE(1, 92); // version-valid-for, equal to the change counter
+  page.writeUInt32BE(3_040_001, 96); // SQLite version that wrote it
+  page[100] = 0x0d; // page 1: an empty table b-tree leaf (sqlite_schema)
+  page.writeUInt16BE(4096, 105); // start of its cell content area: the end of the page
+  writeFileSync(file, page, { flag: 'wx' });
+  return true;
 }
 
 /**

@@ -1,12 +1,12 @@
 import './no-network-env';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createStore, ensureTable } from '@kd/data';
 import { roleLabels } from '@kd/domain';
-import { enableWriteAheadLog, SHARED_DB_FILE, startDynamoLocal } from './dynamo-local';
+import { createWalDatabase, enableWriteAheadLog, freePort, startDynamoLocal } from './dynamo-local';
 import { config } from './paths';
-import { isSeeded, seedTenant } from './seed';
+import { markSeeded, seedMembers, seedState, seedUnits } from './seed';
 import { createLocalApp } from './local-app';
 import { generateDemo } from './demo';
 import { seedDemoCampaigns } from './seed-demo-campaigns';
@@ -23,14 +23,13 @@ async function main() {
   const port = settings.port;
   const dbPath = join(dir, 'dynamodb');
   const dynamoPort = settings.dynamoPort;
-  if (!existsSync(join(dbPath, SHARED_DB_FILE))) {
-    // First start: let DynamoDB Local create its file and the table, then switch the file to WAL.
-    const first = await startDynamoLocal({ path: dbPath, port: dynamoPort });
-    await ensureTable(createStore({ tableName: TABLE, endpoint: first.endpoint }));
-    await first.stop();
-  }
-  enableWriteAheadLog(dbPath);
-  const dynamo = await startDynamoLocal({ path: dbPath, port: dynamoPort });
+  // A first start writes the database file in WAL mode itself; a file from before is switched.
+  if (!createWalDatabase(dbPath)) enableWriteAheadLog(dbPath);
+  // The JVM starts on the other core while this one builds the demo (pure, about a second): with
+  // its port known, startDynamoLocal spawns Java before its first await.
+  const dynamoStarting = startDynamoLocal({ path: dbPath, port: dynamoPort ?? (await freePort()) });
+  const demo = generateDemo();
+  const dynamo = await dynamoStarting;
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
@@ -52,38 +51,54 @@ async function main() {
 
   const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
   await ensureTable(store);
-  const demo = generateDemo();
-  for (const tenant of demo.tenants) {
-    if (!(await isSeeded(store, tenant.tenantId))) {
-      process.stdout.write(`Đang tạo dữ liệu mẫu: ${tenant.name} (${tenant.units.length} đơn vị, ${tenant.members.length} đảng viên)… `);
-      const at = new Date().toISOString();
-      const t0 = Date.now();
-      const lap = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-      const phases: string[] = [];
-      await seedTenant(store, tenant, at, async () => {
-        phases.push(`đơn vị, đảng viên ${lap()}`);
-        await seedDemoCampaigns(store, tenant, at);
-        phases.push(`đợt kiểm điểm ${lap()}`);
-      });
-      console.log(`xong (${phases.join(', ')})`);
-    }
+  // The demo is seeded in two parts so that a first start serves as soon as the login page has its
+  // data, however large the demo grows: each tenant's units and marker before serving; its members,
+  // campaigns and results in the background right after, then the 2025 story. A start cut off
+  // during the second part finishes it on the next start.
+  const states = await Promise.all(demo.tenants.map((tenant) => seedState(store, tenant.tenantId)));
+  const at = new Date().toISOString();
+  for (const [i, tenant] of demo.tenants.entries()) {
+    if (states[i] !== 'none') continue;
+    const t0 = Date.now();
+    process.stdout.write(`Đang tạo dữ liệu mẫu: ${tenant.name} (${tenant.units.length} đơn vị, ${tenant.members.length} đảng viên)… `);
+    await seedUnits(store, tenant, at);
+    console.log(`các đơn vị xong (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
+  const toFinish = demo.tenants.filter((_, i) => states[i] !== 'complete');
   const identities = demo.tenants.flatMap((t) => t.identities);
-  // The stream poller builds the seeded campaigns' roll-ups in the background on a fresh database
-  // (it reconciles once when it has no checkpoint), so seeding does not wait for them.
-  jobs = await Promise.all(localJobs.map((start) => start({ store, endpoint: dynamo.endpoint, dataDir: dir, clock: () => new Date() })));
   const { app } = await createLocalApp({ store, dataDir: dir, identities });
-  server = serve({ fetch: app.fetch, port, hostname: settings.host }, () => {
-    const url = `http://localhost:${port}`;
-    console.log(`\nKiểm điểm đang chạy tại ${url}  (sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
-    console.log(`Tài liệu API: ${url}/docs · DynamoDB Local: ${dynamo.endpoint} · dữ liệu: ${dir}`);
-    console.log('Tài khoản thử (đăng nhập tại /login):');
-    for (const id of identities) console.log(`  - ${id.name} — ${roleLabels[id.role]} — ${id.tenant}/${id.unit}`);
-    console.log('Nhấn Ctrl-C để dừng.');
+  await new Promise<void>((listening) => {
+    server = serve({ fetch: app.fetch, port, hostname: settings.host }, () => {
+      const url = `http://localhost:${port}`;
+      console.log(`\nKiểm điểm đang chạy tại ${url}  (sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
+      console.log(`Tài liệu API: ${url}/docs · DynamoDB Local: ${dynamo.endpoint} · dữ liệu: ${dir}`);
+      console.log('Tài khoản thử (đăng nhập tại /login):');
+      for (const id of identities) console.log(`  - ${id.name} — ${roleLabels[id.role]} — ${id.tenant}/${id.unit}`);
+      console.log('Nhấn Ctrl-C để dừng.');
+      listening();
+    });
   });
-  // The 2025 story (docs/tree-history.md) runs once, in the background: readers see each tree job's
-  // before or after; stopped half-way, the next start takes it up where it stood.
-  if (!(await isReorganised(store))) {
+  if (toFinish.length > 0) {
+    const t0 = Date.now();
+    console.log(`Đang tạo tiếp dữ liệu mẫu trong nền: đảng viên, các đợt kiểm điểm (${toFinish.map((t) => t.name).join(', ')})…`);
+    // Members first (unit pages show them), then the campaigns.
+    for (const tenant of toFinish) if (!stopping) await seedMembers(store, tenant);
+    for (const tenant of toFinish) {
+      if (stopping) return;
+      await seedDemoCampaigns(store, tenant, at);
+      await markSeeded(store, tenant.tenantId, at);
+    }
+    console.log(`Dữ liệu mẫu: xong sau ${((Date.now() - t0) / 1000).toFixed(1)} s nữa; số liệu tổng hợp đang được dựng.`);
+  }
+  // The background jobs start once the seed is complete: on a fresh database the stream poller
+  // builds every roll-up once (it reconciles when it has no checkpoint) instead of following the
+  // seed's records.
+  if (stopping) return;
+  jobs = await Promise.all(localJobs.map((start) => start({ store, endpoint: dynamo.endpoint, dataDir: dir, clock: () => new Date() })));
+  // The 2025 story (docs/tree-history.md) runs once, in the background, on the complete seed:
+  // readers see each tree job's before or after; stopped half-way, the next start takes it up
+  // where it stood.
+  if (!stopping && !(await isReorganised(store))) {
     console.log('Đang dựng sắp xếp tổ chức 2025 (Trà Vinh hợp nhất vào Vĩnh Long từ 01/07/2025)…');
     const t0 = Date.now();
     reorganise2025({ store, clock: () => new Date() })

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { DomainError } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { errorResponse } from '../errors';
+import { csrfSecretOf, csrfTokenFor } from '../auth/csrf';
 import { oidcClient } from '../auth/oidc-client';
 import { localProvider, localProviderSettings } from '../auth/local-provider';
 import { sessionPages } from './session-pages';
@@ -31,6 +33,14 @@ export function pageApp(deps: AppDeps, inProcess: typeof fetch) {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  // The views read the request's CSRF token from the context they render in (PostForm): this
+  // app's own, where the sign-in provider also sets it for a browser that has no cookie yet.
+  app.use('*', contextStorage());
+  app.use('*', async (c, next) => {
+    const secret = csrfSecretOf(c);
+    if (secret) c.set('csrf', csrfTokenFor(secret));
+    await next();
+  });
   const oidc = deps.oidc ? oidcClient(deps.oidc) : deps.local ? oidcClient(localProviderSettings(inProcess)) : undefined;
   app.route('/', sessionPages(oidc));
   if (deps.local) app.route('/', localProvider(deps, deps.local));
