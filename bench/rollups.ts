@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createStore, ensureTable, transactPut, campaignItem, commitResults, ResultRow, rowItem, indexNames, keys, memberItem, unitItem, StoredUnit, massesSettingsItem } from '@kd/data';
-import { addComment, openReview, recordMassesSession, saveWorkplace } from '@kd/services';
+import { addComment, loadMassesRollup, loadRollup, openReview, recordMassesSession, saveWorkplace } from '@kd/services';
 import { Campaign, Member, MemberFacts, traVinhMassesSettings, type Caller, type Rating, type Unit } from '@kd/domain';
 import { loadRollupYears, naiveRecount, reconcileAll } from '@kd/jobs';
 import { startDynamoLocal } from '../packages/local/src/dynamo-local';
@@ -197,6 +197,30 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
     }
     bieu5Fresh.sort((a, b) => a - b);
 
+    // 7. What one read costs, in items: the province's roll-up (r2025's score bands are fields of
+    // the same items) and its Biểu 5 — each the unit's own item plus its children's, whatever the
+    // size of the subtree. Every item a read gets back is counted, per command.
+    const itemsRead = async (readOnce: () => Promise<unknown>) => {
+      const calls: string[] = [];
+      const send = store.doc.send.bind(store.doc);
+      const counting = async (command: { constructor: { name: string } }, ...rest: unknown[]) => {
+        const out = (await (send as (...a: unknown[]) => Promise<{ Items?: unknown[]; Item?: unknown }>)(command, ...rest));
+        calls.push(`${command.constructor.name.replace('Command', '')} ${(out.Items?.length ?? 0) + (out.Item ? 1 : 0)}`);
+        return out;
+      };
+      (store.doc as unknown as { send: unknown }).send = counting;
+      try {
+        return { result: await readOnce(), calls };
+      } finally {
+        (store.doc as unknown as { send: unknown }).send = send;
+      }
+    };
+    const rollupRead = await itemsRead(() => loadRollup(store, board, YEAR, 'p'));
+    const massesRead = await itemsRead(() => loadMassesRollup(deps, board, YEAR, 'p'));
+    const rollupChildren = (rollupRead.result as { children: unknown[]; scores?: unknown }).children.length;
+    const hasScores = (rollupRead.result as { scores?: unknown }).scores !== undefined;
+    const massesChildren = (massesRead.result as { children: unknown[] }).children.length;
+
     const medianRecount = median(recounts);
     const medianRead = median(reads);
     const result = {
@@ -220,6 +244,10 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
       freshnessP95Ms: Number(percentile(fresh, 95).toFixed(0)),
       bieu5FreshnessP50Ms: Number(percentile(bieu5Fresh, 50).toFixed(0)),
       bieu5FreshnessP95Ms: Number(percentile(bieu5Fresh, 95).toFixed(0)),
+      rollupReadCalls: rollupRead.calls.join(', '),
+      rollupChildren,
+      bieu5ReadCalls: massesRead.calls.join(', '),
+      bieu5Children: massesChildren,
     };
     printTable('Roll-ups (100,000 members in 3,000 cells; in-memory DynamoDB Local)', [
       ['generate items (transactPut)', `${seconds(generateMs)} (${items.length} items)`],
@@ -232,6 +260,8 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
       ['recount / read (≥ 50)', String(result.recountToReadRatio)],
       ['freshness, 50-row upload → province', `p50 ${ms(result.freshnessP50Ms)} · p95 ${ms(result.freshnessP95Ms)} (≤ 2000 ms)`],
       ['Biểu 5 freshness, a comment → province', `p50 ${ms(result.bieu5FreshnessP50Ms)} · p95 ${ms(result.bieu5FreshnessP95Ms)}`],
+      [`province roll-up read (Biểu 1, 2, 4 with r2025 score bands${hasScores ? '' : ' — MISSING'}): items per command`, `${result.rollupReadCalls} (children ${rollupChildren} + 1)`],
+      ['province Biểu 5 read: items per command', `${result.bieu5ReadCalls} (children with masses data ${massesChildren} + 1; the rest are settings and the review)`],
     ]);
     return result;
   } finally {
