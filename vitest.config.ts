@@ -6,8 +6,8 @@ import './test/support/env.ts';
  * - `unit` — nothing: no Java, no Chromium, no LibreOffice. Every test file lands here unless a
  *   slower project claims it; it provides no `dynamoEndpoint` and puts a refusing `java` first on
  *   the PATH, so a file that needs DynamoDB Local fails loudly here instead of running quietly.
- * - `integration` — DynamoDB Local, started once by the global setup and shared (one table per
- *   file); also Chromium and LibreOffice where a file drives them.
+ * - `integration` — DynamoDB Local, one per worker started by the global setup, shared by the
+ *   files of that worker (one table per file); also Chromium and LibreOffice where a file drives them.
  * - `infra` — the CDK stack synthesised in memory (no Java either, but seconds per synthesis).
  * - `system` — LibreOffice alone, a whole `npm start` with its own DynamoDB Local, or child
  *   processes whose memory is measured.
@@ -47,6 +47,10 @@ export default defineConfig({
           include: INTEGRATION,
           exclude: [...SYSTEM, '**/node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          // One module cache per worker: the app, the SDK and the rulebooks load once per worker
+          // instead of once per file. Files keep their own tables and tenants; the few that install
+          // process-wide hooks (fault hooks, console spies) remove them in afterEach/afterAll.
+          isolate: false,
         },
       },
       {

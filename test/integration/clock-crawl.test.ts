@@ -53,20 +53,33 @@ const yearsIn = (html: string): number[] =>
 const hrefsIn = (html: string): string[] =>
   [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((h) => h.startsWith('/') && !h.startsWith('//'));
 
-/** Every page an identity can reach by following links from its home, each fetched once. */
+/**
+ * A page's kind: its path with every id segment (one holding a digit that is not a year) as `:id`,
+ * and its query's names without their values. Years stay: a closed year's page is another kind.
+ */
+const kindOf = (href: string): string => {
+  const [path = '', query = ''] = href.split('?');
+  const segments = path.split('/').map((s) => (/\d/.test(s) && !/^\d{4}$/.test(s) ? ':id' : s));
+  const names = [...new URLSearchParams(query).keys()].sort().join('&');
+  return segments.join('/') + (names ? `?${names}` : '');
+};
+
+/** Every kind of page an identity can reach by following links from its home, one page of each fetched. */
 async function crawl(t: TestApp, as: Identity, limit = 40): Promise<{ pages: Map<string, number>; years: Set<number> }> {
   const pages = new Map<string, number>();
+  const kinds = new Set<string>();
   const years = new Set<number>();
   const queue = ['/', `/units/${as.unit}`];
   while (queue.length > 0 && pages.size < limit) {
     const path = queue.shift()!;
-    if (pages.has(path) || /^\/(login|logout|auth|assets)\b/.test(path)) continue;
+    if (pages.has(path) || kinds.has(kindOf(path)) || /^\/(login|logout|auth|assets)\b/.test(path)) continue;
+    kinds.add(kindOf(path));
     const res = await t.request(path, { as });
     pages.set(path, res.status);
     if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
     const html = await res.text();
     for (const y of yearsIn(html)) years.add(y);
-    for (const href of hrefsIn(html)) if (!pages.has(href)) queue.push(href);
+    for (const href of hrefsIn(html)) if (!kinds.has(kindOf(href))) queue.push(href);
   }
   return { pages, years };
 }

@@ -1,15 +1,15 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 // The app first: its OpenAPI schemas extend zod before any other module builds one.
 import { createTestApp, type TestApp } from '../support/app';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, getDossier, readResults, listAudit, faultPoints, type Store, type FaultPoint } from '@kd/data';
 import { createTestStore } from '../support/store';
 import { putTestCampaign } from '../support/rollups';
 import { dynamoEndpoint } from '../support/dynamo';
+import { runChildScript, type ChildExit } from '../support/child-process';
 import { identities, seedFixture } from '../support/fixture';
 import { csvOf, postFile, resultsPath, rosterPath } from './uploads-support';
 
@@ -17,7 +17,6 @@ import { csvOf, postFile, resultsPath, rosterPath } from './uploads-support';
  * Kills a real commit at each named point (fault-hook.ts) in a child process with SIGKILL, then
  * reads the unit's results back: they are entirely the old version or entirely the new one.
  */
-const root = resolve(import.meta.dirname, '../..');
 let store: Store;
 let t: TestApp;
 let dir: string;
@@ -26,22 +25,13 @@ const abbreviation: Record<string, string> = { excellent: 'HTXSNV', good: 'HTTNV
 const resultsFile = (decided: string, absences: string) =>
   csvOf([['Mã đảng viên', 'Số kỳ vắng sinh hoạt', 'Chi bộ xếp loại'], ...ids.map((id) => [id, absences, abbreviation[decided]!])]);
 
-function runChild(csv: string, point: FaultPoint | null, year = 2021): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+function runChild(csv: string, point: FaultPoint | null, year = 2021): Promise<ChildExit> {
   const file = join(dir, `${point ?? 'none'}-${Date.now()}.csv`);
   writeFileSync(file, csv);
   const env = { ...process.env };
   if (point) env.KD_FAULT_KILL_AT = point;
   else delete env.KD_FAULT_KILL_AT;
-  // `node --import tsx` rather than `npx tsx`: one process, so the SIGKILL is what its parent sees.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/commit-crash-child.ts', dynamoEndpoint(), store.tableName, file, String(year)], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, out })));
+  return runChildScript('test/support/commit-crash-child.ts', [dynamoEndpoint(), store.tableName, file, String(year)], env);
 }
 
 /** The unit's current results as (decided, absences) pairs, with the version they belong to. */

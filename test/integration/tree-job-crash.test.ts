@@ -1,25 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 // The app first: @hono/zod-openapi extends zod before any schema the routes describe is built.
 import { createTestApp, type TestApp } from '../support/app';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { Member, type Unit } from '@kd/domain';
-import { getTreeJob, listAllUnits, readPointer, type Store } from '@kd/data';
+import { getTreeJob, listAllUnits, readPointer, UNITS_PER_STEP, type Store } from '@kd/data';
 import { runTreeJob, TREE_JOB_LEASE_MS } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { dynamoEndpoint } from '../support/dynamo';
+import { runChildScript, type ChildExit } from '../support/child-process';
+import { byDepth } from '../support/depth';
 
 /**
- * A bloc of 501 units and 10,000 members merged into another through the API (issue 13): once
+ * A bloc of 501 units and 10,000 members (a quarter of that under `npm test`) merged into another through the API (issue 13): once
  * without interruption, once with the process SIGKILLed in the middle of the job (after the flip,
  * part-way through settling) and the job resumed by another runner. Both end exactly alike, and a
  * reader polling the province's tree the whole time sees the tree before or after, never half.
  */
-const root = resolve(import.meta.dirname, '../..');
-const COMMITTEES = 50;
+// At full size under `npm run test:deep`; a quarter of it under `npm test` (same shape, fewer steps).
+const COMMITTEES = byDepth(50, 12);
 const CELLS = 9;
-const MEMBERS = 10_000;
+const MEMBERS = byDepth(10_000, 2_000);
+/** Units the merge changes: the bloc, its committees and cells, and the bloc it joins. */
+const CHANGED = 2 + COMMITTEES * (CELLS + 1);
+/** Tree-job steps pass the fault point once each: staging, the flip, then settling; killed a third of the way into settling. */
+const STAGE_STEPS = Math.ceil(CHANGED / UNITS_PER_STEP);
+const KILL_AT = `treeJobStep#${STAGE_STEPS + 1 + Math.ceil(STAGE_STEPS / 3)}`;
 let store: Store;
 let t: TestApp;
 
@@ -64,15 +69,11 @@ async function endState(tenant: string) {
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-function runChild(tenant: string, killAt: string | null): Promise<{ signal: NodeJS.Signals | null; code: number | null; out: string }> {
+function runChild(tenant: string, killAt: string | null): Promise<ChildExit> {
   const env = { ...process.env };
   if (killAt) env.KD_FAULT_KILL_AT = killAt;
   else delete env.KD_FAULT_KILL_AT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/tree-job-crash-child.ts', dynamoEndpoint(), store.tableName, tenant], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, out })));
+  return runChildScript('test/support/tree-job-crash-child.ts', [dynamoEndpoint(), store.tableName, tenant], env);
 }
 
 beforeAll(async () => {
@@ -96,14 +97,14 @@ describe('a bloc merge killed in the middle', () => {
     await t.treeJobsIdle();
     const whole = (await getTreeJob(store, 'ua', (await accepted.json()).id))!;
     const wholeMs = Date.now() - started;
-    expect(whole).toMatchObject({ state: 'done', units: 502 });
+    expect(whole).toMatchObject({ state: 'done', units: CHANGED });
     expect(same(await snapshot('ua'), after)).toBe(true);
 
     // Interrupted: the child is killed after the flip, part-way through settling; a reader polls meanwhile.
     let polls = 0;
     const views = { before: 0, after: 0 };
     let running = true;
-    const child = runChild('ub', 'treeJobStep#16').finally(() => (running = false));
+    const child = runChild('ub', KILL_AT).finally(() => (running = false));
     while (running) {
       const seen = await snapshot('ub');
       polls++;

@@ -10,6 +10,7 @@ import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
 import { enableMasses } from '../support/masses';
+import { byDepth } from '../support/depth';
 
 /**
  * Biểu 5 exactness (issue 15): after a random sequence of workplaces, sessions recorded and
@@ -18,7 +19,7 @@ import { enableMasses } from '../support/masses';
  * from the table. The consumer reads the test table's real stream; one tenant per sequence.
  */
 const YEAR = 2020;
-const RUNS = Number(process.env.KD_MASSES_EXACTNESS_RUNS ?? 12);
+const RUNS = Number(process.env.KD_MASSES_EXACTNESS_RUNS ?? byDepth(12, 4));
 const at = '2020-11-01T01:00:00.000Z';
 const organisations = ['BC1', 'C1', 'C2', 'C3', 'BL'] as const;
 const withMembers: Record<string, string[]> = { C1: ['M1', 'M2'], C2: ['M3'], C3: ['M4'], BL: ['M5', 'M6'], BC1: ['M7'] };

@@ -8,6 +8,7 @@ import { applyStreamBatch, loadRollupYears, naiveRecount } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
+import { byDepth } from '../support/depth';
 
 /**
  * Exactness (issues 5 and 10): after any sequence of uploads, single edits, collective ratings and workflow
@@ -18,7 +19,7 @@ import { putTestCampaign, streamConsumer } from '../support/rollups';
  * One table; one tenant per sequence.
  */
 const YEAR = 2021;
-const RUNS = Number(process.env.KD_EXACTNESS_RUNS ?? 200);
+const RUNS = Number(process.env.KD_EXACTNESS_RUNS ?? byDepth(200, 24));
 const at = '2021-12-20T01:00:00.000Z';
 const actor = { sub: 'p', name: 'Thử', role: 'province_board', unit: 'P' };
 const cells = ['C1', 'C2', 'C3', 'BL'] as const;

@@ -7,6 +7,7 @@ import { inProcessTreeJobs, loadRollupYears, naiveRecount } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
+import { byDepth } from '../support/depth';
 
 /**
  * Issue 13's exactness: after any sequence of renames, moves, merges, splits, closes, member
@@ -15,9 +16,9 @@ import { putTestCampaign, streamConsumer } from '../support/rollups';
  * dates events from November 2021 to early 2022, around its rating date (20/12/2021): events dated
  * after it must leave 2021 alone. Phase 2 opens 2022 (2021 freezes) and goes on in 2022. The
  * consumer reads the table's real stream; merges and splits run as tree jobs. Sequences:
- * `KD_TREE_EXACTNESS_RUNS` (default 6), one tenant each.
+ * `KD_TREE_EXACTNESS_RUNS` (default 6 under `npm run test:deep`, 2 under `npm test`), one tenant each.
  */
-const RUNS = Number(process.env.KD_TREE_EXACTNESS_RUNS ?? 6);
+const RUNS = Number(process.env.KD_TREE_EXACTNESS_RUNS ?? byDepth(6, 2));
 let store: Store;
 let consumer: ReturnType<typeof streamConsumer>;
 let sequence = 0;

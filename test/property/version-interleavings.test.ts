@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { faultPoints, getDossier, getResultRow, installFaultHook, listAudit, listYearRollups, readResults, type AuditEntry, type FaultPoint, type Store } from '@kd/data';
 import { DomainError, Member, MemberFacts, type Caller, type Rating, type Unit } from '@kd/domain';
@@ -12,7 +11,9 @@ import { loadRollupYears, naiveRecount } from '@kd/jobs';
 import { seedTenant } from '../../packages/local/src/seed';
 import { createTestStore } from '../support/store';
 import { dynamoEndpoint } from '../support/dynamo';
+import { runChildScript, type ChildExit } from '../support/child-process';
 import { putTestCampaign, streamConsumer } from '../support/rollups';
+import { byDepth } from '../support/depth';
 
 /**
  * Issue 10: random interleavings of results commits, row edits, collective ratings, submits and
@@ -27,14 +28,13 @@ import { putTestCampaign, streamConsumer } from '../support/rollups';
  * - the audit has exactly one entry per accepted change, and none for a refused or killed one;
  * - the roll-ups, built by the stream consumer from the table's real stream, equal the recount.
  *
- * KD_INTERLEAVING_RUNS sets the number of sequences (default 4: about three minutes here, most of
+ * KD_INTERLEAVING_RUNS sets the number of sequences (default 4 under `npm run test:deep`, about three minutes here, most of
  * it the child processes starting).
  */
-const RUNS = Number(process.env.KD_INTERLEAVING_RUNS ?? 4);
+const RUNS = Number(process.env.KD_INTERLEAVING_RUNS ?? byDepth(4, 2));
 const PARALLEL = 2;
 const YEAR = 2021;
 const at = '2021-12-20T01:00:00.000Z';
-const root = resolve(import.meta.dirname, '../..');
 const cells = ['C1', 'C2'] as const;
 type Cell = (typeof cells)[number];
 const roster: Record<Cell, string[]> = { C1: ['S1', 'A1', 'A2', 'A3', 'A4'], C2: ['S2', 'B1', 'B2'] };
@@ -98,18 +98,13 @@ function csvFor(c: Cell, decided: Rating, note: string): string {
   return ['Mã đảng viên,Tự xếp loại,Chi bộ xếp loại,Ghi chú', ...roster[c].map((id) => `${id},${code[decided]},${code[decided]},${note}`)].join('\r\n') + '\r\n';
 }
 
-function runChild(tenant: string, c: Cell, csv: string, point: FaultPoint | null): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; out: string }> {
+function runChild(tenant: string, c: Cell, csv: string, point: FaultPoint | null): Promise<ChildExit> {
   const file = join(dir, `${tenant}-${c}-${++opSeq}.csv`);
   writeFileSync(file, csv);
   const env = { ...process.env };
   if (point) env.KD_FAULT_KILL_AT = point;
   else delete env.KD_FAULT_KILL_AT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/commit-crash-child.ts', dynamoEndpoint(), store.tableName, file, String(YEAR), c, tenant], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), (out += d.toString())));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal, stdout, out })));
+  return runChildScript('test/support/commit-crash-child.ts', [dynamoEndpoint(), store.tableName, file, String(YEAR), c, tenant], env);
 }
 
 /** Null when the rows are one whole version; else what is wrong. */

@@ -3,15 +3,23 @@ import { startDynamoLocal } from '../../packages/local/src/dynamo-local';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamoEndpoint: string;
+    /** One DynamoDB Local per vitest worker, in worker order (see `dynamoEndpoint()`). */
+    dynamoEndpoints: string[];
   }
 }
 
-/** One DynamoDB Local for the whole run; each test file makes its own table (see `test/support/table.ts`). */
+/**
+ * One DynamoDB Local per vitest worker for the whole run; each test file makes its own table (see
+ * `test/support/store.ts`). Not one for all: DynamoDB Local serialises every write to a database
+ * behind a single lock, so two busy files on one instance wait on each other and, on a loaded
+ * machine, past its lock timeout ("too long waiting for a lock", a 500). Files running in the same
+ * worker run one after another and share their worker's instance.
+ */
 export default async function setup(project: TestProject) {
-  const dynamo = await startDynamoLocal();
-  project.provide('dynamoEndpoint', dynamo.endpoint);
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  const instances = await Promise.all(Array.from({ length: workers }, () => startDynamoLocal()));
+  project.provide('dynamoEndpoints', instances.map((d) => d.endpoint));
   return async () => {
-    await dynamo.stop();
+    await Promise.all(instances.map((d) => d.stop()));
   };
 }
