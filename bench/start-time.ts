@@ -20,13 +20,11 @@ async function timeStart(dataDir: string, seeded: boolean): Promise<{ ready: num
   const started = performance.now();
   const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, PORT: String(port), KD_DATA_DIR: dataDir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const printed = (text: string) =>
     new Promise<void>((ok, fail) => {
       const check = () => out.includes(text) && ok();
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        check();
-      });
+      child.stdout!.on('data', check);
       check();
       child.once('exit', (code) => fail(new Error(`npm start exited ${code}: ${out}`)));
     });
