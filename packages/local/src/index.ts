@@ -17,7 +17,6 @@ export * from './demo/workplace-profile';
 export * from './dynamo-local';
 export * from './jobs';
 export * from './local-app';
-export * from './merge-provinces';
 export * from './paths';
 export * from './reorganise-2025';
 export * from './scheduler';
