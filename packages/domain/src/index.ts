@@ -11,6 +11,7 @@ export * from './degradation-signs/degradation-sign';
 export * from './degradation-signs/merge';
 export * from './degradation-signs/national';
 export * from './discipline';
+export * from './documents/bieu-frame';
 export * from './documents/comment-form';
 export * from './documents/degradation-checklist';
 export * from './documents/labels';
