@@ -86,6 +86,7 @@ export * from './reconciliation/national-id';
 export * from './report/board-config';
 export * from './report/build-report';
 export * from './report/completion';
+export * from './report/digest';
 export * from './report/email';
 export * from './report/reminder';
 export * from './report/report-content';
