@@ -107,6 +107,7 @@ export * from './rewards/propose';
 export * from './rewards/reward-list';
 export * from './rewards/streak';
 export * from './rollup/counts';
+export * from './rollup/figures';
 export * from './rollup/format';
 export * from './rollup/own-contribution';
 export * from './rollup/quota';
