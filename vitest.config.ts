@@ -21,7 +21,7 @@ export default defineConfig({
   test: {
     setupFiles: ['test/support/env.ts'],
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
     fileParallelism: true,

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
 import { getTenantMeta, getUnit, installFaultHook, listAllUnits, listUnitMembers, type Store } from '@kd/data';
 import { reconcileTenant } from '@kd/jobs';
+import { ReportContent, lateUnits, reportEmail } from '@kd/domain';
 import type { Identity } from '@kd/api';
 import { generateDemo, reorganise2025 } from '@kd/local';
 import { seedTenant } from '../../packages/local/src/seed';
@@ -112,5 +113,24 @@ describe('the demo’s 2025 story', () => {
     expect((await write.json()).error.code).toBe('TENANT_FROZEN');
     expect((await t.request('/api/v1/units/vl-ptv', { as: htBoard })).status).toBe(404);
     expect((await t.request('/api/v1/units/ht', { as: htBoard })).status).toBe(200);
+  });
+
+  it('mails Vĩnh Long’s 2026 deadline reports in under 100 lines, naming each unit’s direct parent (today, and after the last milestone)', async () => {
+    const units = await listAllUnits(store, 'vinh-long');
+    const byId = new Map(units.map((u) => [u.id, u]));
+    for (const [at, atLeast] of [['2026-12-01T07:00:00+07:00', 50], ['2027-01-20T07:00:00+07:00', 100]] as const) {
+      t.setNow(at);
+      const res = await t.request('/api/v1/units/vl/reports?year=2026', { method: 'POST', as: vlBoard });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const content = ReportContent.parse((await res.json()).content);
+      const late = lateUnits(content);
+      const lines = reportEmail(content, { report: 'http://localhost/r', lateUnits: 'http://localhost/l' }).text.split('\n');
+      expect(late.length, at).toBeGreaterThan(atLeast);
+      expect(lines.length, `${at}: ${late.length} late items`).toBeLessThan(100);
+      const ranked = lines.filter((l) => /^ {2}\d+\. /.test(l));
+      expect(ranked).toHaveLength(Math.min(10, new Set(late.map((l) => l.unitId)).size));
+      for (const item of late) expect(item.parentName, item.unitId).toBe(byId.get(byId.get(item.unitId)!.parentId!)!.name);
+      for (const l of ranked) expect(units.some((u) => l.includes(`${u.name} — trực thuộc ${byId.get(u.parentId ?? '')?.name}:`)), l).toBe(true);
+    }
   });
 });

@@ -67,10 +67,13 @@ describe('the local report scheduler (npm start) on a test clock', () => {
     expect(emls).toHaveLength(9);
     const morning = emls.filter((e) => e.to === blocBoard[0]).at(-1)!;
     expect(morning.subject).toBe('[Kiểm điểm 2021] Báo cáo tiến độ — Đảng ủy Khối các cơ quan tỉnh — 22/12/2021 07:00');
-    const text = morning.parts.find((p) => p.contentType === 'text/plain')!.body.toString('utf8').normalize('NFC');
-    expect(text).toContain('Chi bộ Văn phòng Sở (Đảng ủy Sở Y tế) — Chi bộ hoàn tất hồ sơ, gửi về đảng ủy cấp trên: Trễ hạn');
-    expect(text).toContain('Chi bộ Phòng Ngân sách (Đảng ủy Sở Tài chính) — Chi bộ hoàn tất hồ sơ, gửi về đảng ủy cấp trên: Quá hạn, chưa thực hiện');
-    expect(text).not.toContain('Chi bộ Bệnh viện Phổi (');
+    const text = morning.parts.find((p) => p.contentType === 'text/plain')!.body.toString('utf8').normalize('NFC').replace(/\r\n/g, '\n');
+    // The digest: the milestone's title once, then each late unit with the unit directly above it.
+    expect(text).toContain('Chi bộ hoàn tất hồ sơ, gửi về đảng ủy cấp trên (trước ngày 22/12/2021):\n');
+    expect(text).toMatch(/\d\. Chi bộ Phòng Ngân sách — trực thuộc Đảng ủy Sở Tài chính: quá hạn 1 ngày, chưa thực hiện\n/);
+    expect(text).toMatch(/\d\. Chi bộ Văn phòng Sở — trực thuộc Đảng ủy Sở Y tế: thực hiện trễ 1 ngày\n/);
+    expect(text).not.toContain('Chi bộ Bệnh viện Phổi —');
+    expect(text).toContain('/units/b1/late-units?year=2021');
 
     const xlsx = morning.parts.find((p) => p.contentType.includes('spreadsheetml'))!;
     expect(xlsx.filename).toBe('bao-cao-tien-do-b1-22-12-2021.xlsx');

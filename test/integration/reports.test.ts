@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listReports, listDeliveries, reportPk, type Store } from '@kd/data';
 import type { Identity } from '@kd/api';
 import { runTick, unavailableMilestoneScheduler, type Mailer } from '@kd/services';
-import { createDeadlineReportHandler, tickOfEvent } from '@kd/jobs';
+import { createDeadlineReportHandler, reconcileTenant, tickOfEvent } from '@kd/jobs';
+import { figureText, formatCount, formatPercent, memberRatingFigures } from '@kd/domain';
+import ExcelJS from 'exceljs';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
@@ -138,6 +140,42 @@ describe('deadline reports over the stored campaign and dossiers', () => {
     // A cell secretary may not ask for one (role), and the bloc's report is not the province's.
     expect((await t.request('/api/v1/units/c1/reports', { method: 'POST', as: identities.cell })).status).toBe(403);
     expect((await t.request(`/api/v1/units/p1/reports/${report.reportId}`, { as: identities.province })).status).toBe(404);
+  });
+
+  it('shows the same figures on the dashboard, in the report and in Biểu 2 for the same campaign and moment', async () => {
+    await reconcileTenant(store, 't1');
+    t.setNow('2021-12-22T09:30:00+07:00');
+    const report = await (await t.request('/api/v1/units/b1/reports', { method: 'POST', as: identities.bloc })).json();
+    const html = await (await t.request('/dashboard/2021/units/b1', { as: identities.bloc })).text();
+    const rollup = await (await t.request('/api/v1/campaigns/2021/units/b1/rollup', { as: identities.bloc })).json();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await t.request('/api/v1/campaigns/2021/units/b1/bieu-2.xlsx', { as: identities.bloc })).arrayBuffer()) as never);
+    const total = (book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).find((r) => r[2] === 'Tổng cộng Đảng ủy Khối các cơ quan tỉnh')!;
+
+    // Milestones: the dashboard's row is the report's count at the same moment (done / expected).
+    const dossier = report.content.milestones.find((m: { milestoneId: string }) => m.milestoneId === 'dossier');
+    const row = new RegExp(`<tr data-milestone="dossier">[\\s\\S]*?<td class="num" data-cell="done">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>`).exec(html)!;
+    expect(row.slice(1)).toEqual([figureText({ count: dossier.counts.done, of: dossier.counts.expected, percent: formatPercent(dossier.counts.done, dossier.counts.expected) }), ...[dossier.counts.onTime, dossier.counts.late, dossier.counts.missing].map(formatCount)]);
+    expect(dossier.counts).toMatchObject({ expected: 3, done: 2 });
+
+    // Members by rating: the dashboard's counts and shares are Biểu 2's columns 8–16, out of the members rated.
+    const figures = memberRatingFigures(rollup.members);
+    expect(total[3]).toBe(rollup.members.total);
+    expect(total[8]).toBe(rollup.members.rated);
+    expect(rollup.members.rated).toBeGreaterThan(0);
+    figures.forEach((f, i) => {
+      expect(total[9 + 2 * i], f.key).toBe(f.count);
+      expect(total[10 + 2 * i], f.key).toBe(f.share);
+      const cells = new RegExp(`<tr data-figure="${f.key}"><th>[^<]*</th><td class="num" data-cell="count">([^<]*)</td><td class="num" data-cell="percent">([^<]*)</td>`).exec(html.slice(html.indexOf('data-testid="member-ratings"')))!;
+      expect(cells.slice(1), f.key).toEqual([formatCount(f.count), f.percent]);
+    });
+    // The column adds up to the members rated, and the not-yet-rated are out of all members.
+    expect(figures.reduce((n, f) => n + f.count, 0)).toBe(rollup.members.rated);
+    expect(html).toContain(`tỷ lệ trên ${formatCount(rollup.members.rated)} đảng viên đã xếp loại; cột cộng lại 100 %`);
+    expect(html).toContain(`tỷ lệ trên tổng số ${formatCount(rollup.members.total)} đảng viên; cột cộng lại 100 %`);
+    // 2021 is still open here: no difference with 2020 is computed.
+    expect(html).toContain('data-testid="campaign-open"');
+    expect(html).not.toContain('điểm %');
   });
 
   it('lists what was sent and what failed on the local Outbox page', async () => {

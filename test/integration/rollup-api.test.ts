@@ -78,15 +78,18 @@ describe('GET /campaigns/{year}/units/{unitId}/rollup', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = wb.worksheets[0]!;
-    const headers = (sheet.getRow(5).values as unknown[]).slice(1);
+    // The party header above the table, the signature block below it (printed on A4).
+    const rowOf = (first: string, column = 1) => [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((n) => sheet.getRow(n).getCell(column).value === first)!;
+    const headers = (sheet.getRow(rowOf('(1) STT')).values as unknown[]).slice(1);
     expect(headers).toHaveLength(18);
     expect(headers[2]).toBe('(3) Tổng số đảng viên');
     expect(headers[7]).toBe('(8) Số được đánh giá, xếp loại');
-    const total = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
-    expect(total[1]).toBe('Tổng cộng Đảng ủy Khối các cơ quan tỉnh');
+    const totalRow = rowOf('Tổng cộng Đảng ủy Khối các cơ quan tỉnh', 2);
+    const total = (sheet.getRow(totalRow).values as unknown[]).slice(1);
     expect(total[2]).toBe(11);
     expect(total[8]).toBe(2);
-    expect(sheet.getRow(sheet.rowCount).getCell(10).numFmt).toBe('[$-42A]0.0%');
+    expect(sheet.getRow(totalRow).getCell(10).numFmt).toBe('[$-42A]0.0 %');
+    expect(sheet.pageSetup.paperSize).toBe(9);
     const b1 = await t.request('/api/v1/campaigns/2021/units/b1/bieu-1.xlsx', { as: identities.bloc });
     expect(b1.status).toBe(200);
   });

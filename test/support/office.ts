@@ -21,19 +21,26 @@ export function officeAvailable(): boolean {
 
 /** `.docx`/`.xlsx`/… → PDF in `outDir`; returns the PDF's path. */
 export async function convertToPdf(file: string, outDir: string): Promise<string> {
+  return (await convertAllToPdf([file], outDir))[0]!;
+}
+
+/** Several files → PDF in `outDir` with one LibreOffice start (most of a conversion's time); returns the PDFs' paths. */
+export async function convertAllToPdf(files: readonly string[], outDir: string): Promise<string[]> {
   const profile = await mkdtemp(join(tmpdir(), `lo-${randomUUID().slice(0, 8)}-`));
   try {
     await run(
       SOFFICE,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file],
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
       { timeout: CONVERT_TIMEOUT_MS, env: { ...process.env, HOME: profile } },
     );
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
-  const pdf = join(outDir, `${basename(file, extname(file))}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${file} (in ${outDir}: ${(await readdir(outDir)).join(', ')})`);
-  return pdf;
+  const pdfs = files.map((file) => join(outDir, `${basename(file, extname(file))}.pdf`));
+  for (const [i, pdf] of pdfs.entries()) {
+    if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${files[i]} (in ${outDir}: ${(await readdir(outDir)).join(', ')})`);
+  }
+  return pdfs;
 }
 
 /** Text of a PDF; `layout` keeps columns side by side as printed (pdftotext -layout). */

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
-import { completionStatusLabels, lateUnits, formatVietnameseDateTime, tickKindLabels, type Counts, type ReportContent } from '@kd/domain';
+import { compareText, completionStatusLabels, lateUnits, formatVietnameseDateTime, tickKindLabels, type Counts, type ReportContent } from '@kd/domain';
 
 /** Column headers of the report, also what a reader (or a test) looks for. */
 export const reportSheetNames = { summary: 'Tổng hợp', units: 'Chi tiết đơn vị', late: 'Đơn vị trễ hạn' } as const;
 export const summaryHeaders = ['Mốc thời gian', 'Hạn', 'Đơn vị', 'Phải thực hiện', 'Đã thực hiện', 'Đúng hạn', 'Trễ hạn', 'Quá hạn, chưa thực hiện', 'Chưa đến hạn', 'Chưa ghi nhận'] as const;
-export const unitHeaders = ['Mốc thời gian', 'Hạn', 'Đơn vị', 'Trực thuộc', 'Tình trạng', 'Thời điểm hoàn thành'] as const;
+/** "Trực thuộc" is the unit directly above; the last column the board's child it sits under (a bloc in the province's report). */
+export const unitHeaders = ['Mốc thời gian', 'Hạn', 'Đơn vị', 'Trực thuộc', 'Tình trạng', 'Thời điểm hoàn thành', 'Thuộc'] as const;
+export const lateHeaders = [...unitHeaders, 'Số ngày chậm'] as const;
 
 const HEADER_FILL = 'FFDDEBF7';
 const TOTAL_FILL = 'FFFFF2CC';
@@ -68,25 +70,28 @@ export async function writeReportXlsx(content: ReportContent): Promise<Buffer> {
   summary.views = [{ state: 'frozen', ySplit: 5 }];
 
   const units = workbook.addWorksheet(reportSheetNames.units);
-  units.columns = [{ width: 40 }, { width: 26 }, { width: 40 }, { width: 36 }, { width: 28 }, { width: 20 }];
+  units.columns = [{ width: 40 }, { width: 26 }, { width: 40 }, { width: 36 }, { width: 28 }, { width: 20 }, { width: 36 }];
   title(units, content, unitHeaders.length);
   header(units, 5, unitHeaders);
   r = 6;
   for (const m of content.milestones) {
     for (const u of m.units) {
-      units.getRow(r).values = [m.title, m.deadline, u.name, u.groupName, completionStatusLabels[u.status], when(u.completedAt)];
+      units.getRow(r).values = [m.title, m.deadline, u.name, u.parentName ?? u.groupName, completionStatusLabels[u.status], when(u.completedAt), u.groupName];
       r += 1;
     }
   }
   units.views = [{ state: 'frozen', ySplit: 5 }];
 
   const late = workbook.addWorksheet(reportSheetNames.late);
-  late.columns = [{ width: 40 }, { width: 26 }, { width: 40 }, { width: 36 }, { width: 28 }, { width: 20 }];
-  title(late, content, unitHeaders.length);
-  header(late, 5, unitHeaders);
+  late.columns = [{ width: 40 }, { width: 26 }, { width: 40 }, { width: 36 }, { width: 28 }, { width: 20 }, { width: 36 }, { width: 12 }];
+  title(late, content, lateHeaders.length);
+  header(late, 5, lateHeaders);
   r = 6;
-  for (const u of lateUnits(content)) {
-    late.getRow(r).values = [u.title, u.deadline, u.name, u.groupName, completionStatusLabels[u.status], when(u.completedAt)];
+  // Milestone by milestone, then by the unit above and the unit's name, the Vietnamese way.
+  const order = new Map(content.milestones.map((m, i) => [m.milestoneId, i]));
+  const sorted = lateUnits(content).sort((a, b) => order.get(a.milestoneId)! - order.get(b.milestoneId)! || compareText(a.parentName, b.parentName) || compareText(a.name, b.name));
+  for (const u of sorted) {
+    late.getRow(r).values = [u.title, u.deadline, u.name, u.parentName, completionStatusLabels[u.status], when(u.completedAt), u.groupName, u.daysOverdue];
     r += 1;
   }
   if (r === 6) late.getRow(6).values = ['Không có đơn vị trễ hạn.'];

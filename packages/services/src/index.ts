@@ -60,6 +60,7 @@ export * from './reports/report-job';
 export * from './rewards/rating-history';
 export * from './rewards/reward-file';
 export * from './rewards/reward-list';
+export * from './rollups/bieu-files';
 export * from './rollups/dashboard';
 export * from './rollups/read-rollup';
 export * from './tenants/tenant-status';

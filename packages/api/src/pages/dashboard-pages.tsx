@@ -33,7 +33,7 @@ export function dashboardPages(deps: AppDeps) {
 
   r.get('/dashboard/:year/units/:unitId', page(deps, async (c, caller) => {
     const year = yearOf(c);
-    const { rollup, previous, campaign, years, importedYears, ancestors, masses } = await readDashboard(deps, caller, year, c.req.param('unitId')!);
+    const { rollup, previous, campaign, years, importedYears, ancestors, masses, milestones, groups } = await readDashboard(deps, caller, year, c.req.param('unitId')!);
     return c.html(
       <DashboardPage
         caller={caller}
@@ -44,6 +44,8 @@ export function dashboardPages(deps: AppDeps) {
         importedYears={importedYears}
         ancestors={ancestors}
         masses={masses}
+        milestones={milestones}
+        groups={groups}
         print={c.req.query('print') === '1'}
       />,
     );

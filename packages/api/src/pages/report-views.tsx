@@ -1,4 +1,4 @@
-import { completionStatusLabels, tickKindLabels, formatVietnameseDateTime, type Counts, type LateUnit, type ReportContent, type Caller } from '@kd/domain';
+import { completionStatusLabels, formatCount, tickKindLabels, formatVietnameseDateTime, type Counts, type LateUnit, type ReportContent, type Caller } from '@kd/domain';
 import { deliveryStatusLabels, type Delivery, type ReportSummary, type StoredUnit } from '@kd/data';
 import { Layout } from './layout';
 import { YearSelector } from './campaign/year-selector';
@@ -26,13 +26,13 @@ function Nav(props: { unit: Pick<StoredUnit, 'id' | 'name'>; local: boolean }) {
 function CountCells(props: { c: Counts }) {
   return (
     <>
-      <td class="num">{props.c.expected}</td>
-      <td class="num">{props.c.done}</td>
-      <td class="num">{props.c.onTime}</td>
-      <td class="num">{props.c.late}</td>
-      <td class="num">{props.c.missing}</td>
-      <td class="num">{props.c.open}</td>
-      <td class="num">{props.c.unrecorded}</td>
+      <td class="num">{formatCount(props.c.expected)}</td>
+      <td class="num">{formatCount(props.c.done)}</td>
+      <td class="num">{formatCount(props.c.onTime)}</td>
+      <td class="num">{formatCount(props.c.late)}</td>
+      <td class="num">{formatCount(props.c.missing)}</td>
+      <td class="num">{formatCount(props.c.open)}</td>
+      <td class="num">{formatCount(props.c.unrecorded)}</td>
     </>
   );
 }

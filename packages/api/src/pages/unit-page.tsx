@@ -1,5 +1,5 @@
 import { Layout } from './layout';
-import { memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
+import { formatCount, groupMemberCounts, memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import type { UnitHistory } from '@kd/services';
 import { UnitHistorySection } from './unit-history-section';
@@ -23,8 +23,8 @@ export function subtreeMemberCounts(subtree: StoredUnit[]): Map<string, number> 
 
 export function UnitPage({ caller, unit, ancestors, subtree, members, groups, history }: UnitPageData) {
   const counts = subtreeMemberCounts(subtree);
-  // Tổ đảng hold no members of their own: their members are the cell's members with that group.
-  if (members) for (const m of members.members) if (m.groupId) counts.set(m.groupId, (counts.get(m.groupId) ?? 0) + 1);
+  // Tổ đảng hold no members of their own: their members are the cell's members with that group (as the dashboard counts them).
+  if (members) for (const [groupId, n] of groupMemberCounts(members.members)) counts.set(groupId, n);
   const depth0 = unit.path.length;
   const unitsBelow = subtree.filter((u) => u.id !== unit.id);
   return (
@@ -43,8 +43,8 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
         {unit.foundedOn ? <span class="muted">Thành lập {formatVietnameseDate(unit.foundedOn)}</span> : null}
         {unit.closedOn ? <span class="muted"> · Kết thúc hoạt động từ {formatVietnameseDate(unit.closedOn)}</span> : null}
         <p>
-          Tổng số đảng viên: <strong data-testid="member-total">{counts.get(unit.id) ?? 0}</strong> · Số đơn vị trực thuộc:{' '}
-          <strong>{unitsBelow.length}</strong>
+          Tổng số đảng viên: <strong data-testid="member-total">{formatCount(counts.get(unit.id) ?? 0)}</strong> · Số đơn vị trực thuộc:{' '}
+          <strong>{formatCount(unitsBelow.length)}</strong>
         </p>
       </div>
       <p class="campaign-links">
@@ -79,7 +79,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
                     <a href={`/units/${u.id}`}>{u.name}</a>
                   </td>
                   <td>{unitKindLabels[u.kind]}</td>
-                  <td class="num">{counts.get(u.id) ?? 0}</td>
+                  <td class="num">{formatCount(counts.get(u.id) ?? 0)}</td>
                 </tr>
               ))}
             </tbody>
@@ -91,7 +91,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
 
       {members ? (
         <>
-          <h2>Danh sách đảng viên ({members.total})</h2>
+          <h2>Danh sách đảng viên ({formatCount(members.total)})</h2>
           <p class="upload-links"><a href={`/units/${unit.id}/results-upload`} data-testid="link-results-upload">Tải kết quả kiểm điểm lên</a> · <a href={`/units/${unit.id}/roster-upload`} data-testid="link-roster-upload">Tải danh sách đảng viên lên</a></p>
           <table data-testid="members">
             <thead>

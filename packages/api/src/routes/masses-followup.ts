@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { addRemediation, commentFormDocx, loadMassesRollup, massesRollupXlsx, readSelfCriticism, remediationOf, selfCriticismDocx, setRemediation, writeSelfCriticism } from '@kd/services';
+import { addRemediation, commentFormDocx, loadMassesRollup, bieuXlsx, readSelfCriticism, remediationOf, selfCriticismDocx, setRemediation, writeSelfCriticism } from '@kd/services';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
 import { bearer, commonErrors, conflictError, json, refusedError } from '../openapi';
@@ -70,7 +70,7 @@ export function massesFollowupRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      if (c.req.valid('query').format === 'xlsx') return xlsxResponse(c, await massesRollupXlsx(deps, c.get('caller'), year, unitId));
+      if (c.req.valid('query').format === 'xlsx') return xlsxResponse(c, await bieuXlsx(deps, c.get('caller'), year, unitId, 5));
       return c.json(await loadMassesRollup(deps, c.get('caller'), year, unitId), 200);
     },
   );

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bieu1, bieu2, bieu4Of, memberCountKeys, scoreCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
+import { memberCountKeys, scoreCountKeys, unitCountKeys, workflowKeys, UnitKind } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { newRouter } from '../router';
 import { bearer, commonErrors, json, UnitIdParam } from '../openapi';
 import { YearParam } from './campaign-schemas';
-import { filesModule, loadRollup, rewardCounts } from '@kd/services';
+import { bieuXlsx, loadRollup } from '@kd/services';
 import { attachment } from '../content-disposition';
 
 const counts = (names: readonly string[]) => z.object(Object.fromEntries(names.map((k) => [k, z.number().int()])));
@@ -69,9 +69,8 @@ export function rollupRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      const bytes = await (await filesModule()).reportTableXlsx(bieu1(rollup), deps.clock());
-      return xlsxResponse(c, bytes, `bieu-1-${rollup.unitId}-${year}.xlsx`);
+      const { bytes, fileName } = await bieuXlsx(deps, c.get('caller'), year, unitId, 1);
+      return xlsxResponse(c, bytes, fileName);
     },
   );
 
@@ -86,11 +85,8 @@ export function rollupRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      // Column 18: the members the rewards list proposes, counted per unit (docs/api.md, "Rewards").
-      const rewards = await rewardCounts(deps, c.get('caller'), year, rollup.unitId);
-      const bytes = await (await filesModule()).reportTableXlsx(bieu2(rollup, rewards), deps.clock());
-      return xlsxResponse(c, bytes, `bieu-2-${rollup.unitId}-${year}.xlsx`);
+      const { bytes, fileName } = await bieuXlsx(deps, c.get('caller'), year, unitId, 2);
+      return xlsxResponse(c, bytes, fileName);
     },
   );
 
@@ -105,9 +101,8 @@ export function rollupRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const rollup = await loadRollup(deps.store, c.get('caller'), year, unitId);
-      const bytes = await (await filesModule()).reportTableXlsx(bieu4Of(rollup), deps.clock());
-      return xlsxResponse(c, bytes, `bieu-4-${rollup.unitId}-${year}.xlsx`);
+      const { bytes, fileName } = await bieuXlsx(deps, c.get('caller'), year, unitId, 4);
+      return xlsxResponse(c, bytes, fileName);
     },
   );
 

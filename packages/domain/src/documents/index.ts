@@ -13,3 +13,4 @@ export * from './comment-form';
 export * from './masses-minutes';
 export * from './review-form-sections';
 export * from './review-form';
+export * from './bieu-frame';

@@ -50,6 +50,7 @@ export function buildReport(input: ReportInput): ReportContent {
     const expected = below.filter((u) => m.actorKinds.includes(u.kind) && (!u.foundedOn || u.foundedOn < ownOf(u.id, m).date) && !exempt?.has(u.id));
     const units: UnitProgress[] = expected.map((u) => {
       const group = byId.get(u.path[depth]!) ?? u;
+      const parentId = u.path[u.path.length - 2]!;
       const completedAt = input.completions.get(u.id)?.[m.event] ?? null;
       return {
         unitId: u.id,
@@ -57,6 +58,8 @@ export function buildReport(input: ReportInput): ReportContent {
         kind: u.kind,
         groupId: group.id,
         groupName: group.name,
+        parentId,
+        parentName: (parentId === board.id ? board : byId.get(parentId))?.name ?? group.name,
         status: completionStatus(ownOf(u.id, m), completedAt, input.now, recordable),
         completedAt: completedAt && new Date(completedAt).getTime() <= input.now.getTime() ? completedAt : null,
       };

@@ -8,3 +8,4 @@ export * from './build-report';
 export * from './board-config';
 export * from './reminder';
 export * from './email';
+export * from './digest';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vietnamDateOf, type LocalDate } from '../local-date';
 import { UnitKind } from '../unit-kind';
 import { CompletionStatus, Counts } from './completion';
 import { TickKind } from './tick';
@@ -11,6 +12,9 @@ export const UnitProgress = z.object({
   kind: UnitKind,
   groupId: z.string(),
   groupName: z.string(),
+  /** The unit directly above (not the board's child in its place): two "Chi bộ Khóm 2" are told apart by it. Absent from reports kept before it was recorded. */
+  parentId: z.string().optional(),
+  parentName: z.string().optional(),
   status: CompletionStatus,
   completedAt: z.string().nullable(),
 });
@@ -72,14 +76,26 @@ export interface LateUnit {
   unitId: string;
   name: string;
   groupName: string;
+  /** The unit directly above it (the board's child for reports kept before parents were recorded). */
+  parentName: string;
   status: Extract<CompletionStatus, 'late' | 'missing'>;
   completedAt: string | null;
+  /**
+   * Calendar days (Vietnamese dates) past the milestone's last day: until it was done for a late
+   * unit, until the report's moment for a missing one. The milestone's dates as the board reads them.
+   */
+  daysOverdue: number;
 }
 
+const DAY = 86_400_000;
+const daysBetween = (from: LocalDate, to: LocalDate) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+
 /** Units late or missing on any milestone, milestone by milestone, for the drill-down list. */
-export function lateUnits(content: Pick<ReportContent, 'milestones'>): LateUnit[] {
-  return content.milestones.flatMap((m) =>
-    m.units
+export function lateUnits(content: Pick<ReportContent, 'milestones' | 'asOf'>): LateUnit[] {
+  const today = vietnamDateOf(new Date(content.asOf));
+  return content.milestones.flatMap((m) => {
+    const lastDay = vietnamDateOf(new Date(new Date(m.dueAt).getTime() - 1));
+    return m.units
       .filter((u): u is UnitProgress & { status: 'late' | 'missing' } => u.status === 'late' || u.status === 'missing')
       .map((u) => ({
         milestoneId: m.milestoneId,
@@ -88,8 +104,10 @@ export function lateUnits(content: Pick<ReportContent, 'milestones'>): LateUnit[
         unitId: u.unitId,
         name: u.name,
         groupName: u.groupName,
+        parentName: u.parentName ?? u.groupName,
         status: u.status,
         completedAt: u.completedAt,
-      })),
-  );
+        daysOverdue: Math.max(0, daysBetween(lastDay, u.completedAt ? vietnamDateOf(new Date(u.completedAt)) : today)),
+      }));
+  });
 }

@@ -1,5 +1,6 @@
 import { isBaseOrganisation, unitKindLabels, type UnitKind } from '../unit-kind';
-import { formatPercent, share } from './format';
+import { formatPercent } from './format';
+import { memberCoverageFigures, memberRatingFigures, unitRatingFigures } from './figures';
 import type { RollupNumbers, RollupResponse } from './view';
 
 /** A cell of a report table: text, a count, or a share (a fraction shown as a percentage). */
@@ -51,8 +52,8 @@ export function bieu1(rollup: RollupResponse): ReportTable {
   ];
   const row = (stt: string, name: string, kind: string, u: RollupNumbers['units'], note: string): (string | number | { share: number | null })[] => [
     stt, name, kind, u.total, u.notRated, u.rated,
-    u.excellent, { share: share(u.excellent, u.rated) }, u.good, { share: share(u.good, u.rated) },
-    u.complete, { share: share(u.complete, u.rated) }, u.incomplete, { share: share(u.incomplete, u.rated) },
+    // Columns 7–14: the same figures as the dashboard's, out of the organisations rated.
+    ...unitRatingFigures(u).flatMap((f) => [f.count, { share: f.share }]),
     capCheck(u.excellent, u.good, null), note,
   ];
   const rows: ReportTableCell[][] = [];
@@ -100,9 +101,9 @@ export function bieu2(rollup: RollupResponse, rewards?: RewardCountsByUnit): Rep
     const m = n.members;
     const quotaApplies = isBaseOrganisation(n.kind) || n.kind === 'bloc' || n.kind === 'province';
     return [
-      stt, n.name, m.total, m.exempt, m.suspended, m.newMember, m.absent + m.pending, m.rated,
-      m.excellent, { share: share(m.excellent, m.rated) }, m.good, { share: share(m.good, m.rated) },
-      m.complete, { share: share(m.complete, m.rated) }, m.incomplete, { share: share(m.incomplete, m.rated) },
+      stt, n.name, m.total, m.exempt, m.suspended, m.newMember, memberCoverageFigures(m).find((f) => f.key === 'notYet')!.count, m.rated,
+      // Columns 9–16: the same figures as the dashboard's, out of the members rated (column 8).
+      ...memberRatingFigures(m).flatMap((f) => [f.count, { share: f.share }]),
       quotaApplies ? capCheck(n.quota.excellent, n.quota.good, n.quota.withinCap) : capCheck(m.excellent, m.good, null),
       rewardsAndDiscipline(n.unitId, m.disciplined, rewards),
     ];

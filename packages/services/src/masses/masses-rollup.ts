@@ -1,6 +1,5 @@
-import { DomainError, bieu5, isBaseOrganisation, massesRollupResponse, type Caller, type MassesRollupResponse, type ReportEvent } from '@kd/domain';
+import { DomainError, isBaseOrganisation, massesRollupResponse, type Caller, type MassesRollupResponse, type ReportEvent } from '@kd/domain';
 import { readMassesRollup, recordUnitEvent, type UnitEventRecord } from '@kd/data';
-import { filesModule } from '../files-module';
 import type { ServiceDeps } from '../deps';
 import { assertInScope } from '../access/scope';
 import { changeBy } from '../actor';
@@ -28,12 +27,6 @@ export async function loadMassesRollup(deps: ServiceDeps, caller: Caller, year: 
     children: children.sort((a, b) => a.name.localeCompare(b.name, 'vi')).map((c) => ({ unitId: c.unitId, name: c.name, counts: c.counts })),
   });
   return response as MassesRollupView;
-}
-
-/** Biểu 5 as an .xlsx: a row per direct child and the total. */
-export async function massesRollupXlsx(deps: ServiceDeps, caller: Caller, year: number, unitId: string): Promise<{ bytes: Buffer; fileName: string }> {
-  const rollup = await loadMassesRollup(deps, caller, year, unitId);
-  return { bytes: await (await filesModule()).reportTableXlsx(bieu5(rollup), deps.clock()), fileName: `bieu-5-${rollup.unitId}-${year}.xlsx` };
 }
 
 /**

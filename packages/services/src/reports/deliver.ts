@@ -21,13 +21,19 @@ export interface DeliveryDeps {
 export const reportLink = (appUrl: string, boardId: string, reportId: string) =>
   `${appUrl.replace(/\/$/, '')}/units/${encodeURIComponent(boardId)}/reports/${encodeURIComponent(reportId)}`;
 
+/** The links a report's e-mail carries: the kept report and the late-units page of its year. */
+export const reportLinks = (appUrl: string, boardId: string, reportId: string, year: number) => ({
+  report: reportLink(appUrl, boardId, reportId),
+  lateUnits: `${appUrl.replace(/\/$/, '')}/units/${encodeURIComponent(boardId)}/late-units?year=${year}`,
+});
+
 /** The message of a delivery, rebuilt from what was kept: the same content and attachment every try. */
 async function messageOf(deps: DeliveryDeps, d: Delivery): Promise<Omit<MailMessage, 'to'> | undefined> {
   const messageId = `<${d.messageId}.${createHash('sha256').update(d.recipient).digest('hex').slice(0, 12)}@kiem-diem>`;
   if (d.messageKind === 'report') {
     const report = await getReport(deps.store, d.tenant, d.messageId);
     if (!report) return undefined;
-    const email = reportEmail(report.content, reportLink(deps.appUrl, report.boardId, report.reportId));
+    const email = reportEmail(report.content, reportLinks(deps.appUrl, report.boardId, report.reportId, report.content.year));
     const { writeReportXlsx } = await filesModule();
     const xlsx = await writeReportXlsx(report.content);
     return { from: deps.from, ...email, messageId, attachments: [{ filename: reportFileName(report.content), content: xlsx, contentType: XLSX_TYPE }] };

@@ -3,7 +3,7 @@ import { getUnit, listSubtree, claimAndKeepReminder, claimAndKeepReport, getBoar
 import { DomainError, buildReport, reminderEmail, reportEmail, remindersDue, dueInstants, tickId, type Campaign, type ReportContent, type Tick } from '@kd/domain';
 import { reportableCampaigns, reportCampaign, type CampaignSource } from './campaign-source';
 import type { CompletionSource } from './completion-source';
-import { deliver, deliverMessage, reportLink, type DeliveryDeps } from './deliver';
+import { deliver, deliverMessage, reportLinks, type DeliveryDeps } from './deliver';
 import { planSchedules } from '../campaigns/plan-schedule';
 
 /** Everything the handler core needs; the AWS handler and the local scheduler build it from their edges. */
@@ -59,7 +59,7 @@ async function buildFor(deps: ReportJobDeps, tenant: string, board: StoredUnit, 
 async function reportForBoard(deps: ReportJobDeps, tenant: string, built: Built, recipients: readonly string[], send = true) {
   const { content, board } = built;
   const reportId = reportIdFor(content.tickId, tenant, board.id, content.year);
-  const email = reportEmail(content, reportLink(deps.appUrl, board.id, reportId));
+  const email = reportEmail(content, reportLinks(deps.appUrl, board.id, reportId, content.year));
   const claimed = await claimAndKeepReport(deps.store, {
     tenant,
     reportId,
@@ -208,5 +208,10 @@ export async function reportNow(
 export async function liveReport(deps: Pick<ReportJobDeps, 'store' | 'campaigns' | 'completions'>, tenant: string, unit: StoredUnit, now: Date, year?: number | null) {
   const campaign = await reportCampaign(deps.campaigns, tenant, year);
   if (!campaign) return undefined;
+  return campaignReport(deps, tenant, unit, campaign, now);
+}
+
+/** A board's report on any campaign (open or closed) at `now`, not kept: what the dashboard's milestone figures read. */
+export async function campaignReport(deps: Pick<ReportJobDeps, 'store' | 'completions'>, tenant: string, unit: StoredUnit, campaign: Campaign, now: Date): Promise<ReportContent> {
   return (await buildFor(deps as ReportJobDeps, tenant, unit, campaign, { kind: 'manual', at: now.toISOString(), requestId: 'live' })).content;
 }

@@ -1,5 +1,7 @@
-import { currentCampaign, DomainError, type Campaign, type Caller } from '@kd/domain';
-import { getCampaign, listCampaigns } from '@kd/data';
+import { currentCampaign, DomainError, groupMemberCounts, isCell, milestoneFigures, type Campaign, type Caller, type UnitKind } from '@kd/domain';
+import { getCampaign, getUnit, listCampaigns, listChildren, listUnitMembers } from '@kd/data';
+import { reportJobDeps } from '../reports/board-reports';
+import { campaignReport } from '../reports/report-job';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
 import { loadRollup } from './read-rollup';
@@ -33,5 +35,26 @@ export async function readDashboard(deps: ServiceDeps, caller: Caller, year: num
     loadMassesRollup(deps, caller, year, rollup.unitId).catch(() => null),
   ]);
   const importedYears = campaigns.filter((x) => x.importedOnly).map((x) => x.year);
-  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), importedYears, ancestors, masses };
+  const [milestones, groups] = await Promise.all([milestonesNow(deps, caller, rollup.unitId, campaign ?? null), groupsOf(deps, caller, rollup.unitId, rollup.kind)]);
+  return { rollup, previous, campaign: (campaign ?? null) as Campaign | null, years: campaigns.map((x) => x.year), importedYears, ancestors, masses, milestones, groups };
+}
+
+/**
+ * The milestone figures of the dashboard: the deadline report's own computation for this unit as
+ * the board, at the same moment, so that both show the same numbers. Null without milestones.
+ */
+async function milestonesNow(deps: ServiceDeps, caller: Caller, unitId: string, campaign: Campaign | null) {
+  if (!campaign || campaign.milestones.length === 0) return null;
+  const unit = await getUnit(deps.store, caller.tenant, unitId);
+  if (!unit) return null;
+  const now = deps.clock();
+  return { asOf: now.toISOString(), figures: milestoneFigures(await campaignReport(reportJobDeps(deps), caller.tenant, unit, campaign, now)) };
+}
+
+/** A cell's tổ đảng with their members, counted as the cell's page counts them (the group holds none of its own). */
+async function groupsOf(deps: ServiceDeps, caller: Caller, unitId: string, kind: UnitKind) {
+  if (!isCell(kind)) return [];
+  const [members, children] = await Promise.all([listUnitMembers(deps.store, caller.tenant, unitId), listChildren(deps.store, caller.tenant, unitId)]);
+  const counts = groupMemberCounts(members);
+  return children.filter((c) => c.kind === 'group' && !c.closedOn).map((g) => ({ id: g.id, name: g.name, members: counts.get(g.id) ?? 0 }));
 }

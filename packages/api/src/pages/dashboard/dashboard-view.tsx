@@ -1,4 +1,4 @@
-import { IMPORTED_LABEL, deadlineText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type Milestone, type RollupNumbers, type RollupResponse, type Caller } from '@kd/domain';
+import { IMPORTED_LABEL, figureText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type MilestoneFigure, type RollupResponse, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
@@ -17,21 +17,6 @@ figure.chart{margin:0;overflow-x:auto}
 @media print{.toolbar,.no-print{display:none}main{max-width:none;margin:0}.card{border:0;padding:0}a{color:inherit;text-decoration:none}.breach td{background:none;font-weight:700}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
 `;
 
-/** How far a milestone is along, from the workflow counts of the roll-up (null: not tracked there). */
-export function milestoneProgress(m: Milestone, r: RollupNumbers): { done: number; of: number } | null {
-  const total = r.units.total;
-  switch (m.event) {
-    case 'dossierSubmitted':
-      return { done: r.workflow.submitted + r.workflow.approved, of: total };
-    case 'appraisalDone':
-      return { done: r.workflow.approved, of: total };
-    case 'cellResultsDecided':
-      return { done: r.units.rated, of: total };
-    default:
-      return null;
-  }
-}
-
 export interface DashboardProps {
   caller: Caller;
   rollup: RollupResponse;
@@ -45,6 +30,10 @@ export interface DashboardProps {
   print?: boolean;
   /** Biểu 5 of the year, for a tenant with the masses rule and a review that year. */
   masses?: MassesRollupView | null;
+  /** The deadline report's figures for this unit at the same moment (null: the campaign has no milestones). */
+  milestones?: { asOf: string; figures: MilestoneFigure[] } | null;
+  /** A cell's tổ đảng with their members (the cell's members with that group). */
+  groups?: { id: string; name: string; members: number }[];
 }
 
 function QuotaTable(props: { rollup: RollupResponse }) {
@@ -79,6 +68,9 @@ export function DashboardPage(props: DashboardProps) {
   const imported = (year: number) => (props.importedYears ?? []).includes(year);
   const yearLabel = (year: number) => (imported(year) ? `${year} (${IMPORTED_LABEL})` : String(year));
   // Biểu 4 where the year's rules score on 100 (or anything was scored).
+  const open = campaign !== null && !campaign.closedAt;
+  // Tổ đảng hold no members of their own in the roll-up: they are listed apart with the cell's members by group.
+  const children = r.children.filter((c) => c.kind !== 'group');
   const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
   return (
     <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
@@ -107,25 +99,42 @@ export function DashboardPage(props: DashboardProps) {
 
       <section class="card">
         <h2>Tổng quan</h2>
-        <Headline now={r} previous={props.previous} previousYear={r.year - 1} previousLabel={yearLabel(r.year - 1)} />
+        {open ? (
+          <p class="tag" data-testid="campaign-open">
+            Đợt kiểm điểm năm {r.year} đang diễn ra: số liệu thay đổi đến khi kết thúc đợt, chưa phải kết quả cuối cùng, nên không so sánh với năm {r.year - 1}.
+          </p>
+        ) : null}
+        <Headline now={r} comparison={{ previous: props.previous, previousLabel: yearLabel(r.year - 1), open }} />
       </section>
 
-      {r.children.length > 0 ? (
+      {props.groups && props.groups.length > 0 ? (
+        <section class="card">
+          <h2>Tổ đảng</h2>
+          <p class="muted">Số đảng viên của mỗi tổ: đảng viên của chi bộ sinh hoạt ở tổ (như trang đơn vị); kết quả xếp loại được tổng hợp ở chi bộ.</p>
+          <table class="compact" data-testid="groups">
+            <thead><tr><th>Tổ đảng</th><th class="num">Đảng viên</th></tr></thead>
+            <tbody>{props.groups.map((g) => <tr><td>{g.name}</td><td class="num">{formatCount(g.members)}</td></tr>)}</tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {children.length > 0 ? (
         <section class="card">
           <h2>Xếp loại đảng viên theo đơn vị trực thuộc</h2>
-          <RatingsChart rows={r.children} />
+          <p class="muted">Mỗi hàng: số đảng viên của đơn vị trực thuộc; tỷ lệ đã xếp loại trên số đảng viên; HTXS, HTT, HTNV, KHTNV là số đảng viên đã xếp loại (cộng lại bằng số đã xếp loại); hồ sơ đã gửi trên số tổ chức đảng phải đánh giá.</p>
+          <RatingsChart rows={children} />
           <table class="compact" data-testid="children">
             <thead>
-              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {yearLabel(r.year - 1)}: HTT trở lên</th></tr>
+              <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {yearLabel(r.year - 1)}: HTT trở lên (trên số đã xếp loại)</th></tr>
             </thead>
             <tbody>
-              {r.children.map((c) => {
+              {children.map((c) => {
                 const p = previousByUnit.get(c.unitId);
                 return (
                   <tr>
                     <td><a href={`/dashboard/${r.year}/units/${encodeURIComponent(c.unitId)}`}>{c.name}</a> <span class="tag">{unitKindLabels[c.kind]}</span></td>
                     <td class="num">{formatCount(c.members.total)}</td>
-                    <td class="num">{formatPercent(c.members.rated, c.members.total)}</td>
+                    <td class="num">{formatCount(c.members.rated)} ({formatPercent(c.members.rated, c.members.total)})</td>
                     <td class="num">{formatCount(c.members.excellent)}</td>
                     <td class="num">{formatCount(c.members.good)}</td>
                     <td class="num">{formatCount(c.members.complete)}</td>
@@ -155,23 +164,28 @@ export function DashboardPage(props: DashboardProps) {
 
       <section class="card">
         <h2>Tiến độ theo mốc thời gian</h2>
-        {campaign && campaign.milestones.length > 0 ? (
-          <table class="compact" data-testid="milestones">
-            <thead><tr><th>Mốc</th><th>Thời hạn</th><th>Tiến độ</th><th class="num">Tỷ lệ</th></tr></thead>
-            <tbody>
-              {campaign.milestones.map((m) => {
-                const p = milestoneProgress(m, r);
-                return (
-                  <tr>
+        {props.milestones ? (
+          <>
+            <p class="muted">
+              Mỗi mốc: số đơn vị đã thực hiện trên số đơn vị phải thực hiện mốc đó (các loại đơn vị mốc giao), tính đến {formatVietnameseDateTime(new Date(props.milestones.asOf))} — cùng cách tính và cùng số liệu với báo cáo tiến độ gửi Ban Tổ chức.
+            </p>
+            <table class="compact" data-testid="milestones">
+              <thead><tr><th>Mốc</th><th>Thời hạn</th><th>Tiến độ</th><th class="num">Đã thực hiện / phải thực hiện</th><th class="num">Đúng hạn</th><th class="num">Trễ hạn</th><th class="num">Quá hạn, chưa thực hiện</th></tr></thead>
+              <tbody>
+                {props.milestones.figures.map((m) => (
+                  <tr data-milestone={m.milestoneId}>
                     <td>{m.title}</td>
-                    <td>{deadlineText(m)}</td>
-                    <td>{p ? <span class="progress"><span style={`width:${p.of === 0 ? 0 : Math.round((p.done * 100) / p.of)}%`} /></span> : <span class="muted">Chưa theo dõi trong số liệu tổng hợp</span>}</td>
-                    <td class="num">{p ? `${formatCount(p.done)} / ${formatCount(p.of)} (${formatPercent(p.done, p.of)})` : ''}</td>
+                    <td>{m.deadline}</td>
+                    <td>{m.recordable ? <span class="progress"><span style={`width:${m.done.share === null ? 0 : Math.round(m.done.share * 100)}%`} /></span> : <span class="muted">Chưa ghi nhận trên hệ thống</span>}</td>
+                    <td class="num" data-cell="done">{m.recordable ? figureText(m.done) : ''}</td>
+                    <td class="num">{m.recordable ? formatCount(m.counts.onTime) : ''}</td>
+                    <td class="num">{m.recordable ? formatCount(m.counts.late) : ''}</td>
+                    <td class="num">{m.recordable ? formatCount(m.counts.missing) : ''}</td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                ))}
+              </tbody>
+            </table>
+          </>
         ) : (
           <p class="muted">Đợt kiểm điểm năm {r.year} chưa có mốc thời gian.</p>
         )}

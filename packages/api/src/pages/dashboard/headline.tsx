@@ -1,58 +1,112 @@
-import { formatCount, formatPercent, type RollupNumbers } from '@kd/domain';
+import { formatCount, memberCoverageFigures, memberRatingFigures, unitCoverageFigures, unitRatingFigures, type Figure, type RollupNumbers } from '@kd/domain';
 
-function delta(now: number, before: number | null): string {
-  if (before === null) return '';
-  const d = Math.round((now - before) * 10) / 10;
+/**
+ * Whether last year's shares can be set beside this year's: only when both campaigns are closed.
+ * An open campaign's shares move every day; compared with a final year they would read as a trend
+ * (this system's choice: say "đang diễn ra" rather than compare at the same date).
+ */
+export interface Comparison {
+  previous: RollupNumbers | null;
+  previousLabel: string;
+  /** This year's campaign is still open: no difference is computed. */
+  open: boolean;
+}
+
+function delta(now: Figure, before: Figure | undefined): string {
+  if (!before || now.share === null || before.share === null) return '';
+  const d = Math.round((now.share - before.share) * 1000) / 10;
   return d === 0 ? 'không đổi' : `${d > 0 ? '+' : '−'}${String(Math.abs(d)).replace('.', ',')} điểm %`;
 }
 
-const pct = (part: number, whole: number) => (whole === 0 ? 0 : (part * 100) / whole);
+/** Rows that add up to their denominator, with a total row that says so (100 %). */
+function FigureRows(props: { figures: Figure[]; previous: Figure[] | null; comparison: Comparison; testid: string; total: string }) {
+  const { figures, previous, comparison } = props;
+  const whole = figures[0]!.of;
+  return (
+    <tbody data-testid={props.testid}>
+      {figures.map((f, i) => (
+        <tr data-figure={f.key}>
+          <th>{f.label}</th>
+          <td class="num" data-cell="count">{formatCount(f.count)}</td>
+          <td class="num" data-cell="percent">{f.percent}</td>
+          <td class="num muted">{previous ? previous[i]!.percent : '—'}</td>
+          <td class="muted">{comparison.open ? (i === 0 ? 'Đợt đang diễn ra: chưa so sánh' : '') : delta(f, previous?.[i])}</td>
+        </tr>
+      ))}
+      <tr class="total" data-figure="total">
+        <th>{props.total}</th>
+        <td class="num" data-cell="count">{formatCount(whole)}</td>
+        <td class="num" data-cell="percent">{whole === 0 ? '—' : '100,0 %'}</td>
+        <td />
+        <td />
+      </tr>
+    </tbody>
+  );
+}
 
-/** The headline numbers of a unit's roll-up, with the previous year beside them when there is one. */
-export function Headline(props: { now: RollupNumbers; previous: RollupNumbers | null; previousYear: number; previousLabel?: string }) {
+function FigureTable(props: { title: string; definition: string; figures: Figure[]; previous: Figure[] | null; comparison: Comparison; testid: string; total: string }) {
+  return (
+    <table class="compact" data-testid={props.testid}>
+      <caption>
+        <strong>{props.title}</strong> <span class="muted">— {props.definition}</span>
+      </caption>
+      <thead>
+        <tr><th>Nội dung</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num" data-testid="previous-year">Năm {props.comparison.previousLabel}</th><th>So với năm trước</th></tr>
+      </thead>
+      <FigureRows figures={props.figures} previous={props.previous} comparison={props.comparison} testid={`${props.testid}-rows`} total={props.total} />
+    </table>
+  );
+}
+
+/** The headline numbers of a unit's roll-up: each figure with what it counts and out of what. */
+export function Headline(props: { now: RollupNumbers; comparison: Comparison }) {
   const m = props.now.members;
   const u = props.now.units;
-  const p = props.previous;
-  const line = (label: string, part: number, whole: number, prevPart: number | null, prevWhole: number | null, testid?: string) => (
-    <tr data-testid={testid}>
-      <th>{label}</th>
-      <td class="num">{formatCount(part)}</td>
-      <td class="num">{formatPercent(part, whole)}</td>
-      <td class="num muted">{prevPart === null || prevWhole === null ? '—' : formatPercent(prevPart, prevWhole)}</td>
-      <td class="muted">{prevPart === null || prevWhole === null ? '' : delta(pct(part, whole), pct(prevPart, prevWhole))}</td>
-    </tr>
-  );
+  const p = props.comparison.previous;
   return (
     <div class="headline">
       <div class="tiles">
-        <div class="tile" data-testid="members-total"><span class="big">{formatCount(m.total)}</span> đảng viên</div>
-        <div class="tile" data-testid="members-rated"><span class="big">{formatCount(m.rated)}</span> đã xếp loại ({formatPercent(m.rated, m.total)})</div>
-        <div class="tile"><span class="big">{formatCount(u.total)}</span> tổ chức đảng được đánh giá</div>
-        <div class="tile"><span class="big">{formatCount(props.now.workflow.approved)}</span> hồ sơ đã thẩm định</div>
+        <div class="tile" data-testid="members-total"><span class="big">{formatCount(m.total)}</span> đảng viên <span class="muted">(tại ngày xếp loại)</span></div>
+        <div class="tile" data-testid="members-rated"><span class="big">{formatCount(m.rated)}</span> đảng viên đã xếp loại <span class="muted">({memberCoverageFigures(m)[0]!.percent} của {formatCount(m.total)} đảng viên)</span></div>
+        <div class="tile" data-testid="units-rated"><span class="big">{formatCount(u.rated)}</span> tổ chức đảng đã được đánh giá, xếp loại <span class="muted">(trên {formatCount(u.total)} tổ chức đảng phải đánh giá)</span></div>
+        <div class="tile" data-testid="units-approved"><span class="big">{formatCount(props.now.workflow.approved)}</span> hồ sơ đã thẩm định <span class="muted">(trên {formatCount(u.total)} tổ chức đảng)</span></div>
       </div>
-      <table class="compact">
-        <thead>
-          <tr><th>Đảng viên</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num" data-testid="previous-year">Năm {props.previousLabel ?? props.previousYear}</th><th>So với năm trước</th></tr>
-        </thead>
-        <tbody>
-          {line('Hoàn thành xuất sắc nhiệm vụ', m.excellent, m.rated, p?.members.excellent ?? null, p?.members.rated ?? null, 'members-excellent')}
-          {line('Hoàn thành tốt nhiệm vụ', m.good, m.rated, p?.members.good ?? null, p?.members.rated ?? null)}
-          {line('Hoàn thành nhiệm vụ', m.complete, m.rated, p?.members.complete ?? null, p?.members.rated ?? null)}
-          {line('Không hoàn thành nhiệm vụ', m.incomplete, m.rated, p?.members.incomplete ?? null, p?.members.rated ?? null)}
-          {line('Chưa xếp loại (vắng, chờ)', m.absent + m.pending, m.total, p ? p.members.absent + p.members.pending : null, p?.members.total ?? null)}
-          {line('Miễn, đình chỉ, mới kết nạp', m.exempt + m.suspended + m.newMember, m.total, p ? p.members.exempt + p.members.suspended + p.members.newMember : null, p?.members.total ?? null)}
-        </tbody>
-        <thead>
-          <tr><th>Tổ chức đảng</th><th class="num">Số lượng</th><th class="num">Tỷ lệ</th><th class="num" data-testid="previous-year">Năm {props.previousLabel ?? props.previousYear}</th><th>So với năm trước</th></tr>
-        </thead>
-        <tbody>
-          {line('Hoàn thành xuất sắc nhiệm vụ', u.excellent, u.rated, p?.units.excellent ?? null, p?.units.rated ?? null)}
-          {line('Hoàn thành tốt nhiệm vụ', u.good, u.rated, p?.units.good ?? null, p?.units.rated ?? null)}
-          {line('Hoàn thành nhiệm vụ', u.complete, u.rated, p?.units.complete ?? null, p?.units.rated ?? null)}
-          {line('Không hoàn thành nhiệm vụ', u.incomplete, u.rated, p?.units.incomplete ?? null, p?.units.rated ?? null)}
-          {line('Chưa xếp loại, không đánh giá', u.notRated, u.total, p?.units.notRated ?? null, p?.units.total ?? null)}
-        </tbody>
-      </table>
+      <FigureTable
+        title="Xếp loại đảng viên"
+        definition={`tỷ lệ trên ${formatCount(m.rated)} đảng viên đã xếp loại; cột cộng lại 100 %`}
+        figures={memberRatingFigures(m)}
+        previous={p ? memberRatingFigures(p.members) : null}
+        comparison={props.comparison}
+        testid="member-ratings"
+        total="Cộng: đảng viên đã xếp loại"
+      />
+      <FigureTable
+        title="Đảng viên đã và chưa xếp loại"
+        definition={`tỷ lệ trên tổng số ${formatCount(m.total)} đảng viên; cột cộng lại 100 %`}
+        figures={memberCoverageFigures(m)}
+        previous={p ? memberCoverageFigures(p.members) : null}
+        comparison={props.comparison}
+        testid="member-coverage"
+        total="Cộng: tổng số đảng viên"
+      />
+      <FigureTable
+        title="Xếp loại tổ chức đảng"
+        definition={`tỷ lệ trên ${formatCount(u.rated)} tổ chức đảng đã đánh giá, xếp loại; cột cộng lại 100 %`}
+        figures={unitRatingFigures(u)}
+        previous={p ? unitRatingFigures(p.units) : null}
+        comparison={props.comparison}
+        testid="unit-ratings"
+        total="Cộng: tổ chức đảng đã đánh giá, xếp loại"
+      />
+      <FigureTable
+        title="Tổ chức đảng đã và chưa đánh giá"
+        definition={`tỷ lệ trên ${formatCount(u.total)} tổ chức đảng phải đánh giá, xếp loại (chi bộ, đảng bộ cơ sở, đảng bộ bộ phận; không kể tổ đảng)`}
+        figures={unitCoverageFigures(u)}
+        previous={p ? unitCoverageFigures(p.units) : null}
+        comparison={props.comparison}
+        testid="unit-coverage"
+        total="Cộng: tổ chức đảng phải đánh giá"
+      />
     </div>
   );
 }
