@@ -57,6 +57,16 @@ async function check(page: Page, axe: boolean): Promise<Finding> {
             .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}`),
         )
       : [];
+  // A disabled button (the upload's commit before a check) must not look like one that works.
+  const disabled = await page.evaluate(() => {
+    const off = document.querySelector('main button:disabled');
+    const on = document.querySelector('main button:not(:disabled):not(.link)');
+    if (!off || !on) return null;
+    const a = getComputedStyle(off);
+    const b = getComputedStyle(on);
+    return { same: a.backgroundColor === b.backgroundColor && a.color === b.color, cursor: a.cursor };
+  });
+  if (disabled) disabledSeen.push(disabled);
   let violations: string[] = [];
   if (axe) {
     await page.addScriptTag({ path: AXE });
@@ -68,6 +78,9 @@ async function check(page: Page, axe: boolean): Promise<Finding> {
   }
   return { path, ...(width.scroll > width.inner ? { scrollWidth: width.scroll, wide } : {}), ...(violations.length > 0 ? { axe: violations } : {}) };
 }
+
+const disabledSeen: { same: boolean; cursor: string }[] = [];
+const headerHeights: number[] = [];
 
 const roles = { province: identities.province, bloc: identities.bloc, baseCommittee: identities.baseCommittee, cell: identities.cell, viewer: identities.viewer };
 
@@ -85,7 +98,8 @@ describe('every kind of page on a 390 px phone, every role (Chromium, axe-core)'
       await page.click(`[data-testid="login-${as.sub}"]`);
       await page.waitForSelector('[data-testid="unit-name"]');
       const kinds = new Set<string>();
-      const queue = [new URL(page.url()).pathname];
+      // Pages no link leads to: a search (a form's answer) and an unknown address (the error page).
+      const queue = [new URL(page.url()).pathname, `/units/${as.unit}/search?q=van`, '/khong-co-trang-nay'];
       while (queue.length > 0 && kinds.size < 30) {
         const path = queue.shift()!.split('#')[0]!;
         const kind = kindOf(path);
@@ -93,6 +107,8 @@ describe('every kind of page on a 390 px phone, every role (Chromium, axe-core)'
         kinds.add(kind);
         const res = await page.goto(h.url + path);
         if (!(res?.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+        // Two lines at most: the brand, then who is signed in and the way out.
+        headerHeights.push(await page.evaluate(() => document.querySelector('header.top')?.getBoundingClientRect().height ?? 0));
         // A redirect (home → the unit, a year's default) lands on a kind already seen, or a new one.
         const landed = kindOf(new URL(page.url()).pathname);
         if (landed !== kind && kinds.has(landed)) continue;
@@ -108,5 +124,8 @@ describe('every kind of page on a 390 px phone, every role (Chromium, axe-core)'
     }
     for (const [role, kinds] of Object.entries(reached)) expect(kinds.length, role).toBeGreaterThan(5);
     expect(findings, JSON.stringify(reached)).toEqual([]);
+    expect(Math.max(...headerHeights)).toBeLessThanOrEqual(80);
+    expect(disabledSeen.length).toBeGreaterThan(0);
+    expect(disabledSeen.every((d) => !d.same && d.cursor === 'not-allowed')).toBe(true);
   });
 });

@@ -51,7 +51,7 @@ import { scoringPages } from './pages/scoring-pages';
 import { rulebookPages } from './pages/rulebook-pages';
 import { sessionPages } from './pages/session-pages';
 import { assetRoutes } from './pages/assets';
-import { refusedPage } from './pages/page-handler';
+import { errorPage, refusedPage } from './pages/page-handler';
 
 export { API_BASE, WEB_API_BASE };
 
@@ -109,8 +109,14 @@ export function createApp(deps: AppDeps) {
     await next();
     c.res.headers.set('content-security-policy', csp);
   });
-  app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  // The JSON APIs answer errors in JSON; every other address (the pages) with a Vietnamese page.
+  const json = (path: string) => under(path, API_BASE) || under(path, WEB_API_BASE) || path === '/openapi.json';
+  app.onError((error, c) => (json(c.req.path) ? errorResponse(c, error) : errorPage(deps, c, error)));
+  app.notFound((c) =>
+    json(c.req.path)
+      ? errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.'))
+      : errorPage(deps, c, new DomainError('ROUTE_NOT_FOUND', 'Không có trang này. Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển đi.')),
+  );
 
   // Page forms, sign-in and everything else outside the two JSON APIs: small bodies only; the
   // few page forms that carry a spreadsheet, the file's 5 MB and room for their fields.

@@ -18,4 +18,5 @@ export const unitCases: Record<string, IsolationCase> = {
   'POST /api/v1/members/:memberId/transfer': { body: (t) => ({ unitId: t.unitId, version: 1 }) },
   'GET /api/v1/units/:unitId/audit': {},
   'GET /units/:unitId': { page: true },
+  'GET /units/:unitId/search': { page: true, query: '?q=an' },
 };

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, auditTrail, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -172,8 +172,8 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/units/:unitId/audit-trail', page(deps, async (c, caller) => {
-    const { unit, entries, cursor } = await readAudit(deps, caller, c.req.param('unitId')!, { limit: 100, cursor: c.req.query('cursor') });
-    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} cursor={cursor} />);
+    const { unit, entries, cursor, names } = await auditTrail(deps, caller, c.req.param('unitId')!, { limit: 50, cursor: c.req.query('cursor') });
+    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} names={names} cursor={cursor} />);
   }));
 
   return r;

@@ -6,7 +6,7 @@
 export const tableScrollScript = `(function () {
   function mark() {
     document.querySelectorAll('main table, figure.chart').forEach(function (el) {
-      var wide = el.scrollWidth > el.clientWidth + 1;
+      var wide = el.scrollWidth > el.clientWidth;
       if (wide && !el.hasAttribute('tabindex')) {
         el.setAttribute('tabindex', '0');
         el.classList.add('scroll-box');
@@ -17,7 +17,9 @@ export const tableScrollScript = `(function () {
       }
     });
   }
+  // Again once the stylesheet and images have settled the layout, and whenever the window changes.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mark); else mark();
+  window.addEventListener('load', mark);
   window.addEventListener('resize', mark);
 })();
 `;
