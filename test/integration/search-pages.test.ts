@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { indexMemberNames, keys, type Store } from '@kd/data';
 import { search } from '@kd/services';
 import { createTestStore } from '../support/store';
 import type { Identity } from '@kd/api';
@@ -83,6 +84,14 @@ describe('search', () => {
     expect((await page('/units/c1/search?q=van', otherCell)).status).toBe(403);
     const fromBloc = await page('/units/b1/search?q=ho+thi+mai', bloc);
     expect(fromBloc.html).toContain('data-member="M011"');
+  });
+
+  it('indexes members stored before the search existed, once', async () => {
+    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.member('t1', 'M009'), UpdateExpression: 'REMOVE gsi2pk, gsi2sk, searchName' }));
+    expect((await page('/units/p1/search?q=ly+thi+binh')).html).toContain('data-testid="search-none"');
+    expect(await indexMemberNames(store, 't1')).toEqual({ indexed: 1 });
+    expect((await page('/units/p1/search?q=ly+thi+binh')).html).toContain('data-member="M009"');
+    expect(await indexMemberNames(store, 't1')).toEqual({ indexed: 0 });
   });
 });
 

@@ -2,7 +2,7 @@ import './no-network-env';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createStore, ensureTable } from '@kd/data';
+import { createStore, ensureTable, indexMemberNames, memberNameIndexEmpty } from '@kd/data';
 import { roleLabels } from '@kd/domain';
 import { enableWriteAheadLog, SHARED_DB_FILE, startDynamoLocal } from './dynamo-local';
 import { config } from './paths';
@@ -66,6 +66,9 @@ async function main() {
         phases.push(`đợt kiểm điểm ${lap()}`);
       });
       console.log(`xong (${phases.join(', ')})`);
+    } else if (await memberNameIndexEmpty(store, tenant.tenantId)) {
+      // A database seeded before the member search: its members get their name-index keys once.
+      await indexMemberNames(store, tenant.tenantId);
     }
   }
   const identities = demo.tenants.flatMap((t) => t.identities);
