@@ -48,11 +48,11 @@ export function action(
     try {
       assertNoControlCharacters(form);
       const { back, ok } = await work(c, caller, year, form);
-      return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
+      return c.redirect(`${back}${back.includes('?') ? '&' : '?'}ok=${encodeURIComponent(ok)}`, 303);
     } catch (error) {
       const e = toDomainError(error);
       if (e.kind !== 'conflict' && e.kind !== 'unprocessable' && e.kind !== 'badRequest') throw e;
-      return c.redirect(`${fallback}?error=${encodeURIComponent(e.message)}`, 303);
+      return c.redirect(`${fallback}${fallback.includes('?') ? '&' : '?'}error=${encodeURIComponent(e.message)}`, 303);
     }
   });
 }
@@ -143,7 +143,9 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/appraisal', page(deps, async (c, caller, year) => {
     const { unit, entries, campaign } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} campaign={campaign} closed={campaign.closedAt !== null} />);
+    const pageNo = Number(c.req.query('page') ?? 1);
+    const view = { state: c.req.query('state')?.slice(0, 20), q: c.req.query('q')?.slice(0, 100), page: Number.isInteger(pageNo) ? pageNo : 1 };
+    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} campaign={campaign} closed={campaign.closedAt !== null} view={view} />);
   }));
 
   r.post('/campaigns/:year/units/:unitId/appraisal/quota-exception', action(deps, 'review.appraise', async (c, caller, year, form) => {
