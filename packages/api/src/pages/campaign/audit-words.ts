@@ -149,13 +149,15 @@ export function changeLines(before: unknown, after: unknown, names: Names, prefi
   // A record created or removed: what it had, not its empty fields.
   const empty = (v: unknown) => v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0);
   const oneSided = !isRecord(before) || !isRecord(after);
+  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
   for (const key of keysInOrder) {
     const x = b[key];
     const y = a[key];
-    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    if (same(x, y)) continue;
     if (oneSided && empty(x) && empty(y)) continue;
-    // A new version number says nothing beside the fields that changed with it.
-    if (key === 'version' && keysInOrder.some((k) => k !== 'version' && JSON.stringify(b[k]) !== JSON.stringify(a[k]))) continue;
+    // A record's new version number says nothing beside the fields that changed with it (a results
+    // version, in a small record of its own, is the change itself).
+    if (key === 'version' && keysInOrder.length > 4 && keysInOrder.some((k) => k !== 'version' && !same(b[k], a[k]))) continue;
     const label = prefix ? `${prefix} › ${labelOf(key)}` : labelOf(key);
     if ((isRecord(x) || isRecord(y)) && !prefix) {
       lines.push(...changeLines(x, y, names, label));
