@@ -12,6 +12,7 @@ export const unitCases: Record<string, IsolationCase> = {
   'POST /api/v1/units/:unitId/split': { body: () => ({ on: '2021-12-01', successors: [{ unitId: 'c2' }, { unitId: 'c3' }] }) },
   'GET /api/v1/units/:unitId/tree-jobs/:jobId': {},
   'GET /api/v1/units/:unitId/members': {},
+  'GET /api/v1/units/:unitId/search': { query: '?q=an' },
   'POST /api/v1/units/:unitId/members': { body: () => ({ id: 'NEW-1', fullName: 'Nguyễn Văn Mới', admittedOn: '2020-01-01' }) },
   'GET /api/v1/members/:memberId': {},
   'PATCH /api/v1/members/:memberId': { body: () => ({ fullName: 'Tên Sửa', version: 1 }) },
