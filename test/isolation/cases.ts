@@ -12,7 +12,7 @@ import { r2025Cases } from './cases/r2025';
 export type { IsolationCase, Target } from './case';
 
 /**
- * Routes anyone may call: sign-in and sign-out, the local OpenID provider, the pages' script, the
+ * Routes anyone may call: sign-in and sign-out, the local OpenID provider, the pages' scripts and stylesheet, the
  * API description, and the local-only dev routes (test/integration/sessions.test.ts tests the sign-in).
  */
 export const PUBLIC_ROUTES = new Set([
@@ -23,6 +23,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /logout',
   'GET /signed-out',
   'GET /assets/upload.js',
+  'GET /assets/table-scroll.js',
+  'GET /assets/app.css',
   'GET /local-oidc/.well-known/openid-configuration',
   'GET /local-oidc/.well-known/jwks.json',
   'GET /local-oidc/oauth2/authorize',

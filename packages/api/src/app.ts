@@ -92,8 +92,16 @@ export function createApp(deps: AppDeps) {
     await next();
     c.res.headers.set('content-security-policy', csp);
   });
-  app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  // The JSON APIs answer errors in JSON; every other address (the pages) with a Vietnamese page.
+  const json = (path: string) => under(path, API_BASE) || under(path, WEB_API_BASE) || path === '/openapi.json';
+  // The error page's views load with the first one, as the pages do (below), not at a cold start.
+  const errorPage = async (c: Context<AppEnv>, error: unknown) => (await import('./pages/page-handler')).errorPage(deps, c, error);
+  app.onError((error, c) => (json(c.req.path) ? errorResponse(c, error) : errorPage(c, error)));
+  app.notFound((c) =>
+    json(c.req.path)
+      ? errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.'))
+      : errorPage(c, new DomainError('ROUTE_NOT_FOUND', 'Không có trang này. Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển đi.')),
+  );
 
   // Page forms, sign-in and everything else outside the two JSON APIs: small bodies only; the
   // few page forms that carry a spreadsheet, the file's 5 MB and room for their fields.

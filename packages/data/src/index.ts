@@ -23,6 +23,7 @@ export * from './masses/remediation-repository';
 export * from './masses/self-criticism-repository';
 export * from './masses/workplace-repository';
 export * from './member-repository';
+export * from './member-name-index';
 export * from './member-results';
 export * from './overlay-repository';
 export * from './province-merge-repository';

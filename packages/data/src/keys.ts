@@ -36,6 +36,12 @@ export const keys = {
   /** GSI1 of a member: the unit's member list. */
   unitMembers: (tenant: string, unitId: string) => `${t(tenant)}#MEMBERS#${unitId}`,
   unitMemberSort: (memberId: string) => `MEMBER#${memberId}`,
+  /**
+   * GSI2 of a member: the tenant's members in Vietnamese name order (sort key: the name's collation
+   * key, then the id), read by the member search with a filter on the folded name.
+   */
+  memberNames: (tenant: string) => `${t(tenant)}#MEMBERNAMES`,
+  memberNameSort: (collationKey: string, memberId: string) => `${collationKey}#${memberId}`,
   tenantMeta: (tenant: string) => ({ pk: `${t(tenant)}#TENANT`, sk: 'TENANT' }),
   /** A unit's year: its dossier (workflow state, current results version) and everything under it. */
   unitYear: (tenant: string, unitId: string, year: number) => `${t(tenant)}#UNIT#${unitId}#Y#${year}`,

@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch';
 import { queryAll } from './query-all';
-import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames, cellOn, checkEventDate, formatVietnameseDate, withStint, type LocalDate } from '@kd/domain';
+import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames, foldVietnamese, vietnameseNameSortKey, cellOn, checkEventDate, formatVietnameseDate, withStint, type LocalDate } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -15,6 +15,9 @@ export function memberItem(tenant: string, member: Member): Record<string, unkno
     tenant,
     gsi1pk: keys.unitMembers(tenant, member.unitId),
     gsi1sk: keys.unitMemberSort(member.id),
+    gsi2pk: keys.memberNames(tenant),
+    gsi2sk: keys.memberNameSort(vietnameseNameSortKey(member.fullName), member.id),
+    searchName: foldVietnamese(member.fullName),
     ...member,
   };
 }
@@ -89,6 +92,55 @@ export async function pageUnitMembers(
   const last = members.at(-1);
   const more = start + options.limit < all.length;
   return { members, total: all.length, next: more && last ? { name: last.fullName, id: last.id } : null };
+}
+
+export interface MemberSearchPage {
+  members: Member[];
+  /** The sort key of the last member returned, when more may follow (the next page starts after it). */
+  next: string | null;
+}
+
+/**
+ * A page of the tenant's members whose folded name contains `folded` (foldVietnamese) or whose id
+ * begins with one of `idPrefixes` (neither: all), in Vietnamese name order, after the sort key `after`: one Query on the tenant's member-name
+ * index (GSI2), the name matched by a filter in DynamoDB, so that only matches travel. `accept`
+ * keeps the members a caller may see (a subtree); the Query goes on until a page is full.
+ */
+export async function searchMemberNames(
+  store: Store,
+  tenant: string,
+  options: { folded: string; idPrefixes?: readonly string[]; limit: number; after?: string | null; accept?: (m: Member) => boolean },
+): Promise<MemberSearchPage> {
+  const prefixes = [...new Set(options.idPrefixes ?? [])];
+  const filters = [...(options.folded ? ['contains(searchName, :q)'] : []), ...prefixes.map((_, i) => `begins_with(#id, :i${i})`)];
+  const found: { member: Member; sort: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: indexNames.byPath,
+        KeyConditionExpression: options.after ? 'gsi2pk = :p AND gsi2sk > :a' : 'gsi2pk = :p',
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' OR ') } : {}),
+        ...(prefixes.length > 0 ? { ExpressionAttributeNames: { '#id': 'id' } } : {}),
+        ExpressionAttributeValues: {
+          ':p': keys.memberNames(tenant),
+          ...(options.after ? { ':a': options.after } : {}),
+          ...(options.folded ? { ':q': options.folded } : {}),
+          ...Object.fromEntries(prefixes.map((p, i) => [`:i${i}`, p])),
+        },
+        Limit: 500,
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const member = Member.parse(item);
+      if (!options.accept || options.accept(member)) found.push({ member, sort: String(item.gsi2sk) });
+    }
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey && found.length <= options.limit);
+  const page = found.slice(0, options.limit);
+  return { members: page.map((f) => f.member), next: found.length > options.limit || (ExclusiveStartKey && page.length > 0) ? (page.at(-1)?.sort ?? null) : null };
 }
 
 function memberCountDelta(tenant: string, store: Store, unitId: string, delta: number, leaving: readonly string[] = []) {

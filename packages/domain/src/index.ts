@@ -150,3 +150,4 @@ export * from './upload/row-values';
 export * from './upload/table';
 export * from './upload/template-content';
 export * from './vietnamese-name';
+export * from './vietnamese-search';

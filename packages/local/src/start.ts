@@ -2,7 +2,7 @@ import './no-network-env';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createStore, ensureTable } from '@kd/data';
+import { createStore, ensureTable, indexMemberNames, memberNameIndexEmpty } from '@kd/data';
 import { roleLabels } from '@kd/domain';
 import { createWalDatabase, enableWriteAheadLog, freePort, startDynamoLocal } from './dynamo-local';
 import { config } from './paths';
@@ -58,6 +58,8 @@ async function main() {
   const states = await Promise.all(demo.tenants.map((tenant) => seedState(store, tenant.tenantId)));
   const at = new Date().toISOString();
   for (const [i, tenant] of demo.tenants.entries()) {
+    // A database seeded before the member search: its members get their name-index keys once.
+    if (states[i] === 'complete' && (await memberNameIndexEmpty(store, tenant.tenantId))) await indexMemberNames(store, tenant.tenantId);
     if (states[i] !== 'none') continue;
     const t0 = Date.now();
     process.stdout.write(`Đang tạo dữ liệu mẫu: ${tenant.name} (${tenant.units.length} đơn vị, ${tenant.members.length} đảng viên)… `);

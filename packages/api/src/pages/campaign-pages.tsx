@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, readAudit, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, auditTrail, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -48,11 +48,11 @@ export function action(
     try {
       assertNoControlCharacters(form);
       const { back, ok } = await work(c, caller, year, form);
-      return c.redirect(`${back}?ok=${encodeURIComponent(ok)}`, 303);
+      return c.redirect(`${back}${back.includes('?') ? '&' : '?'}ok=${encodeURIComponent(ok)}`, 303);
     } catch (error) {
       const e = toDomainError(error);
       if (e.kind !== 'conflict' && e.kind !== 'unprocessable' && e.kind !== 'badRequest') throw e;
-      return c.redirect(`${fallback}?error=${encodeURIComponent(e.message)}`, 303);
+      return c.redirect(`${fallback}${fallback.includes('?') ? '&' : '?'}error=${encodeURIComponent(e.message)}`, 303);
     }
   });
 }
@@ -143,7 +143,9 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/appraisal', page(deps, async (c, caller, year) => {
     const { unit, entries, campaign } = await appraisalList(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} campaign={campaign} closed={campaign.closedAt !== null} />);
+    const pageNo = Number(c.req.query('page') ?? 1);
+    const view = { state: c.req.query('state')?.slice(0, 20), q: c.req.query('q')?.slice(0, 100), page: Number.isInteger(pageNo) ? pageNo : 1 };
+    return c.html(<AppraisalPage caller={caller} unit={unit} year={year} entries={entries} flash={flash(c)} campaign={campaign} closed={campaign.closedAt !== null} view={view} />);
   }));
 
   r.post('/campaigns/:year/units/:unitId/appraisal/quota-exception', action(deps, 'review.appraise', async (c, caller, year, form) => {
@@ -172,8 +174,8 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/units/:unitId/audit-trail', page(deps, async (c, caller) => {
-    const { unit, entries, cursor } = await readAudit(deps, caller, c.req.param('unitId')!, { limit: 100, cursor: c.req.query('cursor') });
-    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} cursor={cursor} />);
+    const { unit, entries, cursor, names } = await auditTrail(deps, caller, c.req.param('unitId')!, { limit: 50, cursor: c.req.query('cursor') });
+    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} names={names} cursor={cursor} />);
   }));
 
   return r;

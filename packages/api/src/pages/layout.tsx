@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { roleLabels, type Caller } from '@kd/domain';
-import { styles } from './styles';
+import { STYLESHEET_PATH, TABLE_SCROLL_SCRIPT_PATH } from './assets';
 import { currentPageNotice } from './page-notice';
 import { PostForm, pageCsrfToken } from './post-form';
 
@@ -20,8 +20,8 @@ export function Layout(props: { title: string; caller?: Caller | undefined; scri
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {csrf ? <meta name="csrf-token" content={csrf} /> : null}
         <title>{props.title} — Kiểm điểm</title>
-        <style>{styles}</style>
-        {(props.scripts ?? []).map((src) => (
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {[TABLE_SCROLL_SCRIPT_PATH, ...(props.scripts ?? [])].map((src) => (
           <script src={src} defer></script>
         ))}
       </head>

@@ -52,6 +52,18 @@ export function pageHandler(deps: AppDeps, handler: PageHandler) {
   };
 }
 
+/**
+ * Anything outside the JSON APIs that no page handled — an unknown address, a body too large, a
+ * failure before a page ran — answered as a Vietnamese page of the error's status, with the
+ * caller's header when there is a valid session.
+ */
+export async function errorPage(deps: AppDeps, c: Context<AppEnv>, error: unknown): Promise<Response> {
+  const e = toDomainError(error);
+  logFailure(e);
+  const caller = await resolveCaller(deps, c).catch(() => undefined);
+  return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind], retryHeaders(e));
+}
+
 /** A write refused before any page ran (a forged or stale form): an error page of its own status. */
 export function refusedPage(c: Context<AppEnv>, e: DomainError): Response | Promise<Response> {
   return c.html(<ErrorPage status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind]);

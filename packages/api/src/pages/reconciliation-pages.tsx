@@ -54,7 +54,7 @@ async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; 
         <PostForm action={`${href}/header-mapping`} testid="form-header-mapping">
           <input type="hidden" name="version" value={String(headers.version)} />
           <table>
-            <tbody>{centralFields.map((f) => <tr><th>{centralFieldLabels[f]}</th><td><input type="text" name={f} size={90} value={headers.value[f].join(' | ')} /></td></tr>)}</tbody>
+            <tbody>{centralFields.map((f) => <tr><th>{centralFieldLabels[f]}</th><td><input type="text" name={f} size={90} aria-label={centralFieldLabels[f]} value={headers.value[f].join(' | ')} /></td></tr>)}</tbody>
           </table>
           <p><button type="submit">Lưu bảng ánh xạ tên cột</button></p>
         </PostForm>
@@ -64,7 +64,7 @@ async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; 
         <p class="muted">Mỗi dòng: tên chi bộ như trong CSDL, dấu "|", mã chi bộ trong hệ thống. Chi bộ không bao giờ được đối chiếu chỉ theo tên.</p>
         <PostForm action={`${href}/cell-mapping`} testid="form-cell-mapping">
           <input type="hidden" name="version" value={String(cells.version)} />
-          <textarea name="lines" rows={10} cols={100}>{cells.value.map((e) => `${e.centralName} | ${e.unitId}`).join('\n')}</textarea>
+          <textarea name="lines" rows={10} cols={100} aria-label="Bảng ánh xạ chi bộ: tên trong CSDL | mã chi bộ">{cells.value.map((e) => `${e.centralName} | ${e.unitId}`).join('\n')}</textarea>
           <p><button type="submit">Lưu bảng ánh xạ chi bộ</button></p>
         </PostForm>
       </section>

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '@kd/domain';
-import { boardReports, lateUnitsNow, outboxOf, readReport, reportXlsxFile, requestReport, XLSX_TYPE } from '@kd/services';
+import { boardReports, lateUnitsView, outboxOf, readReport, reportXlsxFile, requestReport, XLSX_TYPE } from '@kd/services';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler, type PageHandler } from './page-handler';
@@ -59,8 +59,16 @@ export function reportPages(deps: AppDeps) {
     '/units/:unitId/late-units',
     page(async (c, caller) => {
       const asked = Number(c.req.query('year'));
-      const { unit, year, years, asOf, units } = await lateUnitsNow(deps, caller, param(c, 'unitId'), Number.isInteger(asked) && asked > 0 ? asked : null);
-      return c.html(<LateUnitsPage caller={caller} unit={unit} year={year} years={years} asOf={asOf} units={units} local={local} />);
+      const q = c.req.query();
+      const status = q.status === 'late' || q.status === 'missing' ? q.status : undefined;
+      const page = Number(q.page ?? 1);
+      const view = await lateUnitsView(deps, caller, param(c, 'unitId'), Number.isInteger(asked) && asked > 0 ? asked : null, {
+        ...(q.milestone ? { milestone: q.milestone.slice(0, 100) } : {}),
+        ...(status ? { status } : {}),
+        ...(q.q ? { q: q.q.slice(0, 100) } : {}),
+        page: Number.isInteger(page) && page > 0 ? page : 1,
+      });
+      return c.html(<LateUnitsPage caller={caller} view={view} local={local} />);
     }),
   );
 

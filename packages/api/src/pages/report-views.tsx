@@ -1,5 +1,6 @@
-import { completionStatusLabels, formatCount, tickKindLabels, formatVietnameseDateTime, type Counts, type LateUnit, type ReportContent, type Caller } from '@kd/domain';
+import { completionStatusLabels, formatCount, tickKindLabels, formatVietnameseDateTime, type Counts, type ReportContent, type Caller } from '@kd/domain';
 import { deliveryStatusLabels, type Delivery, type ReportSummary, type StoredUnit } from '@kd/data';
+import type { lateUnitsView } from '@kd/services';
 import { Layout } from './layout';
 import { YearSelector } from './campaign/year-selector';
 import { PostForm } from './post-form';
@@ -198,45 +199,74 @@ export function ReportPage(props: { caller: Caller; unit: StoredUnit; reportId: 
   );
 }
 
-export function LateUnitsPage(props: { caller: Caller; unit: StoredUnit; year: number | null; years: readonly number[]; asOf: string; units: readonly LateUnit[]; local: boolean }) {
+type LateUnitsView = Awaited<ReturnType<typeof lateUnitsView>>;
+
+/** The late units, filtered, grouped by milestone and direct parent, a page at a time. */
+export function LateUnitsPage(props: { caller: Caller; view: LateUnitsView; local: boolean }) {
+  const v = props.view;
+  const base = `/units/${encodeURIComponent(v.unit.id)}/late-units`;
+  const query = (page: number) =>
+    `${base}?${new URLSearchParams({ ...(v.year ? { year: String(v.year) } : {}), ...(v.filter.milestone ? { milestone: v.filter.milestone } : {}), ...(v.filter.status ? { status: v.filter.status } : {}), ...(v.filter.q ? { q: v.filter.q } : {}), page: String(page) }).toString()}`;
   return (
     <Layout title="Đơn vị trễ hạn" caller={props.caller}>
-      <Nav unit={props.unit} local={props.local} />
-      <h1>Đơn vị trễ hạn, quá hạn — {props.unit.name}</h1>
-      {props.year ? <YearSelector years={props.years} current={props.year} href={(y) => `/units/${props.unit.id}/late-units?year=${y}`} /> : null}
+      <Nav unit={v.unit} local={props.local} />
+      <h1>Đơn vị trễ hạn, quá hạn — {v.unit.name}</h1>
+      {v.year ? <YearSelector years={v.years} current={v.year} href={(y) => `${base}?year=${y}`} /> : null}
       <p class="muted">
-        {props.year ? `Đợt kiểm điểm năm ${props.year}, ` : 'Chưa có đợt kiểm điểm đang mở có mốc thời gian; '}tính đến {when(props.asOf)}.
+        {v.year ? `Đợt kiểm điểm năm ${v.year}, ` : 'Chưa có đợt kiểm điểm đang mở có mốc thời gian; '}tính đến {when(v.asOf)}: {v.total} lượt đơn vị trễ hạn hoặc quá hạn.
       </p>
-      {props.units.length === 0 ? (
-        <p>Không có đơn vị trễ hạn.</p>
+      {v.total > 0 ? (
+        <form method="get" action={base} class="filters" data-testid="late-filter">
+          {v.year ? <input type="hidden" name="year" value={String(v.year)} /> : null}
+          <label>Mốc thời gian{' '}
+            <select name="milestone">
+              <option value="">Tất cả ({v.total})</option>
+              {v.milestones.map((m) => <option value={m.id} selected={m.id === v.filter.milestone}>{m.title} ({m.count})</option>)}
+            </select>
+          </label>
+          <label>Tình trạng{' '}
+            <select name="status">
+              <option value="">Tất cả</option>
+              <option value="late" selected={v.filter.status === 'late'}>{completionStatusLabels.late}</option>
+              <option value="missing" selected={v.filter.status === 'missing'}>{completionStatusLabels.missing}</option>
+            </select>
+          </label>
+          <label>Tên đơn vị <input type="search" name="q" value={v.filter.q ?? ''} maxlength={100} /></label>
+          <button type="submit">Lọc</button>
+        </form>
+      ) : null}
+      {v.matched === 0 ? (
+        <p>{v.total === 0 ? 'Không có đơn vị trễ hạn.' : 'Không có đơn vị nào khớp với bộ lọc.'}</p>
       ) : (
         <table data-testid="late-units">
           <thead>
-            <tr>
-              <th>Mốc thời gian</th>
-              <th>Hạn</th>
-              <th>Đơn vị</th>
-              <th>Trực thuộc</th>
-              <th>Tình trạng</th>
-              <th>Hoàn thành lúc</th>
-            </tr>
+            <tr><th>Đơn vị</th><th>Tình trạng</th><th>Hoàn thành lúc</th></tr>
           </thead>
-          <tbody>
-            {props.units.map((u) => (
-              <tr data-status={u.status}>
-                <td>{u.title}</td>
-                <td>{u.deadline}</td>
-                <td>
-                  <a href={unitHref(u.unitId)}>{u.name}</a>
-                </td>
-                <td>{u.groupName}</td>
-                <td class="error">{completionStatusLabels[u.status]}</td>
-                <td>{when(u.completedAt)}</td>
+          {v.groups.map((g) => (
+            <tbody data-milestone={g.milestoneId} data-parent={g.parent?.id ?? ''}>
+              <tr class="group">
+                <th colspan={3} scope="colgroup">
+                  {g.title} ({g.deadline}) — {g.parent ? <>trực thuộc <a href={`/units/${encodeURIComponent(g.parent.id)}`}>{g.parent.name}</a></> : 'cấp cao nhất'} · {g.units.length} đơn vị
+                </th>
               </tr>
-            ))}
-          </tbody>
+              {g.units.map((u) => (
+                <tr data-status={u.status}>
+                  <td><a href={unitHref(u.unitId)}>{u.name}</a></td>
+                  <td class="error">{completionStatusLabels[u.status]}</td>
+                  <td>{when(u.completedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       )}
+      {v.pages > 1 ? (
+        <p class="pager" data-testid="late-pager">
+          {v.page > 1 ? <a class="button" href={query(v.page - 1)}>Trang trước</a> : null}
+          <span>Trang {v.page}/{v.pages} ({v.matched} đơn vị)</span>
+          {v.page < v.pages ? <a class="button" href={query(v.page + 1)}>Trang sau</a> : null}
+        </p>
+      ) : null}
     </Layout>
   );
 }

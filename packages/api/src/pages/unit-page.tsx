@@ -3,6 +3,7 @@ import { formatCount, groupMemberCounts, memberStatus, memberStatusLabels, party
 import type { StoredUnit } from '@kd/data';
 import type { UnitHistory } from '@kd/services';
 import { UnitHistorySection } from './unit-history-section';
+import { SearchForm } from './search-page';
 
 export interface UnitPageData {
   caller: Caller;
@@ -12,7 +13,12 @@ export interface UnitPageData {
   members: { members: Member[]; total: number; cursor: string | null } | null;
   groups: Map<string, string>;
   history?: UnitHistory;
+  /** The page of the units below (in tree order), 1 first. */
+  treePage?: number;
 }
+
+/** Rows of the units below shown at once: a province's whole tree would be thousands of pixels long. */
+export const TREE_PAGE_SIZE = 100;
 
 /** Members of each unit's whole subtree, from the direct counts kept on every unit. */
 export function subtreeMemberCounts(subtree: StoredUnit[]): Map<string, number> {
@@ -21,12 +27,15 @@ export function subtreeMemberCounts(subtree: StoredUnit[]): Map<string, number> 
   return counts;
 }
 
-export function UnitPage({ caller, unit, ancestors, subtree, members, groups, history }: UnitPageData) {
+export function UnitPage({ caller, unit, ancestors, subtree, members, groups, history, treePage = 1 }: UnitPageData) {
   const counts = subtreeMemberCounts(subtree);
   // Tổ đảng hold no members of their own: their members are the cell's members with that group (as the dashboard counts them).
   if (members) for (const [groupId, n] of groupMemberCounts(members.members)) counts.set(groupId, n);
   const depth0 = unit.path.length;
   const unitsBelow = subtree.filter((u) => u.id !== unit.id);
+  const treePages = Math.max(1, Math.ceil(unitsBelow.length / TREE_PAGE_SIZE));
+  const shownPage = Math.min(treePage, treePages);
+  const shown = unitsBelow.slice((shownPage - 1) * TREE_PAGE_SIZE, shownPage * TREE_PAGE_SIZE);
   return (
     <Layout title={unit.name} caller={caller}>
       <div class="crumbs">
@@ -37,6 +46,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
         ))}
       </div>
       <h1 data-testid="unit-name">{unit.name}</h1>
+      {unit.kind !== 'group' ? <SearchForm unit={unit} /> : null}
       <div class="card">
         <span class="tag">{unitKindLabels[unit.kind]}</span>{' '}
         {unit.sector ? <span class="tag">{sectorLabels[unit.sector]}</span> : null}{' '}
@@ -63,7 +73,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
 
       {unitsBelow.length > 0 ? (
         <>
-          <h2>Các đơn vị trực thuộc</h2>
+          <h2>Các đơn vị trực thuộc ({unitsBelow.length})</h2>
           <table data-testid="subtree">
             <thead>
               <tr>
@@ -73,7 +83,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
               </tr>
             </thead>
             <tbody>
-              {unitsBelow.map((u) => (
+              {shown.map((u) => (
                 <tr>
                   <td class={`indent-${Math.min(5, u.path.length - depth0 - 1)}`}>
                     <a href={`/units/${u.id}`}>{u.name}</a>
@@ -84,6 +94,13 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
               ))}
             </tbody>
           </table>
+          {treePages > 1 ? (
+            <p class="pager" data-testid="tree-pager">
+              {shownPage > 1 ? <a class="button" href={`/units/${unit.id}?tree=${shownPage - 1}`}>Trang trước</a> : null}
+              <span>Trang {shownPage}/{treePages}</span>
+              {shownPage < treePages ? <a class="button" href={`/units/${unit.id}?tree=${shownPage + 1}`}>Trang sau</a> : null}
+            </p>
+          ) : null}
         </>
       ) : null}
 
@@ -108,7 +125,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
             </thead>
             <tbody>
               {members.members.map((m) => (
-                <tr>
+                <tr id={`member-${m.id}`}>
                   <td>{m.id}</td>
                   <td>{m.fullName}</td>
                   <td>{formatVietnameseDate(m.admittedOn)}</td>
@@ -140,15 +157,27 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
   );
 }
 
+const errorTitles: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Cần đăng nhập',
+  403: 'Không có quyền truy cập',
+  404: 'Không tìm thấy',
+  409: 'Không thực hiện được',
+  413: 'Nội dung quá lớn',
+  422: 'Dữ liệu chưa hợp lệ',
+  429: 'Quá nhiều yêu cầu',
+  503: 'Hệ thống đang bận',
+};
+
 export function ErrorPage(props: { caller?: Caller | undefined; status: number; message: string }) {
   return (
     <Layout title="Lỗi" caller={props.caller}>
-      <h1>{props.status === 404 ? 'Không tìm thấy' : props.status === 403 ? 'Không có quyền truy cập' : 'Có lỗi xảy ra'}</h1>
+      <h1 data-testid="error-title">{errorTitles[props.status] ?? 'Có lỗi xảy ra'}</h1>
       <p class="error" data-testid="error">
         {props.message}
       </p>
       <p>
-        <a href="/">Về trang đơn vị của bạn</a>
+        {props.caller ? <a href="/">Về trang đơn vị của đồng chí</a> : <a href="/login">Đăng nhập</a>}
       </p>
     </Layout>
   );

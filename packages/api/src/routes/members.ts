@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MemberId, FullName, LocalDate, PartyPosition, TemporaryAttachment } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
-import { addMember, changeMember, listMembers, readMember, transfer } from '@kd/services';
+import { addMember, changeMember, listMembers, readMember, search, transfer } from '@kd/services';
 import { bearer, commonErrors, conflictError, json, MemberIdParam, refusedError, UnitIdParam } from '../openapi';
 import { MemberView, memberView } from '../views';
 
@@ -32,8 +32,46 @@ const Page = z.object({
   cursor: z.string().nullable().openapi({ description: 'Gửi lại trong `cursor` để lấy trang sau; null khi hết' }),
 });
 
+const SearchPage = z
+  .object({
+    members: z.array(MemberView.extend({ unitName: z.string().nullable() })),
+    units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable() })),
+    cursor: z.string().nullable().openapi({ description: 'Gửi lại trong `cursor` để lấy trang đảng viên sau; null khi hết' }),
+  })
+  .openapi('SearchResult');
+
 export function memberRoutes(deps: AppDeps) {
   const r = newRouter();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{unitId}/search',
+      summary: 'Tìm đảng viên (họ tên có dấu hoặc không dấu, mã) và đơn vị (tên) trong đơn vị và các đơn vị trực thuộc',
+      security: bearer,
+      request: {
+        params: UnitIdParam,
+        query: z.object({
+          q: z.string().max(100),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(4000).optional(),
+        }),
+      },
+      responses: { 200: json(SearchPage, 'Đảng viên khớp (một trang, theo thứ tự tên tiếng Việt) và đơn vị khớp'), ...commonErrors },
+    }),
+    async (c) => {
+      const { q, limit, cursor } = c.req.valid('query');
+      const result = await search(deps, c.get('caller'), c.req.valid('param').unitId, { q, limit, cursor: cursor ?? null });
+      return c.json(
+        {
+          members: result.members.map(({ member, unit }) => ({ ...memberView(member), unitName: unit?.name ?? null })),
+          units: result.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId })),
+          cursor: result.cursor,
+        },
+        200,
+      );
+    },
+  );
 
   r.openapi(
     createRoute({

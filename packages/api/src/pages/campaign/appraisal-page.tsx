@@ -1,4 +1,4 @@
-import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type Caller, type Campaign } from '@kd/domain';
+import { dossierStateLabels as workflowStateLabels, compareText, foldVietnamese, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type Caller, type Campaign } from '@kd/domain';
 import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -15,19 +15,39 @@ export interface AppraisalPageData {
   flash: { error?: string | undefined; ok?: string | undefined };
   /** For the flags of the province's overlay (dossiers it re-evaluated) and the quota exception forms. */
   campaign?: Campaign;
+  /** What the list shows: one workflow state, names containing a text (diacritics or not), a page. */
+  view?: AppraisalView;
 }
 
+export interface AppraisalView {
+  state?: string | undefined;
+  q?: string | undefined;
+  page?: number | undefined;
+}
+
+/** Dossiers listed at once: a bloc appraises a few hundred organisations. */
+export const APPRAISAL_PAGE_SIZE = 50;
+
 /** The upper level's appraisal: the dossiers of its subtree, submitted ones first, each with approve / return. */
-export function AppraisalPage({ caller, unit, year, entries, flash, campaign, closed }: AppraisalPageData & { closed: boolean }) {
+export function AppraisalPage({ caller, unit, year, entries, flash, campaign, closed, view = {} }: AppraisalPageData & { closed: boolean }) {
   const local = campaign?.localOverlay ?? null;
   const reevaluated = new Map((local?.affected ?? []).map((a) => [a.unitId, a] as const));
   // The rulebook lets the competent level raise a base organisation's cap (r2025).
   const exceptions = campaign ? quotaParamsOf(rulebookFor(campaign)).exceptionMaxPercent !== undefined : false;
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
-  const sorted = [...entries].sort((a, b) => order[a.dossier.state] - order[b.dossier.state]);
+  const text = foldVietnamese(view.q ?? '');
+  const matching = entries
+    .filter((e) => (!view.state || e.dossier.state === view.state) && (!text || foldVietnamese(e.unit.name).includes(text)))
+    .sort((a, b) => order[a.dossier.state] - order[b.dossier.state] || compareText(a.unit.name, b.unit.name));
+  const pages = Math.max(1, Math.ceil(matching.length / APPRAISAL_PAGE_SIZE));
+  const page = Math.min(Math.max(1, view.page ?? 1), pages);
+  const sorted = matching.slice((page - 1) * APPRAISAL_PAGE_SIZE, page * APPRAISAL_PAGE_SIZE);
   const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
   const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
-  const back = `/campaigns/${year}/units/${unit.id}/appraisal`;
+  const base = `/campaigns/${year}/units/${unit.id}/appraisal`;
+  const query = (p: number) => `${base}?${new URLSearchParams({ ...(view.state ? { state: view.state } : {}), ...(view.q ? { q: view.q } : {}), page: String(p) }).toString()}`;
+  // After a decision the appraiser comes back to the same filtered page.
+  const back = view.state || view.q || page > 1 ? query(page) : base;
   return (
     <Layout title={`Thẩm định ${year} — ${unit.name}`} caller={caller}>
       <div class="crumbs">
@@ -41,6 +61,19 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
       <p>
         Hồ sơ chờ thẩm định: <strong data-testid="submitted-count">{submitted}</strong> / {entries.length} tổ chức đảng trực thuộc.
       </p>
+      <form method="get" action={base} class="filters" data-testid="appraisal-filter">
+        <label>Trạng thái{' '}
+          <select name="state">
+            <option value="">Tất cả ({entries.length})</option>
+            {(['submitted', 'returned', 'draft', 'approved'] as const).map((s) => (
+              <option value={s} selected={view.state === s}>{workflowStateLabels[s]} ({entries.filter((e) => e.dossier.state === s).length})</option>
+            ))}
+          </select>
+        </label>
+        <label>Tên tổ chức đảng <input type="search" name="q" value={view.q ?? ''} maxlength={100} /></label>
+        <button type="submit">Lọc</button>
+      </form>
+      {matching.length === 0 ? <p>Không có hồ sơ nào khớp với bộ lọc.</p> : null}
       <table data-testid="appraisals">
         <thead>
           <tr><th>Tổ chức đảng</th><th>Trạng thái</th><th>Xếp loại tập thể</th><th>Gửi lúc</th><th>Thẩm định</th></tr>
@@ -108,6 +141,13 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
           ))}
         </tbody>
       </table>
+      {pages > 1 ? (
+        <p class="pager" data-testid="appraisal-pager">
+          {page > 1 ? <a class="button" href={query(page - 1)}>Trang trước</a> : null}
+          <span>Trang {page}/{pages} ({matching.length} hồ sơ)</span>
+          {page < pages ? <a class="button" href={query(page + 1)}>Trang sau</a> : null}
+        </p>
+      ) : null}
     </Layout>
   );
 }

@@ -2,16 +2,11 @@ import type { AuditEntry, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
 import { roleLabels, Role, type Caller } from '@kd/domain';
 import { auditActionLabels, when } from './labels';
+import { changeLines, targetText, type Names } from './audit-words';
 
-const compact = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text = JSON.stringify(value);
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
-};
-
-/** A unit's audit trail, newest first: who, when, what, before and after, why. */
-export function AuditPage(props: { caller: Caller; unit: StoredUnit; entries: AuditEntry[]; cursor: string | null }) {
-  const { unit } = props;
+/** A unit's audit trail, newest first: who, when (dd/mm/yyyy HH:mm, Vietnam time), what, on what, what changed, why. */
+export function AuditPage(props: { caller: Caller; unit: StoredUnit; entries: AuditEntry[]; names: Names; cursor: string | null }) {
+  const { unit, names } = props;
   return (
     <Layout title={`Nhật ký — ${unit.name}`} caller={props.caller}>
       <div class="crumbs">
@@ -20,23 +15,34 @@ export function AuditPage(props: { caller: Caller; unit: StoredUnit; entries: Au
       <h1>Nhật ký thay đổi — {unit.name}</h1>
       <table data-testid="audit">
         <thead>
-          <tr><th>Thời điểm</th><th>Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>Trước</th><th>Sau</th><th>Lý do</th></tr>
+          <tr><th>Thời điểm</th><th>Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>Thay đổi</th><th>Lý do</th></tr>
         </thead>
         <tbody>
           {props.entries.map((e) => {
             const role = Role.safeParse(e.actor.role);
+            const lines = changeLines(e.before, e.after, names);
             return (
               <tr data-action={e.action}>
                 <td>{when(e.at)}</td>
                 <td>
                   {e.actor.name}
                   <br />
-                  <span class="muted">{role.success ? roleLabels[role.data] : e.actor.role}</span>
+                  <span class="muted">{role.success ? roleLabels[role.data] : 'Hệ thống'}</span>
                 </td>
-                <td>{auditActionLabels[e.action] ?? e.action}</td>
-                <td>{e.target}</td>
-                <td class="json">{compact(e.before)}</td>
-                <td class="json">{compact(e.after)}</td>
+                <td>{auditActionLabels[e.action] ?? 'Thao tác khác'}</td>
+                <td>{targetText(e.target, names)}</td>
+                <td>
+                  {lines.length === 0 ? <span class="muted">—</span> : (
+                    <dl class="changes">
+                      {lines.map((l) => (
+                        <>
+                          <dt>{l.label}</dt>
+                          <dd>{l.before !== null && l.after !== null ? `${l.before} → ${l.after}` : l.after !== null ? l.after : `đã bỏ: ${l.before}`}</dd>
+                        </>
+                      ))}
+                    </dl>
+                  )}
+                </td>
                 <td>{e.reason ?? ''}</td>
               </tr>
             );

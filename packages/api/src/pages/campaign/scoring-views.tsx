@@ -23,7 +23,7 @@ export function SchemePage(props: { caller: Caller; unit: StoredUnit; year: numb
       {province ? <td class="num">{pointsText(province.scheme.points[n.code])}</td> : null}
       <td>
         {editable
-          ? <input type="text" name={`pt:${n.code}`} value={pointsText(own?.scheme.points[n.code])} size={7} inputmode="decimal" data-testid={`points-${n.code}`} />
+          ? <input type="text" name={`pt:${n.code}`} value={pointsText(own?.scheme.points[n.code])} size={7} inputmode="decimal" aria-label={`Điểm tiêu chí ${n.code}`} data-testid={`points-${n.code}`} />
           : pointsText(own?.scheme.points[n.code])}
       </td>
     </tr>

@@ -7,15 +7,6 @@ import { Bieu5Table } from '../masses/bieu5-page';
 import { ScoreBands } from './score-bands';
 import { WEB_API_BASE } from '../../base-paths';
 
-export const dashboardStyles = `
-.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem;margin-bottom:.8rem}
-.tile{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:.7rem}.tile .big{font-size:1.6rem;font-weight:700;display:block;color:#a50e0e}
-table.compact td,table.compact th{padding:.25rem .5rem}.breach td{background:#fdecea}.ok{color:#1b7f3b}.bad{color:#a50e0e;font-weight:600}
-.toolbar{display:flex;gap:.6rem;flex-wrap:wrap;align-items:center;margin:.4rem 0 1rem}.toolbar form{display:inline}
-.progress{background:#eef1f4;border-radius:3px;height:10px;width:160px;display:inline-block;vertical-align:middle}.progress span{display:block;height:10px;background:#58a55c;border-radius:3px}
-figure.chart{margin:0;overflow-x:auto}
-@media print{.toolbar,.no-print{display:none}main{max-width:none;margin:0}.card{border:0;padding:0}a{color:inherit;text-decoration:none}.breach td{background:none;font-weight:700}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
-`;
 
 export interface DashboardProps {
   caller: Caller;
@@ -74,7 +65,6 @@ export function DashboardPage(props: DashboardProps) {
   const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
   return (
     <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
-      <style>{dashboardStyles}</style>
       {props.print ? <style>{'header.top,.toolbar,.no-print{display:none}body{background:#fff}'}</style> : null}
       <div class="crumbs">
         {props.ancestors.map((a) => (

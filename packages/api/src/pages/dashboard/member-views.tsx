@@ -1,7 +1,6 @@
 import { ratingLabels, formatVietnameseDate, overrideCircumstanceLabels, scoreText, type MemberEvaluation, type Member, type LocalDate, type Caller } from '@kd/domain';
 import { ruleHref } from '../campaign/rule-labels';
 import { Layout } from '../layout';
-import { dashboardStyles } from './dashboard-view';
 
 const reasonLabels: Record<string, string> = {
   exempt: 'Miễn công tác và sinh hoạt đảng',
@@ -23,7 +22,6 @@ export function CellMembersPage(props: { caller: Caller; year: number; unit: { i
   const base = `/dashboard/${props.year}/units/${encodeURIComponent(props.unit.id)}`;
   return (
     <Layout title={`Đảng viên ${props.unit.name} — ${props.year}`} caller={props.caller}>
-      <style>{dashboardStyles}</style>
       <div class="crumbs"><a href={base}>{props.unit.name}</a> › Đảng viên</div>
       <h1 data-testid="members-title">{props.unit.name} — đảng viên, năm {props.year}</h1>
       <table class="compact" data-testid="member-list">
@@ -52,7 +50,6 @@ export function MemberEvaluationPage(props: { caller: Caller; year: number; rati
   const base = `/dashboard/${props.year}/units/${encodeURIComponent(props.unit.id)}`;
   return (
     <Layout title={`${props.member.fullName} — ${props.year}`} caller={props.caller}>
-      <style>{dashboardStyles}</style>
       <div class="crumbs"><a href={base}>{props.unit.name}</a> › <a href={`${base}/members`}>Đảng viên</a> › {props.member.fullName}</div>
       <h1 data-testid="member-title">{props.member.fullName} — đánh giá, xếp loại năm {props.year}</h1>
       <table class="compact" data-testid="member-evaluation">

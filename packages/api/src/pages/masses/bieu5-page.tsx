@@ -1,7 +1,6 @@
 import { bieu5, type Caller } from '@kd/domain';
 import type { MassesRollupView } from '@kd/services';
 import { Layout } from '../layout';
-import { massesStyles } from './masses-styles';
 import { WEB_API_BASE } from '../../base-paths';
 
 /** Biểu 5 as a table: a row per direct child (drill-down), then the unit's total. */
@@ -34,7 +33,6 @@ export function Bieu5Page(props: { caller: Caller; rollup: MassesRollupView; yea
   const api = `${WEB_API_BASE}/campaigns/${year}/units/${rollup.unitId}/masses-rollup?format=xlsx`;
   return (
     <Layout title={`Biểu 5 năm ${year} — ${rollup.name}`} caller={props.caller}>
-      <style>{massesStyles}</style>
       <div class="crumbs"><a href={`/dashboard/${year}/units/${rollup.unitId}`}>Bảng điều khiển</a> › <a href={`/campaigns/${year}/units/${rollup.unitId}/masses`}>Tự phê bình trước quần chúng</a></div>
       <h1>Biểu 5 — Tự phê bình và phê bình trước quần chúng năm {year} — {rollup.name}</h1>
       <p class="muted">Số liệu cập nhật trực tiếp từ các đơn vị. Nội dung khắc phục quá hạn tính theo ngày xem, tại trang khắc phục của từng đơn vị.</p>
@@ -48,7 +46,6 @@ export function Bieu5Page(props: { caller: Caller; rollup: MassesRollupView; yea
 export function CodesPage(props: { caller: Caller; title: string; codes: string[]; formUrl: string; back: string }) {
   return (
     <Layout title={props.title} caller={props.caller}>
-      <style>{massesStyles}</style>
       <h1>{props.title}</h1>
       <p>Mỗi mã mở phiếu góp ý một lần, tại <strong>{props.formUrl}</strong>. Phát ngẫu nhiên cho quần chúng tham dự; hệ thống không lưu mã, không biết mã nào đến tay ai. Các mã chỉ hiện một lần: hãy in ngay.</p>
       <div class="codes" data-testid="codes">{props.codes.map((c) => <div>{c}</div>)}</div>

@@ -2,7 +2,6 @@ import type { Child } from 'hono/jsx';
 import type { Caller } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import { Page } from '../campaign/page';
-import { massesStyles } from './masses-styles';
 
 export type Flash = { error?: string | undefined; ok?: string | undefined };
 
@@ -11,7 +10,6 @@ export function MassesFrame(props: { caller: Caller; unit: StoredUnit; year: num
   const { unit, year } = props;
   return (
     <Page title={props.title} caller={props.caller}>
-      <style>{massesStyles}</style>
       <div class="crumbs">
         <a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}/masses`}>Tự phê bình trước quần chúng năm {year}</a>
         {props.here ? <> › {props.here}</> : null}
