@@ -227,6 +227,8 @@ export async function approveDossier(
     adjustments: Adjustments;
     /** Per adjusted member, the override the domain found in effect (r2025), stored with the row. */
     overrides?: ReadonlyMap<string, Override | null>;
+    /** Written in the same transaction (the province's take-over entry). */
+    with?: TransactItem[];
   },
   context: Context,
 ): Promise<Dossier> {
@@ -277,6 +279,7 @@ export async function approveDossier(
         },
         reason: [change.adjustments.unit?.reason, ...change.adjustments.members.map((a) => a.reason)].filter(Boolean).join(' | ') || null,
       }),
+      ...(change.with ?? []),
     ],
     staleError,
   );

@@ -1,4 +1,4 @@
-import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type Caller, type Campaign } from '@kd/domain';
+import { dossierStateLabels as workflowStateLabels, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type AppraisalStanding, type Caller, type Campaign } from '@kd/domain';
 import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -6,12 +6,13 @@ import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';
 import { PostForm } from '../post-form';
+import { ConfirmLockField, TakeOverField, standingLabels } from './appraise-fields';
 
 export interface AppraisalPageData {
   caller: Caller;
   unit: StoredUnit;
   year: number;
-  entries: { unit: StoredUnit; dossier: Dossier }[];
+  entries: { unit: StoredUnit; dossier: Dossier; parentName: string | null; standing: AppraisalStanding }[];
   flash: { error?: string | undefined; ok?: string | undefined };
   /** For the flags of the province's overlay (dossiers it re-evaluated) and the quota exception forms. */
   campaign?: Campaign;
@@ -24,8 +25,11 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
   // The rulebook lets the competent level raise a base organisation's cap (r2025).
   const exceptions = campaign ? quotaParamsOf(rulebookFor(campaign)).exceptionMaxPercent !== undefined : false;
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
-  const sorted = [...entries].sort((a, b) => order[a.dossier.state] - order[b.dossier.state]);
-  const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
+  // The caller's own dossiers first, then the ones it may only take over or see.
+  const rank = { appraiser: 0, takeOver: 1, outside: 2 } as const;
+  const sorted = [...entries].sort((a, b) => rank[a.standing] - rank[b.standing] || order[a.dossier.state] - order[b.dossier.state]);
+  const mine = entries.filter((e) => e.standing === 'appraiser');
+  const submitted = mine.filter((e) => e.dossier.state === 'submitted').length;
   const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
   const back = `/campaigns/${year}/units/${unit.id}/appraisal`;
   return (
@@ -39,20 +43,23 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <p>
-        Hồ sơ chờ thẩm định: <strong data-testid="submitted-count">{submitted}</strong> / {entries.length} tổ chức đảng trực thuộc.
+        Hồ sơ chờ cấp mình thẩm định: <strong data-testid="submitted-count">{submitted}</strong> / {mine.length} tổ chức đảng do cấp mình thẩm định theo kế hoạch
+        {entries.length > mine.length ? <> (và {entries.length - mine.length} tổ chức do cấp dưới thẩm định)</> : null}.
       </p>
       <table data-testid="appraisals">
         <thead>
-          <tr><th>Tổ chức đảng</th><th>Trạng thái</th><th>Xếp loại tập thể</th><th>Gửi lúc</th><th>Thẩm định</th></tr>
+          <tr><th>Tổ chức đảng</th><th>Trực thuộc</th><th>Cấp thẩm định</th><th>Trạng thái</th><th>Xếp loại tập thể</th><th>Gửi lúc</th><th>Thẩm định</th></tr>
         </thead>
         <tbody>
-          {sorted.map(({ unit: u, dossier: d }) => (
-            <tr data-unit={u.id} data-state={d.state}>
+          {sorted.map(({ unit: u, dossier: d, parentName, standing }) => (
+            <tr data-unit={u.id} data-state={d.state} data-standing={standing}>
               <td>
                 <a href={`/campaigns/${year}/units/${u.id}/review`}>{u.name}</a>
                 <br />
                 <span class="muted">{unitKindLabels[u.kind]}</span>
               </td>
+              <td data-testid="parent">{parentName ?? '—'}</td>
+              <td>{standingLabels[standing]}</td>
               <td>
                 {workflowStateLabels[d.state]}
                 {d.state === 'returned' && d.returnReason ? <div class="muted">Lý do trả lại: {d.returnReason}</div> : null}
@@ -81,7 +88,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
               </td>
               <td>{d.submittedAt ? when(d.submittedAt) : '—'}</td>
               <td>
-                {d.state === 'submitted' && mayAppraise && u.id !== caller.unit ? (
+                {d.state === 'submitted' && mayAppraise && u.id !== caller.unit && standing !== 'outside' ? (
                   <div class="appraise">
                     <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
@@ -91,6 +98,8 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
                         <RatingSelect name="unitRating" value={null} label="Xếp loại sau điều chỉnh" empty="— giữ nguyên —" />
                         <label>Lý do điều chỉnh <input type="text" name="unitReason" maxlength={2000} /></label>
                       </details>
+                      <TakeOverField standing={standing} testid={`takeover-${u.id}`} />
+                      <ConfirmLockField testid={`confirm-${u.id}`} />
                       <button type="submit" data-testid={`approve-${u.id}`}>Duyệt</button>
                     </PostForm>
                     <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
@@ -99,6 +108,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
                       <label>
                         Lý do trả lại <textarea name="reason" required minlength={3} maxlength={2000} data-testid={`return-reason-${u.id}`}></textarea>
                       </label>
+                      <TakeOverField standing={standing} testid={`return-takeover-${u.id}`} />
                       <button type="submit" data-testid={`return-${u.id}`}>Trả lại</button>
                     </PostForm>
                   </div>
