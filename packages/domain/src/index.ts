@@ -96,6 +96,7 @@ export * from './review/appraisal';
 export * from './review/collective-facts';
 export * from './review/collective-review';
 export * from './review/demo-campaigns';
+export * from './review/home-agenda';
 export * from './review/member-review';
 export * from './review/milestone-status';
 export * from './review/unit-year';

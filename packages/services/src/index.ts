@@ -76,3 +76,4 @@ export * from './uploads/upload-answer';
 export * from './uploads/upload-slots';
 export * from './uploads/upload-target';
 export * from './uploads/upload-views';
+export * from './home/home';
