@@ -36,6 +36,7 @@ import { quotaExceptionRoutes } from './routes/quota-exception';
 import { scoringRoutes } from './routes/scoring';
 import { rulebookRoutes } from './routes/rulebook';
 import { campaignPages } from './pages/campaign-pages';
+import { reviewWorkPages } from './pages/review-work-pages';
 import { uploadPages } from './pages/upload-pages';
 import { dashboardPages } from './pages/dashboard-pages';
 import { reportPages } from './pages/report-pages';
@@ -208,6 +209,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', assetRoutes());
   app.route('/', pageRoutes(deps));
   app.route('/', campaignPages(deps));
+  app.route('/', reviewWorkPages(deps));
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));

@@ -32,6 +32,7 @@ export * from './report-repository';
 export * from './result-row-save';
 export * from './result-sweep';
 export * from './results-commit';
+export * from './review-prompt-repository';
 export * from './review-repository';
 export * from './rollup-items';
 export * from './rollup-repository';

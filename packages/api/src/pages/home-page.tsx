@@ -6,14 +6,17 @@ import { Page as Layout } from './campaign/page';
 const enc = encodeURIComponent;
 
 /** Where each line of the home page leads: the page where the work is done. */
+/** A member's own record (their evaluation, the masses' comments, their self-review). */
+export const ownRecordHref = (year: number, caller: Caller) => `/campaigns/${year}/units/${enc(caller.unit)}/members/${enc(caller.sub)}/record`;
+
 function hrefOf(kind: HomeItemKind, year: number, e: HomeItem['entries'][number], caller: Caller): string {
   const base = `/campaigns/${year}/units/${enc(e.unitId)}`;
   switch (kind) {
     case 'toAppraise':
     case 'returned':
-      return caller.role === 'member' ? `/campaigns/${year}/me` : `${base}/review`;
+      return caller.role === 'member' ? ownRecordHref(year, caller) : `${base}/review`;
     case 'deadline':
-      return caller.role === 'member' ? `/campaigns/${year}/me` : base;
+      return caller.role === 'member' ? ownRecordHref(year, caller) : base;
     case 'missingMinutes':
       return `${base}/meetings`;
     case 'missingSelfReview':
@@ -31,7 +34,7 @@ export function HomePage(props: { caller: Caller; unit: StoredUnit; campaign: Ca
       <p class="muted">{homeDateLine(props.now)}{campaign ? ` · Đợt kiểm điểm năm ${campaign.year}` : ''}</p>
       <p>
         {member ? (
-          campaign ? <a href={`/campaigns/${campaign.year}/me`} data-testid="link-my-record">Hồ sơ kiểm điểm của tôi</a> : null
+          campaign ? <a href={ownRecordHref(campaign.year, caller)} data-testid="link-my-record">Hồ sơ kiểm điểm của tôi</a> : null
         ) : (
           <>
             <a href={`/units/${enc(unit.id)}`} data-testid="link-unit">Trang đơn vị</a>

@@ -148,7 +148,7 @@ export function ErrorPage(props: { caller?: Caller | undefined; status: number; 
         {props.message}
       </p>
       <p>
-        <a href="/">Về trang đơn vị của bạn</a>
+        <a href="/">Về trang việc cần làm</a>
       </p>
     </Layout>
   );

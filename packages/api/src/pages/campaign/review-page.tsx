@@ -230,7 +230,8 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, masses, fla
                     ) : null}
                     <MassesAbout about={masses?.get(m.id)} />
                     {e.interpretations.map((i) => <div class="muted" data-testid="interpretation">Cách hiểu của hệ thống (<RuleLink year={year} unitId={unit.id} ruleId={i.ruleId} />)</div>)}
-                    <a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
+                    <a class="muted" href={`${base}/members/${encodeURIComponent(m.id)}/self-review`} data-testid={`self-review-${m.id}`}>Bản tự kiểm điểm</a>
+                    {' · '}<a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>(.docx)</a>
                   </td>
                 </tr>
                 {editable ? (
@@ -250,11 +251,16 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, masses, fla
         </tbody>
       </table>
       {appraiser ? <AdjustForm standing={standing} base={base} year={year} unitId={unit.id} rev={dossier.rev} members={stored.members.map((m) => ({ id: m.id, name: m.fullName, final: evaluations.get(m.id)?.final ?? null }))} /> : null}
-      {isCell(unit.kind) ? (
-        <p>
-          <a href={`${WEB_API_BASE}${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
-        </p>
-      ) : null}
+      <p data-testid="review-work-links">
+        {isCell(unit.kind) ? (
+          <>
+            <a href={`${base}/meetings`} data-testid="link-meetings">Cuộc họp tổ đảng, chi bộ</a>
+            {' · '}<a href={`${base}/meetings/minutes.docx`} data-testid="link-minutes">Biên bản họp chi bộ xếp loại (.docx)</a>
+            {' · '}
+          </>
+        ) : null}
+        <a href={`${base}/collective-review`} data-testid="link-collective-review">Báo cáo kiểm điểm tập thể</a>
+      </p>
     </Layout>
   );
 }
