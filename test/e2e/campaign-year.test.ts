@@ -105,6 +105,7 @@ describe('a new year in Chromium: open, plan, upload, submit, approve, close', (
 
     // The base committee approves it from its appraisal page.
     await page(base, '/campaigns/2027/units/bc1/appraisal');
+    await base.check('[data-testid="confirm-c1"]');
     await base.click('[data-testid="approve-c1"]');
     await base.waitForLoadState('load');
     expect((await flash(base)).error).toBeNull();

@@ -96,6 +96,7 @@ describe('the review flow in Chromium: review, submit, return, correct, resubmit
     // 4. The base committee approves; the unit is locked.
     page = await login('id-bc1');
     await page.goto(h.url + '/campaigns/2021/units/bc1/appraisal');
+    await page.check('[data-testid="confirm-c1"]');
     await page.click('[data-testid="approve-c1"]');
     await page.waitForSelector('[data-testid="flash-ok"]');
     expect(await page.locator('tr[data-unit="c1"]').getAttribute('data-state')).toBe('approved');

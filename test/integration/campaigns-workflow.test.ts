@@ -69,6 +69,13 @@ describe('the review workflow of the demo flow (seed 000)', () => {
     expect((await outside.json()).error.code).toBe('OUTSIDE_SUBTREE');
     const self = await api.send(baseCommittee, `${api.base('bc1')}/approve`, 'POST', { rev: 0 });
     expect((await self.json()).error.code).toBe('UPPER_LEVEL_ONLY');
+    // The plan gives a cell to its base committee (HD 43-HD/BTCTW mục 3): the bloc above only sees it,
+    // and the province takes it over only with a reason.
+    const bloc1 = await api.send(bloc, `${api.base('c1')}/approve`, 'POST', { rev: r.dossier.rev });
+    expect([bloc1.status, (await bloc1.json()).error.code]).toEqual([403, 'NOT_THE_APPRAISER']);
+    const silent = await api.send(identities.province, `${api.base('c1')}/approve`, 'POST', { rev: r.dossier.rev });
+    expect([silent.status, (await silent.json()).error.code]).toEqual([422, 'TAKEOVER_REASON_REQUIRED']);
+    expect((await api.review(cell, 'c1')).dossier.state).toBe('submitted');
   });
 
   it('returns the dossier with a reason the unit sees; the unit corrects it and submits again', async () => {

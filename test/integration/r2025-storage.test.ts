@@ -187,15 +187,15 @@ describe('an override above a forced incomplete (QĐ 366-QĐ/TW Điều 11)', ()
     expect(r.blocking).toEqual([]);
     expect((await send(as, `${base('c2')}/submit`, 'POST', { rev: r.dossier.rev })).status).toBe(200);
     expect((await evaluation('c2', 'K001'))).toMatchObject({ forced: 'incomplete', final: 'incomplete' });
-    const submitted = (await review(identities.bloc, 'c2')).dossier.rev;
+    const submitted = (await review(identities.baseCommittee, 'c2')).dossier.rev;
     for (const adjustment of [{ memberId: 'K001', rating: 'complete', circumstance: 'selfReportedRemedied' }, { memberId: 'K001', rating: 'complete', reason }]) {
-      const res = await send(identities.bloc, `${base('c2')}/approve`, 'POST', { rev: submitted, members: [adjustment] });
+      const res = await send(identities.baseCommittee, `${base('c2')}/approve`, 'POST', { rev: submitted, members: [adjustment] });
       expect(res.status).toBe(422);
       expect((await res.json()).error.code).toBe('OVERRIDE_REASON_REQUIRED');
     }
-    const ok = await send(identities.bloc, `${base('c2')}/approve`, 'POST', { rev: submitted, members: [{ memberId: 'K001', rating: 'complete', circumstance: 'selfReportedRemedied', reason }] });
+    const ok = await send(identities.baseCommittee, `${base('c2')}/approve`, 'POST', { rev: submitted, members: [{ memberId: 'K001', rating: 'complete', circumstance: 'selfReportedRemedied', reason }] });
     expect(ok.status, await ok.clone().text()).toBe(200);
-    expect(await evaluation('c2', 'K001')).toMatchObject({ adjusted: 'complete', final: 'complete', override: { by: 'Đảng ủy Khối các cơ quan tỉnh', circumstance: 'selfReportedRemedied', reason } });
+    expect(await evaluation('c2', 'K001')).toMatchObject({ adjusted: 'complete', final: 'complete', override: { by: 'Đảng ủy Sở Y tế', circumstance: 'selfReportedRemedied', reason } });
     const page = await (await t.request(`/campaigns/${year}/units/c2/review`, { as })).text();
     expect(page).toContain('data-testid="override"');
     expect(page).toContain(reason);

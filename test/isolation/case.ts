@@ -10,6 +10,8 @@ export interface Target {
   tenant?: string;
   /** A framework of QĐ 366-QĐ/TW (Phụ lục 1–5), for the scoring routes. */
   appendix: string;
+  /** A review prompt (gợi ý kiểm điểm), for the answer route. */
+  promptId?: string;
 }
 
 export interface IsolationCase {

@@ -22,6 +22,8 @@ let expiredToken: string;
 
 const otherTenant: Target = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none', tenant: 't1', appendix: '4' };
 const outside: Target = { unitId: 'c3', memberId: 'M011', year: '2021', jobId: 'tj-none', tenant: 't2', appendix: '4' };
+// Another member of the member's own cell: a member signed in for themselves reaches none of it.
+const sameCell: Target = { unitId: 'c1', memberId: 'M003', year: '2021', jobId: 'tj-none', tenant: 't2', appendix: '4', promptId: 'p-none' };
 
 async function itemCount(): Promise<number> {
   const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
@@ -139,6 +141,25 @@ describe('isolation matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(await itemCount()).toBe(before);
+  });
+
+  it('gives a member signed in for themselves nothing of their cell beyond their own record, and writes nothing', async () => {
+    await putTestCampaign(store, 't1', 2021);
+    const before = await itemCount();
+    const failures: string[] = [];
+    const member = `Bearer ${await t.token(identities.member)}`;
+    for (const route of appRoutes()) {
+      const res = await call(route, sameCell, member);
+      if (res.status !== 403 && res.status !== 404) failures.push(`${route.method} ${route.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await itemCount()).toBe(before);
+    // Their own record is theirs: the self-review (page and API) and the record page.
+    const own = { unitId: 'c1', memberId: 'M002', year: '2021', jobId: 'tj-none', appendix: '4' } satisfies Target;
+    for (const key of ['GET /campaigns/:year/units/:unitId/members/:memberId/self-review', 'GET /campaigns/:year/units/:unitId/members/:memberId/record', 'GET /api/v1/campaigns/:year/units/:unitId/members/:memberId/self-review']) {
+      const [method, path] = key.split(' ') as [string, string];
+      expect((await call({ method, path }, own, member)).status, key).toBe(200);
+    }
   });
 
   it('answers 401 without a token (pages send the user to the login page)', async () => {

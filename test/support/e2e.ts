@@ -36,7 +36,8 @@ export async function startBrowserHarness(name: string, options: { now?: string;
       const page = await browser.newPage({ viewport });
       await page.goto(server.url + '/login');
       await page.click(`[data-testid="login-${sub}"]`);
-      await page.waitForSelector('[data-testid="unit-name"]');
+      // The home page (or the page the login came back to).
+      await page.waitForSelector('[data-testid="home"], [data-testid="unit-name"]');
       return page;
     },
     async close() {

@@ -64,6 +64,8 @@ export const identities = {
   cell: { tenant: 't1', unit: 'c1', role: 'cell_secretary', name: 'Lê Hồng Vũ', sub: 'id-c1' },
   otherCell: { tenant: 't1', unit: 'c3', role: 'cell_secretary', name: 'Hồ Thị Mai', sub: 'id-c3' },
   viewer: { tenant: 't1', unit: 'bc1', role: 'viewer', name: 'Người xem', sub: 'id-v1' },
+  // A party member signed in for themselves: `sub` is their member id.
+  member: { tenant: 't1', unit: 'c1', role: 'member', name: 'Nguyễn Văn An', sub: 'M002' },
   otherTenant: { tenant: 't2', unit: 'p2', role: 'province_board', name: 'Ban Tổ chức tỉnh khác', sub: 'id-p2' },
 } satisfies Record<string, Identity>;
 

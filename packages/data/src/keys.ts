@@ -79,6 +79,9 @@ export const keys = {
   memberReview: (tenant: string, unitId: string, year: number, memberId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `REVIEW#M#${memberId}` }),
   /** The collective review of a unit's year (Mẫu 1A texts). */
   collectiveReview: (tenant: string, unitId: string, year: number) => ({ pk: keys.unitYear(tenant, unitId, year), sk: 'REVIEW#COLLECTIVE' }),
+  /** The upper level's written review prompts to the unit or one of its members, with the answers. */
+  reviewPrompt: (tenant: string, unitId: string, year: number, promptId: string) => ({ pk: keys.unitYear(tenant, unitId, year), sk: `PROMPT#${promptId}` }),
+  reviewPromptPrefix: 'PROMPT#',
   /** A scoring sheet of a unit's year: a member's (Mẫu 2A/2B/2C) or the collective's (Mẫu 01). */
   scoreSheet: (tenant: string, unitId: string, year: number, subject: string | null) => ({ pk: keys.unitYear(tenant, unitId, year), sk: subject === null ? 'SHEET#COLLECTIVE' : `SHEET#M#${subject}` }),
   scoreSheetPrefix: 'SHEET#',

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { nfcText, LocalDate, Rating, CollectiveReview, type Override, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState, type ReportEvent } from '@kd/domain';
+import { nfcText, LocalDate, Rating, MeetingDetails, CollectiveReview, type Override, emptyCollectiveReview, emptyMemberReview, MemberReview, assertEditable, editableStates, lockedError, DomainError, type Member, type CollectiveReviewInput, type MemberReviewInput, type Adjustments, type DossierState, type ReportEvent } from '@kd/domain';
 import { batchGetAll } from './batch';
 import type { Store } from './client';
 import { keys } from './keys';
@@ -127,10 +127,10 @@ export const UnitEventRecord = z.object({
   chairMemberId: z.string().nullable().default(null),
   clerkMemberId: z.string().nullable().default(null),
   note: nfcText(2000).nullable().default(null),
-});
+}).extend(MeetingDetails.shape);
 export type UnitEventRecord = z.infer<typeof UnitEventRecord>;
 
-export function unitEventItem(tenant: string, record: UnitEventRecord): Record<string, unknown> {
+export function unitEventItem(tenant: string, record: z.input<typeof UnitEventRecord>): Record<string, unknown> {
   return { ...keys.unitEvent(tenant, record.unitId, record.year, record.event), type: 'unitEvent', tenant, ...UnitEventRecord.parse(record) };
 }
 
@@ -150,7 +150,7 @@ export async function listUnitEvents(store: Store, tenant: string, unitId: strin
 export async function recordUnitEvent(
   store: Store,
   tenant: string,
-  record: Omit<UnitEventRecord, 'at'> & { event: ReportEvent },
+  record: Omit<z.input<typeof UnitEventRecord>, 'at'> & { event: ReportEvent },
   context: Context,
 ): Promise<UnitEventRecord> {
   const previous = (await listUnitEvents(store, tenant, record.unitId, record.year)).get(record.event) ?? null;
@@ -177,7 +177,7 @@ export const CellMeeting = z.object({
   location: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(300)),
   chairMemberId: z.string().min(1).max(100),
   clerkMemberId: z.string().min(1).max(100),
-});
+}).extend(MeetingDetails.shape);
 export type CellMeeting = z.infer<typeof CellMeeting>;
 
 /**
@@ -227,6 +227,8 @@ export async function approveDossier(
     adjustments: Adjustments;
     /** Per adjusted member, the override the domain found in effect (r2025), stored with the row. */
     overrides?: ReadonlyMap<string, Override | null>;
+    /** Written in the same transaction (the province's take-over entry). */
+    with?: TransactItem[];
   },
   context: Context,
 ): Promise<Dossier> {
@@ -277,6 +279,7 @@ export async function approveDossier(
         },
         reason: [change.adjustments.unit?.reason, ...change.adjustments.members.map((a) => a.reason)].filter(Boolean).join(' | ') || null,
       }),
+      ...(change.with ?? []),
     ],
     staleError,
   );

@@ -39,3 +39,22 @@ export function appraiserOf(
   for (let i = ancestors.length - 1; i >= 0; i--) if (ancestors[i]!.kind === 'baseCommittee') return ancestors[i]!.id;
   return ancestors.at(-1)?.id ?? null;
 }
+
+/**
+ * Where a caller stands towards one dossier's appraisal: the level the plan names (`appraiser`);
+ * the province, which sees every dossier and may take one over, but only with a recorded reason
+ * (`takeOver`); anyone else (`outside`), who may not approve or return it.
+ */
+export type AppraisalStanding = 'appraiser' | 'takeOver' | 'outside';
+
+export function appraisalStanding(
+  unit: { kind: UnitKind },
+  ancestors: readonly { id: string; kind: UnitKind }[],
+  levels: AppraisalLevels,
+  caller: { unit: string; role: string },
+): AppraisalStanding {
+  const appraiser = appraiserOf(unit, ancestors, levels);
+  if (appraiser !== null && appraiser === caller.unit) return 'appraiser';
+  if (caller.role === 'province_board' && ancestors[0]?.id === caller.unit && ancestors[0]?.kind === 'province') return 'takeOver';
+  return 'outside';
+}

@@ -267,7 +267,7 @@ export function demoMasses2020(tenant: MassesDemoTenant, today: LocalDate): Demo
 
   // The base organisations report to the bloc by 20/11, the bloc up by 30/11 (Kế hoạch 03-KH/ĐUK mục IV).
   const event = (unitId: string, kind: UnitEventRecord['event'], day: LocalDate, minutes: number): UnitEventRecord => ({
-    event: kind, unitId, year: MASSES_DEMO_YEAR, at: instant(at(day, minutes)).toISOString(), heldOn: null, startTime: null, location: null, chairMemberId: null, clerkMemberId: null, note: null,
+    event: kind, unitId, year: MASSES_DEMO_YEAR, at: instant(at(day, minutes)).toISOString(), heldOn: null, startTime: null, location: null, chairMemberId: null, clerkMemberId: null, note: null, endTime: null, attendance: [], speakers: [], collectiveVotesFor: null,
   });
   for (const u of units.filter((x) => x.kind === 'baseCommittee' || x.kind === 'baseCell')) {
     const day = u.id in lateReports ? lateReports[u.id]! : prng.pick(['2020-11-16', '2020-11-17', '2020-11-18', '2020-11-19', '2020-11-20'] as const);

@@ -43,4 +43,18 @@ export const campaignCases: Record<string, IsolationCase> = {
   'POST /units/:unitId/campaigns': { page: true, contentType: form, body: () => 'year=2030' },
   'POST /campaigns/:year/units/:unitId/plan': { page: true, contentType: form, body: () => 'rev=0&issuer=A&number=1&date=2021-11-01&title=K' },
   'POST /campaigns/:year/units/:unitId/close': { page: true, contentType: form, body: () => 'confirm=yes' },
+  // The review's own work (meetings, self-reviews, collective review, prompts, a member's record).
+  'GET /campaigns/:year/units/:unitId/meetings': { page: true },
+  'POST /campaigns/:year/units/:unitId/meetings/cell': { page: true, contentType: form, body: (t) => `rev=0&heldOn=2021-12-20&startTime=07:30&location=H&chairMemberId=${t.memberId}&clerkMemberId=${t.memberId}&absence:${t.memberId}=` },
+  'POST /campaigns/:year/units/:unitId/meetings/group': { page: true, contentType: form, body: (t) => `heldOn=2021-12-14&startTime=07:30&location=H&chairMemberId=${t.memberId}&clerkMemberId=${t.memberId}` },
+  'GET /campaigns/:year/units/:unitId/meetings/minutes.docx': { page: true },
+  'GET /campaigns/:year/units/:unitId/meetings/group-minutes.docx': { page: true },
+  'GET /campaigns/:year/units/:unitId/members/:memberId/self-review': { page: true },
+  'POST /campaigns/:year/units/:unitId/members/:memberId/self-review': { page: true, contentType: form, body: () => 'rev=0&s:politicalThought=N%E1%BB%99i+dung' },
+  'GET /campaigns/:year/units/:unitId/members/:memberId/record': { page: true },
+  'GET /campaigns/:year/units/:unitId/collective-review': { page: true },
+  'POST /campaigns/:year/units/:unitId/collective-review': { page: true, contentType: form, body: () => 'rev=0&s:democraticCentralism=N%E1%BB%99i+dung' },
+  'GET /campaigns/:year/units/:unitId/collective-review.docx': { page: true },
+  'POST /campaigns/:year/units/:unitId/review-prompts': { page: true, contentType: form, body: () => 'text=G%E1%BB%A3i+%C3%BD' },
+  'POST /campaigns/:year/units/:unitId/review-prompts/:promptId/answer': { page: true, contentType: form, body: () => 'rev=1&answer=Gi%E1%BA%A3i+tr%C3%ACnh' },
 };

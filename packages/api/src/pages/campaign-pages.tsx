@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, auditTrail, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, auditTrail, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers, appraisalStandingOf } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -100,9 +100,9 @@ export function campaignPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/review', page(deps, async (c, caller, year) => {
     const [{ unit, stored, evaluation, campaign }, campaigns] = await Promise.all([evaluatedUnit(deps, caller, year, c.req.param('unitId')!, 'member.read'), campaignsOf(deps, caller)]);
-    const masses = await massesAboutMembers(deps, caller, unit, year, stored.members.map((m) => m.id));
+    const [masses, standing] = await Promise.all([massesAboutMembers(deps, caller, unit, year, stored.members.map((m) => m.id)), appraisalStandingOf(deps, caller, unit, campaign)]);
     return c.html(
-      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} masses={masses} flash={flash(c)} scored={isScored(campaign)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} />,
+      <ReviewPage caller={caller} unit={unit} year={year} stored={stored} evaluation={evaluation} masses={masses} flash={flash(c)} scored={isScored(campaign)} closed={campaign.closedAt !== null} years={campaigns.map((x) => x.year)} standing={standing} />,
     );
   }));
 
@@ -164,12 +164,14 @@ export function campaignPages(deps: AppDeps) {
       .filter((id) => str(form[`adj:${id}:rating`]) !== '')
       .map((id) => ({ memberId: id, rating: str(form[`adj:${id}:rating`]), reason: str(form[`adj:${id}:reason`]) || null, circumstance: str(form[`adj:${id}:circumstance`]) || null }));
     const adjustments = Adjustments.parse({ members, unit: unitRating ? { rating: unitRating, reason: str(form.unitReason) } : null });
-    await approve(deps, caller, year, c.req.param('unitId')!, int(form.rev), adjustments);
+    // A lock is never one click: the form's confirmation is checked here too, not only by the browser.
+    if (str(form.confirm) !== 'yes') throw new DomainError('CONFIRMATION_REQUIRED', 'Hãy đánh dấu ô xác nhận trước khi duyệt: sau khi duyệt, hồ sơ bị khóa.');
+    await approve(deps, caller, year, c.req.param('unitId')!, int(form.rev), adjustments, { takeOverReason: str(form.takeOverReason) || null });
     return { back: backOf(form, caller, year), ok: 'Đã duyệt hồ sơ.' };
   }));
 
   r.post('/campaigns/:year/units/:unitId/appraisal/return', action(deps, 'review.appraise', async (c, caller, year, form) => {
-    await returnDossier(deps, caller, year, c.req.param('unitId')!, int(form.rev), ReturnReason.parse(str(form.reason)));
+    await returnDossier(deps, caller, year, c.req.param('unitId')!, int(form.rev), ReturnReason.parse(str(form.reason)), { takeOverReason: str(form.takeOverReason) || null });
     return { back: backOf(form, caller, year), ok: 'Đã trả lại hồ sơ cho đơn vị.' };
   }));
 

@@ -3,7 +3,7 @@ import { contextStorage } from 'hono/context-storage';
 import { DomainError } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import { errorResponse } from '../errors';
+import { errorPage } from './page-handler';
 import { csrfSecretOf, csrfTokenFor } from '../auth/csrf';
 import { oidcClient } from '../auth/oidc-client';
 import { localProvider, localProviderSettings } from '../auth/local-provider';
@@ -11,6 +11,7 @@ import { sessionPages } from './session-pages';
 import { assetRoutes } from './assets';
 import { pageRoutes } from './routes';
 import { campaignPages } from './campaign-pages';
+import { reviewWorkPages } from './review-work-pages';
 import { uploadPages } from './upload-pages';
 import { dashboardPages } from './dashboard-pages';
 import { reportPages } from './report-pages';
@@ -31,8 +32,9 @@ import { rulebookPages } from './rulebook-pages';
  */
 export function pageApp(deps: AppDeps, inProcess: typeof fetch) {
   const app = new Hono<AppEnv>();
-  app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
+  // Errors on the page side answer a Vietnamese page, as the app's own handlers do (app.ts).
+  app.onError((error, c) => errorPage(deps, c, error));
+  app.notFound((c) => errorPage(deps, c, new DomainError('ROUTE_NOT_FOUND', 'Không có trang này. Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển đi.')));
   // The views read the request's CSRF token from the context they render in (PostForm): this
   // app's own, where the sign-in provider also sets it for a browser that has no cookie yet.
   app.use('*', contextStorage());
@@ -47,6 +49,7 @@ export function pageApp(deps: AppDeps, inProcess: typeof fetch) {
   app.route('/', assetRoutes());
   app.route('/', pageRoutes(deps));
   app.route('/', campaignPages(deps));
+  app.route('/', reviewWorkPages(deps));
   app.route('/', uploadPages(deps));
   app.route('/', dashboardPages(deps));
   app.route('/', reportPages(deps));

@@ -1,21 +1,24 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import { resolveCaller } from '../auth/middleware';
-import { search, unitHistory, unitOverview } from '@kd/services';
+import { homeOf, search, unitHistory, unitOverview } from '@kd/services';
 import { UnitPage } from './unit-page';
+import { HomePage } from './home-page';
 import { SearchPage } from './search-page';
-import { pageHandler, toLogin } from './page-handler';
+import { pageHandler } from './page-handler';
 
 /** Server-rendered pages. They read the caller from the session cookie; no session → the login page. */
 export function pageRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
 
-  r.get('/', async (c) => {
-    const caller = await resolveCaller(deps, c);
-    if (!caller) return toLogin(c);
-    return c.redirect(`/units/${encodeURIComponent(caller.unit)}`, 302);
-  });
+  // The home: what needs the caller now (services/home/home.ts), whatever the role.
+  r.get(
+    '/',
+    pageHandler(deps, async (c, caller) => {
+      const home = await homeOf(deps, caller);
+      return c.html(<HomePage caller={caller} unit={home.unit} campaign={home.campaign} items={home.items} now={deps.clock()} />);
+    }),
+  );
 
   r.get(
     '/units/:unitId',

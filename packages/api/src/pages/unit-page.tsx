@@ -177,7 +177,7 @@ export function ErrorPage(props: { caller?: Caller | undefined; status: number; 
         {props.message}
       </p>
       <p>
-        {props.caller ? <a href="/">Về trang đơn vị của đồng chí</a> : <a href="/login">Đăng nhập</a>}
+        {props.caller ? <a href="/">Về trang việc cần làm</a> : <a href="/login">Đăng nhập</a>}
       </p>
     </Layout>
   );

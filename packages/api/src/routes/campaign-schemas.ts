@@ -105,8 +105,10 @@ export const CollectiveReviewBody = CollectiveReviewInput.extend({ rev: z.number
 export const CollectiveReviewView = CollectiveReview.extend({}).openapi('CollectiveReview');
 
 export const SubmitBody = z.object({ rev: Rev }).openapi('Submit');
-export const ApproveBody = Adjustments.extend({ rev: Rev }).openapi('Approve');
-export const ReturnBody = z.object({ rev: Rev, reason: ReturnReason }).openapi('Return');
+/** The province taking over a dossier the plan gives to a lower level says why (HD 43-HD/BTCTW mục 3). */
+const TakeOverReason = nfcText(2000).nullable().optional();
+export const ApproveBody = Adjustments.extend({ rev: Rev, takeOverReason: TakeOverReason }).openapi('Approve');
+export const ReturnBody = z.object({ rev: Rev, reason: ReturnReason, takeOverReason: TakeOverReason }).openapi('Return');
 export const CellMeetingBody = CellMeeting.extend({ rev: Rev }).openapi('CellMeeting');
 export const GroupEventBody = z
   .object({ heldOn: LocalDate.nullable().optional(), note: nfcText(2000).nullable().optional() })

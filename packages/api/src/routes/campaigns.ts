@@ -310,15 +310,15 @@ export function campaignRoutes(deps: AppDeps) {
       method: 'post',
       path: '/campaigns/{year}/units/{unitId}/approve',
       summary: 'Thẩm định, duyệt hồ sơ (có thể điều chỉnh xếp loại đảng viên hoặc của đơn vị, mỗi điều chỉnh kèm lý do); hồ sơ bị khóa',
-      description: 'Chỉ cấp trên của đơn vị (403 UPPER_LEVEL_ONLY cho chính đơn vị). Hồ sơ chưa gửi: 409 INVALID_STATE.',
+      description: 'Chỉ cấp mà kế hoạch của đợt giao thẩm định đơn vị (403 NOT_THE_APPRAISER cho cấp khác, 403 UPPER_LEVEL_ONLY cho chính đơn vị). Cấp tỉnh tiếp nhận thẩm định hồ sơ của cấp dưới phải ghi `takeOverReason` (422 TAKEOVER_REASON_REQUIRED); lý do được ghi vào nhật ký (`dossier.takeOver`). Hồ sơ chưa gửi: 409 INVALID_STATE.',
       security: bearer,
       request: { params: YearUnit, ...body(ApproveBody) },
       responses: { 200: json(DossierView, 'Hồ sơ đã duyệt'), ...commonErrors, ...conflictError, ...refusedError },
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const { rev, ...adjustments } = c.req.valid('json');
-      return c.json(await approve(deps, c.get('caller'), year, unitId, rev, adjustments), 200);
+      const { rev, takeOverReason, ...adjustments } = c.req.valid('json');
+      return c.json(await approve(deps, c.get('caller'), year, unitId, rev, adjustments, { takeOverReason: takeOverReason ?? null }), 200);
     },
   );
 
@@ -327,14 +327,15 @@ export function campaignRoutes(deps: AppDeps) {
       method: 'post',
       path: '/campaigns/{year}/units/{unitId}/return',
       summary: 'Trả lại hồ sơ cho đơn vị, kèm lý do',
+      description: 'Như khi duyệt: chỉ cấp thẩm định theo kế hoạch; cấp tỉnh tiếp nhận phải ghi `takeOverReason`.',
       security: bearer,
       request: { params: YearUnit, ...body(ReturnBody) },
       responses: { 200: json(DossierView, 'Hồ sơ đã trả lại'), ...commonErrors, ...conflictError },
     }),
     async (c) => {
       const { year, unitId } = c.req.valid('param');
-      const { rev, reason } = c.req.valid('json');
-      return c.json(await returnDossier(deps, c.get('caller'), year, unitId, rev, reason), 200);
+      const { rev, reason, takeOverReason } = c.req.valid('json');
+      return c.json(await returnDossier(deps, c.get('caller'), year, unitId, rev, reason, { takeOverReason: takeOverReason ?? null }), 200);
     },
   );
 

@@ -54,6 +54,8 @@ export const permissions: Record<Role, ReadonlySet<Action>> = {
   base_committee: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'unit.close', 'member.read', 'member.write', 'results.write', 'review.submit', 'review.appraise', 'plan.adopt', 'masses.write']),
   cell_secretary: new Set<Action>(['unit.read', 'unit.create', 'unit.rename', 'member.read', 'member.write', 'results.write', 'review.submit', 'plan.adopt', 'masses.write']),
   viewer: readOnly,
+  // A member acts on their own record only, through the member's own use cases (services/members/own-record.ts), never on the unit.
+  member: new Set<Action>(),
 };
 
 export function roleMay(role: Role, action: Action): boolean {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The working roles a user acts in, for one unit of one province. */
-export const roles = ['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer'] as const;
+/**
+ * The working roles a user acts in, for one unit of one province. `member`: a party member signed
+ * in for themselves (`unit` is their cell, `sub` their member id); they reach only their own record.
+ */
+export const roles = ['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer', 'member'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
@@ -11,4 +14,5 @@ export const roleLabels: Record<Role, string> = {
   base_committee: 'Đảng ủy cơ sở',
   cell_secretary: 'Bí thư chi bộ',
   viewer: 'Xem',
+  member: 'Đảng viên',
 };

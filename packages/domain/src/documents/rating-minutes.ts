@@ -7,6 +7,7 @@ import { minutesLabels, roman, SIGN_HINT } from './labels';
 import { paragraph, text, toNfc, type Block, type DocumentModel, type TableCell } from './model';
 import { MinutesNotRatedReason, minutesNotRatedReasonLabels } from './not-rated-reason';
 import { PartyHeaderInput, partyHeaderBlock } from './party-header';
+import { MinutesSpeaker, speakerBlocks } from './group-minutes';
 
 const nfc = z.string().transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '));
 const requiredText = nfc.pipe(z.string().min(1).max(300));
@@ -49,6 +50,8 @@ export const RatingMinutesInput = z.object({
   guests: z.array(requiredText).default([]),
   collective: z.object({ rating: Rating.nullish(), votesFor: Count.nullish() }).default({}),
   members: z.array(MinutesMember).max(2000),
+  /** Who spoke, in order; printed under "Ý kiến thảo luận" when the meeting's record lists them. */
+  speakers: z.array(MinutesSpeaker).default([]),
 });
 export type RatingMinutesInput = z.input<typeof RatingMinutesInput>;
 type Parsed = z.infer<typeof RatingMinutesInput>;
@@ -59,6 +62,7 @@ export function ratingMinutesTitle(year: number): string {
 }
 
 export const ratingMinutesParts = {
+  discussion: 'Ý KIẾN THẢO LUẬN',
   collective: 'ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CHI BỘ',
   members: 'ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN',
   notRated: 'ĐẢNG VIÊN KHÔNG XẾP LOẠI, CHƯA XẾP LOẠI',
@@ -101,6 +105,7 @@ export function buildRatingMinutes(raw: RatingMinutesInput): DocumentModel {
       .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
       .map((a) => paragraph(`- Đồng chí ${a.fullName}${a.reason ? ` (${a.reason})` : ''};`, { indent: true })),
 
+    ...(input.speakers.length > 0 ? [{ kind: 'heading', level: 1, number: roman(++part), text: ratingMinutesParts.discussion } as const, ...speakerBlocks(input.speakers)] : []),
     { kind: 'heading', level: 1, number: roman(++part), text: ratingMinutesParts.collective },
     input.collective.rating
       ? paragraph(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewSectionKey } from '../documents/review-form-sections';
 
 /**
  * The collective review (Mẫu 1A, Báo cáo kiểm điểm tập thể cấp ủy): its sections are the plan's
@@ -38,6 +39,8 @@ const nfcText = (max: number) => z.string().transform((s) => s.normalize('NFC').
 /** What the unit writes: section texts, and where the draft's comments came from (KH Chi bộ Bệnh viện Phổi 2021, mục II.3). */
 export const CollectiveReviewInput = z.object({
   sections: z.partialRecord(CollectiveReviewSectionKey, nfcText(20_000)).default({}),
+  /** Under r2025, part A of Mẫu 01 (HD 43-HD/BTCTW), section by section. */
+  formSections: z.partialRecord(ReviewSectionKey, nfcText(20_000)).default({}),
   /** The draft was sent to participants at least 3 working days before the meeting (seed 000 §4.1.1). */
   draftCirculatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
   /** Who commented the draft (Ban Giám đốc, trưởng khoa/phòng, ban chấp hành đoàn thể …). */

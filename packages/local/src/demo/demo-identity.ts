@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Roles a token may carry (docs/api.md, "Authentication and scope"). */
-export const demoRoles = ['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer'] as const;
+export const demoRoles = ['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer', 'member'] as const;
 export const DemoRole = z.enum(demoRoles);
 export type DemoRole = z.infer<typeof DemoRole>;
 

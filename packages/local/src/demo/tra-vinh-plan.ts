@@ -233,6 +233,8 @@ export const traVinhPlan: TenantPlan = {
     { tenant: 'tra-vinh', unit: 'tv-ttv', role: 'bloc_board', name: 'Ban Tổ chức Thành ủy Trà Vinh', sub: 'demo-tv-city' },
     { tenant: 'tra-vinh', unit: 'tv-duk-syt', role: 'base_committee', name: 'Văn phòng Đảng ủy Sở Y tế', sub: 'demo-tv-syt' },
     { tenant: 'tra-vinh', unit: 'tv-duk-syt-bvp', role: 'cell_secretary', name: 'Lê Hồng Vũ', sub: 'demo-tv-bvp' },
+    // A party member signing in for themselves: `sub` is their member id in the generated roster (fixed by the seed).
+    { tenant: 'tra-vinh', unit: 'tv-duk-syt-bvp', role: 'member', name: 'Nguyễn Kim Huyền', sub: '84.427350' },
     { tenant: 'tra-vinh', unit: 'tv', role: 'viewer', name: 'Ủy ban Kiểm tra Tỉnh ủy Trà Vinh', sub: 'demo-tv-viewer' },
   ],
   campaigns: 'seeds-closed',

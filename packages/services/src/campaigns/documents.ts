@@ -80,23 +80,30 @@ export async function ratingMinutesDocx(deps: ServiceDeps, caller: Caller, year:
     const m = byId.get(id);
     return { fullName: m?.fullName ?? id, position: m?.partyPosition ? partyPositionLabels[m.partyPosition] : null };
   };
-  const absentees = stored.members.flatMap((m) => {
-    if (m.exempt) return [{ fullName: m.fullName, reason: 'miễn công tác và sinh hoạt đảng' }];
-    if (factsOf(stored, m.id).absentFromRatingMeeting) return [{ fullName: m.fullName, reason: 'vắng họp' }];
+  // The attendance keyed in on the meetings page when there is one; else the results' absences.
+  const keyed = new Map(meeting.attendance.map((a) => [a.memberId, a] as const));
+  const absent = stored.members.flatMap((m) => {
+    if (m.exempt) return [{ id: m.id, fullName: m.fullName, reason: 'miễn công tác và sinh hoạt đảng' }];
+    const a = keyed.get(m.id);
+    if (a) return a.present ? [] : [{ id: m.id, fullName: m.fullName, reason: a.absenceReason ?? 'vắng họp' }];
+    if (factsOf(stored, m.id).absentFromRatingMeeting) return [{ id: m.id, fullName: m.fullName, reason: 'vắng họp' }];
     return [];
   });
+  const absentees = absent.map(({ fullName, reason }) => ({ fullName, reason }));
   const officials = stored.members.filter((m) => m.officialOn !== null).length;
-  const voters = stored.members.filter((m) => m.officialOn !== null && !m.exempt && !m.suspended && !factsOf(stored, m.id).absentFromRatingMeeting).length;
+  const absentIds = new Set(absent.map((a) => a.id));
+  const voters = stored.members.filter((m) => m.officialOn !== null && !m.exempt && !m.suspended && !absentIds.has(m.id)).length;
   const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));
   const model = buildRatingMinutes({
     ...header,
     year,
-    meeting: { date: meeting.heldOn, startTime: meeting.startTime, location: meeting.location },
+    meeting: { date: meeting.heldOn, startTime: meeting.startTime, endTime: meeting.endTime, location: meeting.location },
+    speakers: meeting.speakers.flatMap((s) => (byId.has(s.memberId) ? [{ fullName: byId.get(s.memberId)!.fullName, summary: s.summary }] : [])),
     chair: person(meeting.chairMemberId),
     clerk: person(meeting.clerkMemberId),
     attendance: { totalMembers: stored.members.length, officialMembers: officials, present: stored.members.length - absentees.length, absentees },
     voters,
-    collective: { rating: stored.dossier.adjustedCollective?.rating ?? stored.dossier.collective.decided },
+    collective: { rating: stored.dossier.adjustedCollective?.rating ?? stored.dossier.collective.decided, votesFor: meeting.collectiveVotesFor },
     members: stored.members.map((m) => {
       const e = evaluations.get(m.id)!;
       const f = factsOf(stored, m.id);

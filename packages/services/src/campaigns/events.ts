@@ -1,5 +1,5 @@
-import { DomainError, assertEditable, isCell, type Caller } from '@kd/domain';
-import { getDossier, recordCellMeeting, recordUnitEvent, type CellMeeting, type UnitEventRecord } from '@kd/data';
+import { DomainError, assertEditable, checkMeetingDetails, isCell, type Caller } from '@kd/domain';
+import { getDossier, listUnitMembers, recordCellMeeting, recordUnitEvent, type CellMeeting, type UnitEventRecord } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { requireOpenCampaign } from './campaign-admin';
 import { memberOfUnit, unitInScope } from '../access/scope';
@@ -31,6 +31,7 @@ export async function cellMeeting(deps: ServiceDeps, caller: Caller, year: numbe
   await requireOpenCampaign(deps.store, caller.tenant, year);
   if (!isCell(unit.kind)) throw new DomainError('NOT_A_CELL', 'Chỉ chi bộ ghi nhận cuộc họp xếp loại.', { kind: unit.kind });
   for (const id of [meeting.chairMemberId, meeting.clerkMemberId]) await memberOfUnit(deps.store, caller.tenant, unit, id);
+  checkMeetingDetails(meeting, new Set((await listUnitMembers(deps.store, caller.tenant, unit.id)).map((m) => m.id)));
   const before = await getDossier(deps.store, caller.tenant, unit.id, year);
   assertEditable(before);
   return recordCellMeeting(deps.store, caller.tenant, unit.id, year, { before, meeting, expectedRev: rev }, changeBy(deps, caller));

@@ -4,17 +4,19 @@ import type { ServiceDeps } from '../deps';
 import { requireOpenCampaign } from './campaign-admin';
 import { memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
+import { selfReviewSubject, writeSelfReview } from './review-work';
 import { notRatedAsCollective } from './unit-year';
 
 /** A member's self-review record of the year (Mẫu 2A texts and checklist); rev 0 when none yet. */
 export async function readSelfReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<MemberReview> {
-  const unit = await unitInScope(deps.store, caller, unitId, 'member.read');
+  // A member signed in for themselves reads their own (review-work.ts says who may).
+  const { unit, member } = await selfReviewSubject(deps, caller, unitId, memberId, false);
   await requireCampaign(deps.store, caller.tenant, year);
-  const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
   return getMemberReview(deps.store, caller.tenant, unit.id, year, member.id);
 }
 
 export async function saveSelfReview(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string, input: MemberReviewInput, rev: number): Promise<MemberReview> {
+  if (caller.role === 'member') return writeSelfReview(deps, caller, year, unitId, memberId, input, rev);
   const unit = await unitInScope(deps.store, caller, unitId, 'results.write');
   await requireOpenCampaign(deps.store, caller.tenant, year);
   await memberOfUnit(deps.store, caller.tenant, unit, memberId);

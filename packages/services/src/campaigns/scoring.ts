@@ -5,7 +5,7 @@ import {
 } from '@kd/domain';
 import {
   getDossier, getSchemes, getScoreSheet, listUnitMembers, putScheme, readResults, requireCampaign, saveResultRow, scoreSheetPut, updateDossier,
-  type ScoreSheetRecord, type StoredScheme, type StoredUnit,
+  type ScoreSheetRecord, type StoredScheme, type StoredUnit, getMemberReview, getCollectiveReview,
 } from '@kd/data';
 import { filesModule } from '../files-module';
 import type { ServiceDeps } from '../deps';
@@ -195,7 +195,12 @@ export async function saveSheet(
 export async function sheetDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string | null): Promise<{ bytes: Buffer; fileName: string }> {
   const view = await readSheet(deps, caller, year, unitId, memberId);
   const { unit, member, sheet } = view;
-  const [header, members] = await Promise.all([headerOf(deps, caller.tenant, unit), member ? Promise.resolve([]) : listUnitMembers(deps.store, caller.tenant, unit.id)]);
+  const [header, members, written] = await Promise.all([
+    headerOf(deps, caller.tenant, unit),
+    member ? Promise.resolve([]) : listUnitMembers(deps.store, caller.tenant, unit.id),
+    // Part A as written on the review pages (HD 43-HD/BTCTW Mẫu 01, 2A/2B/2C); blank sections print lines to fill.
+    member ? getMemberReview(deps.store, caller.tenant, unit.id, year, member.id) : getCollectiveReview(deps.store, caller.tenant, unit.id, year),
+  ]);
   const secretary = members.find((m) => m.partyPosition === 'secretary');
   const lines = view.lines.map((l) => ({ ...l, score: sheet?.scores[l.code] ?? null }));
   const model = buildReviewForm({
@@ -207,6 +212,7 @@ export async function sheetDocx(deps: ServiceDeps, caller: Caller, year: number,
       ? { member: { fullName: member.fullName, birthDate: member.birthDate, workplace: member.governmentPosition, cellName: unit.name } }
       : { collective: { name: unit.name, signerOnBehalfOf: `T/M ${isCell(unit.kind) ? 'CHI BỘ' : unit.kind === 'bloc' ? 'BAN THƯỜNG VỤ' : 'ĐẢNG ỦY'}`, signerTitle: 'BÍ THƯ', signerName: secretary?.fullName ?? null } }),
     appendix: view.appendix,
+    sections: written.formSections,
     scoring: sheet ? { lines, general: sheet.general, tasks: sheet.tasks, total: sheet.total } : null,
     proposed: sheet?.proposed ?? null,
   });

@@ -1,4 +1,4 @@
-import { dossierStateLabels as workflowStateLabels, compareText, foldVietnamese, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type Caller, type Campaign } from '@kd/domain';
+import { dossierStateLabels as workflowStateLabels, compareText, foldVietnamese, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type AppraisalStanding, type Caller, type Campaign } from '@kd/domain';
 import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -6,12 +6,13 @@ import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';
 import { PostForm } from '../post-form';
+import { ConfirmLockField, TakeOverField, standingLabels } from './appraise-fields';
 
 export interface AppraisalPageData {
   caller: Caller;
   unit: StoredUnit;
   year: number;
-  entries: { unit: StoredUnit; dossier: Dossier }[];
+  entries: { unit: StoredUnit; dossier: Dossier; parentName: string | null; standing: AppraisalStanding }[];
   flash: { error?: string | undefined; ok?: string | undefined };
   /** For the flags of the province's overlay (dossiers it re-evaluated) and the quota exception forms. */
   campaign?: Campaign;
@@ -35,14 +36,17 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
   // The rulebook lets the competent level raise a base organisation's cap (r2025).
   const exceptions = campaign ? quotaParamsOf(rulebookFor(campaign)).exceptionMaxPercent !== undefined : false;
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
+  // The caller's own dossiers first, then the ones it may only take over or see.
+  const rank = { appraiser: 0, takeOver: 1, outside: 2 } as const;
   const text = foldVietnamese(view.q ?? '');
   const matching = entries
     .filter((e) => (!view.state || e.dossier.state === view.state) && (!text || foldVietnamese(e.unit.name).includes(text)))
-    .sort((a, b) => order[a.dossier.state] - order[b.dossier.state] || compareText(a.unit.name, b.unit.name));
+    .sort((a, b) => rank[a.standing] - rank[b.standing] || order[a.dossier.state] - order[b.dossier.state] || compareText(a.unit.name, b.unit.name));
   const pages = Math.max(1, Math.ceil(matching.length / APPRAISAL_PAGE_SIZE));
   const page = Math.min(Math.max(1, view.page ?? 1), pages);
   const sorted = matching.slice((page - 1) * APPRAISAL_PAGE_SIZE, page * APPRAISAL_PAGE_SIZE);
-  const submitted = entries.filter((e) => e.dossier.state === 'submitted').length;
+  const mine = entries.filter((e) => e.standing === 'appraiser');
+  const submitted = mine.filter((e) => e.dossier.state === 'submitted').length;
   const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
   const base = `/campaigns/${year}/units/${unit.id}/appraisal`;
   const query = (p: number) => `${base}?${new URLSearchParams({ ...(view.state ? { state: view.state } : {}), ...(view.q ? { q: view.q } : {}), page: String(p) }).toString()}`;
@@ -59,7 +63,8 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <p>
-        Hồ sơ chờ thẩm định: <strong data-testid="submitted-count">{submitted}</strong> / {entries.length} tổ chức đảng trực thuộc.
+        Hồ sơ chờ cấp mình thẩm định: <strong data-testid="submitted-count">{submitted}</strong> / {mine.length} tổ chức đảng do cấp mình thẩm định theo kế hoạch
+        {entries.length > mine.length ? <> (và {entries.length - mine.length} tổ chức do cấp dưới thẩm định)</> : null}.
       </p>
       <form method="get" action={base} class="filters" data-testid="appraisal-filter">
         <label>Trạng thái{' '}
@@ -76,16 +81,18 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
       {matching.length === 0 ? <p>Không có hồ sơ nào khớp với bộ lọc.</p> : null}
       <table data-testid="appraisals">
         <thead>
-          <tr><th>Tổ chức đảng</th><th>Trạng thái</th><th>Xếp loại tập thể</th><th>Gửi lúc</th><th>Thẩm định</th></tr>
+          <tr><th>Tổ chức đảng</th><th>Trực thuộc</th><th>Cấp thẩm định</th><th>Trạng thái</th><th>Xếp loại tập thể</th><th>Gửi lúc</th><th>Thẩm định</th></tr>
         </thead>
         <tbody>
-          {sorted.map(({ unit: u, dossier: d }) => (
-            <tr data-unit={u.id} data-state={d.state}>
+          {sorted.map(({ unit: u, dossier: d, parentName, standing }) => (
+            <tr data-unit={u.id} data-state={d.state} data-standing={standing}>
               <td>
                 <a href={`/campaigns/${year}/units/${u.id}/review`}>{u.name}</a>
                 <br />
                 <span class="muted">{unitKindLabels[u.kind]}</span>
               </td>
+              <td data-testid="parent">{parentName ?? '—'}</td>
+              <td>{standingLabels[standing]}</td>
               <td>
                 {workflowStateLabels[d.state]}
                 {d.state === 'returned' && d.returnReason ? <div class="muted">Lý do trả lại: {d.returnReason}</div> : null}
@@ -114,7 +121,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
               </td>
               <td>{d.submittedAt ? when(d.submittedAt) : '—'}</td>
               <td>
-                {d.state === 'submitted' && mayAppraise && u.id !== caller.unit ? (
+                {d.state === 'submitted' && mayAppraise && u.id !== caller.unit && standing !== 'outside' ? (
                   <div class="appraise">
                     <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/approve`}>
                       <input type="hidden" name="rev" value={String(d.rev)} />
@@ -124,6 +131,8 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
                         <RatingSelect name="unitRating" value={null} label="Xếp loại sau điều chỉnh" empty="— giữ nguyên —" />
                         <label>Lý do điều chỉnh <input type="text" name="unitReason" maxlength={2000} /></label>
                       </details>
+                      <TakeOverField standing={standing} testid={`takeover-${u.id}`} />
+                      <ConfirmLockField testid={`confirm-${u.id}`} />
                       <button type="submit" data-testid={`approve-${u.id}`}>Duyệt</button>
                     </PostForm>
                     <PostForm action={`/campaigns/${year}/units/${u.id}/appraisal/return`}>
@@ -132,6 +141,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
                       <label>
                         Lý do trả lại <textarea name="reason" required minlength={3} maxlength={2000} data-testid={`return-reason-${u.id}`}></textarea>
                       </label>
+                      <TakeOverField standing={standing} testid={`return-takeover-${u.id}`} />
                       <button type="submit" data-testid={`return-${u.id}`}>Trả lại</button>
                     </PostForm>
                   </div>

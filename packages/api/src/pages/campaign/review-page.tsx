@@ -1,4 +1,4 @@
-import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, overrideCircumstanceLabels, overrideCircumstances, scoreText, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller, commentChannelLabels, commentPlace, remediationStatusLabels, type MemberMasses } from '@kd/domain';
+import { disciplineLabels, formatVietnameseDate, memberStatus, memberStatusLabels, partyPositionLabels, availableActions, dossierStateLabels as workflowStateLabels, isEditable, isCell, roleMay, overrideCircumstanceLabels, overrideCircumstances, scoreText, type MemberEvaluation, type MemberFacts, type UnitYearEvaluation, type Violation, type Caller, type AppraisalStanding, commentChannelLabels, commentPlace, remediationStatusLabels, type MemberMasses } from '@kd/domain';
 
 import type { StoredUnitYear, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -11,6 +11,7 @@ import { RatingSelect } from './rating-select';
 import { ruleHref } from './rule-labels';
 import { PostForm } from '../post-form';
 import { WEB_API_BASE } from '../../base-paths';
+import { ConfirmLockField, TakeOverField } from './appraise-fields';
 
 export interface ReviewPageData {
   caller: Caller;
@@ -26,6 +27,8 @@ export interface ReviewPageData {
   /** The campaign is closed: the page only shows. */
   closed: boolean;
   years: number[];
+  /** Where the caller stands towards this dossier's appraisal (the approval form shows only to the appraiser or, with a reason, the province). */
+  standing?: AppraisalStanding;
 }
 
 /** The comments of the masses about a member and the remediation that answers them (R-MASS-12). */
@@ -91,14 +94,14 @@ function reasonsOf(e: MemberEvaluation, f: MemberFacts | undefined): { text: str
 }
 
 /** A unit's review for a year: members with facts, proposals, decision, final and the reasons; forms; the workflow. */
-export function ReviewPage({ caller, unit, year, stored, evaluation, masses, flash, scored = false, closed, years }: ReviewPageData) {
+export function ReviewPage({ caller, unit, year, stored, evaluation, masses, flash, scored = false, closed, years, standing = 'outside' }: ReviewPageData) {
   const { dossier } = stored;
   const names = new Map(stored.members.map((m) => [m.id, m.fullName] as const));
   const editable = !closed && isEditable(dossier.state) && roleMay(caller.role, 'results.write');
   const canSubmit = !closed && availableActions(dossier.state).includes('submit') && roleMay(caller.role, 'review.submit');
   const base = `/campaigns/${year}/units/${unit.id}`;
   const evaluations = new Map(evaluation.members.map((e) => [e.memberId, e] as const));
-  const appraiser = !closed && dossier.state === 'submitted' && roleMay(caller.role, 'review.appraise') && unit.id !== caller.unit;
+  const appraiser = !closed && dossier.state === 'submitted' && roleMay(caller.role, 'review.appraise') && unit.id !== caller.unit && standing !== 'outside';
   const quotaException = dossier.quotaException;
   return (
     <Layout title={`Hồ sơ kiểm điểm ${year} — ${unit.name}`} caller={caller}>
@@ -227,7 +230,8 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, masses, fla
                     ) : null}
                     <MassesAbout about={masses?.get(m.id)} />
                     {e.interpretations.map((i) => <div class="muted" data-testid="interpretation">Cách hiểu của hệ thống (<RuleLink year={year} unitId={unit.id} ruleId={i.ruleId} />)</div>)}
-                    <a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>Bản tự kiểm điểm (.docx)</a>
+                    <a class="muted" href={`${base}/members/${encodeURIComponent(m.id)}/self-review`} data-testid={`self-review-${m.id}`}>Bản tự kiểm điểm</a>
+                    {' · '}<a class="muted" href={`${WEB_API_BASE}${base}/members/${encodeURIComponent(m.id)}/self-review.docx`}>(.docx)</a>
                   </td>
                 </tr>
                 {editable ? (
@@ -246,12 +250,17 @@ export function ReviewPage({ caller, unit, year, stored, evaluation, masses, fla
           })}
         </tbody>
       </table>
-      {appraiser ? <AdjustForm base={base} year={year} unitId={unit.id} rev={dossier.rev} members={stored.members.map((m) => ({ id: m.id, name: m.fullName, final: evaluations.get(m.id)?.final ?? null }))} /> : null}
-      {isCell(unit.kind) ? (
-        <p>
-          <a href={`${WEB_API_BASE}${base}/rating-minutes.docx`}>Biên bản họp chi bộ xếp loại (.docx)</a> <span class="muted">(cần ghi nhận cuộc họp chi bộ)</span>
-        </p>
-      ) : null}
+      {appraiser ? <AdjustForm standing={standing} base={base} year={year} unitId={unit.id} rev={dossier.rev} members={stored.members.map((m) => ({ id: m.id, name: m.fullName, final: evaluations.get(m.id)?.final ?? null }))} /> : null}
+      <p data-testid="review-work-links">
+        {isCell(unit.kind) ? (
+          <>
+            <a href={`${base}/meetings`} data-testid="link-meetings">Cuộc họp tổ đảng, chi bộ</a>
+            {' · '}<a href={`${base}/meetings/minutes.docx`} data-testid="link-minutes">Biên bản họp chi bộ xếp loại (.docx)</a>
+            {' · '}
+          </>
+        ) : null}
+        <a href={`${base}/collective-review`} data-testid="link-collective-review">Báo cáo kiểm điểm tập thể</a>
+      </p>
     </Layout>
   );
 }
@@ -288,7 +297,7 @@ function CollectiveScoreFields({ c }: { c: StoredUnitYear['dossier']['collective
  * each with its reason; one above what the rules allow (r2025) names the circumstance of QĐ
  * 366-QĐ/TW Điều 11, or the approval is refused (OVERRIDE_REASON_REQUIRED).
  */
-function AdjustForm(props: { base: string; year: number; unitId: string; rev: number; members: { id: string; name: string; final: string | null }[] }) {
+function AdjustForm(props: { standing: AppraisalStanding; base: string; year: number; unitId: string; rev: number; members: { id: string; name: string; final: string | null }[] }) {
   return (
     <div class="card appraise" data-testid="adjust-form">
       <h2>Thẩm định: duyệt, có thể điều chỉnh xếp loại đảng viên</h2>
@@ -313,6 +322,8 @@ function AdjustForm(props: { base: string; year: number; unitId: string; rev: nu
             ))}
           </tbody>
         </table>
+        <TakeOverField standing={props.standing} testid="takeover" />
+        <ConfirmLockField testid="confirm-approve" />
         <button type="submit" data-testid="approve-with-adjustments">Duyệt hồ sơ</button>
       </PostForm>
     </div>
