@@ -33,7 +33,7 @@ describe('the organising board’s dashboard (Chromium)', () => {
     const page = await h.browser.newPage({ acceptDownloads: true });
     await page.goto(h.url + '/login');
     await page.click('[data-testid="login-id-p1"]');
-    await page.waitForURL(/\/units\/p1$/);
+    await page.waitForSelector('[data-testid="home"]');
     await page.goto(h.url + '/dashboard/units/p1');
     expect(new URL(page.url()).pathname).toBe('/dashboard/2021/units/p1');
     expect(await page.locator('[data-testid="dashboard-title"]').textContent()).toContain('Tỉnh ủy Thử Nghiệm');

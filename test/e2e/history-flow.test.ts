@@ -79,7 +79,7 @@ describe('earlier years, rewards and reconciliation in the browser (Chromium)', 
     const cell = await h.browser.newPage({ acceptDownloads: true });
     await cell.goto(h.url + '/login');
     await cell.click('[data-testid="login-id-c1"]');
-    await cell.waitForSelector('[data-testid="unit-name"]');
+    await cell.waitForSelector('[data-testid="home"]');
     await cell.goto(h.url + '/campaigns/2021/units/c1');
     await cell.click('[data-testid="link-rewards"]');
     const body = await cell.locator('body').textContent();

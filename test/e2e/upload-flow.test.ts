@@ -63,7 +63,8 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     });
     await page.goto(server.url + '/login');
     await page.click('[data-testid="login-id-c1"]');
-    await page.waitForSelector('[data-testid="unit-name"]');
+    await page.waitForSelector('[data-testid="home"]');
+    await page.goto(server.url + '/units/c1');
     await page.click('[data-testid="link-results-upload"]');
     await page.waitForSelector('[data-testid="page-title"]');
     expect(new URL(page.url()).pathname).toBe('/campaigns/2021/units/c1/results-upload');
@@ -115,7 +116,8 @@ describe('uploading results from the cell’s page (Chromium)', () => {
     const page = await browser.newPage();
     await page.goto(server.url + '/login');
     await page.click('[data-testid="login-id-c1"]');
-    await page.waitForSelector('[data-testid="link-roster-upload"]');
+    await page.waitForSelector('[data-testid="home"]');
+    await page.goto(server.url + '/units/c1');
     await page.click('[data-testid="link-roster-upload"]');
     await page.waitForSelector('[data-testid="page-title"]');
     await choose(page, 'danh-sach.csv', csvOf([['Mã đảng viên', 'Họ và tên', 'Ngày vào Đảng'], ['N500', 'Lâm Thị Mới', '03/02/2021']]));

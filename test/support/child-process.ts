@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -17,10 +16,18 @@ const bundles = new Map<string, Promise<string>>();
 function bundle(script: string): Promise<string> {
   let built = bundles.get(script);
   if (!built) {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'kd-child-')), `${basename(script, '.ts')}.mjs`);
+    // Inside the repository (`.local/` is ignored by git), where the external packages resolve.
+    mkdirSync(join(root, '.local'), { recursive: true });
+    const outdir = mkdtempSync(join(root, '.local', 'child-'));
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const outfile = join(outdir, `${basename(script, '.ts')}.js`);
     built = build({
       entryPoints: [resolve(root, script)],
-      outfile,
+      outdir,
+      // Dynamic imports stay chunks of their own, loaded when reached, as in the Lambda bundles
+      // (infra/bundle.ts): inlined, a module the app loads late can run before its imports are set.
+      splitting: true,
+      outExtension: { '.js': '.js' },
       bundle: true,
       platform: 'node',
       format: 'esm',

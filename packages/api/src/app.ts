@@ -47,8 +47,7 @@ const under = (path: string, base: string) => path === base || path.startsWith(`
 
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
-  return method === 'POST' && /\/(roster|results|workplaces)$/.test(path);
-  return method === 'POST' && (/\/(roster|results|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
+  return method === 'POST' && (/\/(roster|results|workplaces|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
 }
 
 const tooLarge = () => {

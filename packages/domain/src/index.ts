@@ -125,7 +125,6 @@ export * from './rulebook/local-overlay';
 export * from './rulebook/resolve';
 export * from './rulebook/rulebook-for';
 export * from './rulebook/schema';
-export * from './scoring/catalogue';
 export * from './scoring/forms';
 export * from './scoring/framework';
 export * from './scoring/points';

@@ -1,4 +1,5 @@
-import { nationalDegradationSigns, framework, resolveScoringScheme, ScoringScheme, scoreSheet, type RatingMinutesInput, type ReviewFormInput, type SelfReviewInput } from '@kd/domain';
+import { nationalDegradationSigns, resolveScoringScheme, ScoringScheme, scoreSheet, type RatingMinutesInput, type ReviewFormInput, type SelfReviewInput } from '@kd/domain';
+import { framework } from '@kd/domain/scoring/catalogue';
 
 /** Demo people and units of seed 000 (Chi bộ Bệnh viện Phổi); names other than the bí thư are made up. */
 export const partyHeader = { upperCommittee: 'Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh', unitName: 'Chi bộ Bệnh viện Phổi' };

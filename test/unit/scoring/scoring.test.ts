@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMember, Framework, framework, resolveScoringScheme, reviewFormFor, schemeIssues, scoreSheet, ScoringScheme, sheetLines, shippedFrameworkJson, type FrameworkNode, type ScoringSchemeInput } from '@kd/domain';
+import { evaluateMember, Framework, resolveScoringScheme, reviewFormFor, schemeIssues, scoreSheet, ScoringScheme, sheetLines, type FrameworkNode, type ScoringSchemeInput } from '@kd/domain';
+import { framework, shippedFrameworkJson } from '@kd/domain/scoring/catalogue';
 import { member, r2025, scored, vietnameseLetter } from '../evaluation/fixtures';
 
 const all = [1, 2, 3, 4, 5].map(framework);

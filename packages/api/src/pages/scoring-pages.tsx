@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { DomainError, Rating, ReviewForm, framework, isEditable, roleMay } from '@kd/domain';
+import { DomainError, Rating, ReviewForm, isEditable, roleMay } from '@kd/domain';
+// The frameworks' one module, not through the front door: the pages load late, and the API's cold start must not carry it.
+import { framework } from '@kd/domain/scoring/catalogue';
 import { getDossier } from '@kd/data';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { Layout } from '../pages/layout';
 
 interface Operation {
   summary?: string;
@@ -12,7 +11,9 @@ type Document = { info: { title: string; description?: string }; paths?: Record<
 /** `/docs`: a human page over the OpenAPI document, rendered here (no outside scripts). */
 export function docsPage(document: () => Document) {
   const r = new Hono();
-  r.get('/docs', (c) => {
+  r.get('/docs', async (c) => {
+    // The pages' layout (and its stylesheet and scripts) loads with this page, not at a cold start.
+    const { Layout } = await import('../pages/layout');
     const doc = document();
     const paths = Object.entries(doc.paths ?? {});
     return c.html(

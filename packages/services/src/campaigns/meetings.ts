@@ -1,6 +1,6 @@
 import { DomainError, assertEditable, buildGroupMinutes, checkMeetingDetails, isCell, type Caller, type Member } from '@kd/domain';
 import { getDossier, getMemberReview, listChildren, listUnitEvents, listUnitMembers, loadUnitYear, recordUnitEvent, requireCampaign, requireUnit, type CellMeeting, type StoredUnit, type UnitEventRecord } from '@kd/data';
-import { renderDocx } from '@kd/files';
+import { filesModule } from '../files-module';
 import type { ServiceDeps } from '../deps';
 import { requireOpenCampaign } from './campaign-admin';
 import { unitInScope } from '../access/scope';
@@ -101,5 +101,5 @@ export async function groupMinutesDocx(deps: ServiceDeps, caller: Caller, year: 
     })),
     speakers: meeting.speakers.flatMap((s) => (byId.has(s.memberId) ? [{ fullName: byId.get(s.memberId)!.fullName, summary: s.summary }] : [])),
   });
-  return { bytes: await renderDocx(model), fileName: `bien-ban-hop-to-dang-${year}-${group.id}.docx` };
+  return { bytes: await (await filesModule()).renderDocx(model), fileName: `bien-ban-hop-to-dang-${year}-${group.id}.docx` };
 }

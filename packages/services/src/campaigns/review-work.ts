@@ -6,7 +6,7 @@ import {
   answerReviewPrompt, getCollectiveReview, getDossier, getMemberReview, listReviewPrompts, listUnitMembers, putReviewPrompt, requireCampaign, requireReviewPrompt, requireUnit, saveCollectiveReview, saveMemberReview,
   type Dossier, type StoredUnit,
 } from '@kd/data';
-import { renderDocx } from '@kd/files';
+import { filesModule } from '../files-module';
 import type { ServiceDeps } from '../deps';
 import { assertStrictlyBelow, memberOfUnit, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
@@ -128,7 +128,7 @@ export async function collectiveReviewDocx(deps: ServiceDeps, caller: Caller, ye
     prompts: prompts.filter((p) => p.memberId === null),
     secretaryName: members.find((m) => m.partyPosition === 'secretary')?.fullName ?? null,
   });
-  return { bytes: await renderDocx(model), fileName: `bao-cao-kiem-diem-tap-the-${year}-${unit.id}.docx` };
+  return { bytes: await (await filesModule()).renderDocx(model), fileName: `bao-cao-kiem-diem-tap-the-${year}-${unit.id}.docx` };
 }
 
 /** The upper level sends a written review prompt to a unit below, or to one of its members (HD 43-HD/BTCTW mục 2). */

@@ -1,8 +1,4 @@
-import {
-  DomainError, ScoringScheme, assertCampaignOpen, assertEditable, emptyFacts, buildReviewForm, framework, isCell, isRatedCollective, resolveScoringScheme, reviewFormFor, reviewFormInfo,
-  reviewSubjectOf, rulebookFor, schemeIssues, scoreSheet, sheetLines, variantOfSector, vietnamDateOf,
-  type Campaign, type Caller, type Member, type Rating, type ResolvedScheme, type ReviewForm, type SheetLine,
-} from '@kd/domain';
+import { DomainError, ScoringScheme, assertCampaignOpen, assertEditable, emptyFacts, buildReviewForm, isCell, isRatedCollective, resolveScoringScheme, reviewFormFor, reviewFormInfo, reviewSubjectOf, rulebookFor, schemeIssues, scoreSheet, sheetLines, variantOfSector, vietnamDateOf, type Campaign, type Caller, type Member, type Rating, type ResolvedScheme, type ReviewForm, type SheetLine } from '@kd/domain';
 import {
   getDossier, getSchemes, getScoreSheet, listUnitMembers, putScheme, readResults, requireCampaign, saveResultRow, scoreSheetPut, updateDossier,
   type ScoreSheetRecord, type StoredScheme, type StoredUnit, getMemberReview, getCollectiveReview,
@@ -22,13 +18,20 @@ function assertScored(campaign: Campaign): void {
   }
 }
 
+/**
+ * The criteria frameworks of QĐ 366-QĐ/TW (60 KB of JSON) load with the first scoring request, not
+ * at a cold start of the API function (docs/deploy.md, "Cold start"): the one module that reads
+ * them is imported here alone, and deliberately not from the domain's front door.
+ */
+const frameworks = () => import('@kd/domain/scoring/catalogue');
+
 const schemeId = (unitId: string, year: number, appendix: number) => `${unitId}-${year}-pl${appendix}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '');
 
 /** What the scheme page of a province or a bloc shows: its own points, and for a bloc the province's frame. */
 export async function readSchemes(deps: ServiceDeps, caller: Caller, year: number, unitId: string, appendix: number): Promise<{ unit: StoredUnit; campaign: Campaign; own: StoredScheme | null; province: StoredScheme | null }> {
   const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
-  framework(appendix);
+  (await frameworks()).framework(appendix);
   const stored = await getSchemes(deps.store, caller.tenant, [unit.id, unit.path[0]!], year, appendix);
   return { unit, campaign, own: stored.get(unit.id) ?? null, province: unit.kind === 'province' ? null : (stored.get(unit.path[0]!) ?? null) };
 }
@@ -51,7 +54,7 @@ export async function setScheme(
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
   assertCampaignOpen(campaign);
   assertScored(campaign);
-  const f = framework(body.appendix);
+  const f = (await frameworks()).framework(body.appendix);
   const provinceStored = unit.kind === 'bloc' ? (await getSchemes(deps.store, caller.tenant, [unit.path[0]!], year, body.appendix)).get(unit.path[0]!) : undefined;
   if (unit.kind === 'bloc' && !provinceStored) throw new DomainError('SCORING_SCHEME_MISSING', `Tỉnh chưa đặt thang điểm Phụ lục ${body.appendix} năm ${year}: khối đặt điểm trong khung của tỉnh.`);
   const parsed = ScoringScheme.safeParse({
@@ -79,7 +82,7 @@ export async function schemeAt(deps: ServiceDeps, tenant: string, unit: Pick<Sto
   const province = stored.get(unit.path[0]!);
   if (!province) throw new DomainError('SCORING_SCHEME_MISSING', `Tỉnh chưa đặt thang điểm từng tiêu chí của Phụ lục ${appendix} năm ${year}.`, { appendix });
   const bloc = [...unit.path].reverse().map((id) => stored.get(id)).find((s) => s?.scheme.level === 'bloc');
-  return resolveScoringScheme(framework(appendix), province.scheme, bloc?.scheme);
+  return resolveScoringScheme((await frameworks()).framework(appendix), province.scheme, bloc?.scheme);
 }
 
 /** Whose sheet: a member of a cell (Mẫu 2A/2B/2C), or the collective itself (`memberId` null, Mẫu 01). */
