@@ -16,7 +16,7 @@ describe('npm start', () => {
     expect(login.status).toBe(200);
     expect(await login.text()).toContain('Lê Hồng Vũ');
     const identities = (await (await fetch(`${service.url}/api/v1/dev/identities`)).json()) as { role: string; tenant: string }[];
-    expect(new Set(identities.map((i) => i.role))).toEqual(new Set(['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer']));
+    expect(new Set(identities.map((i) => i.role))).toEqual(new Set(['province_board', 'bloc_board', 'base_committee', 'cell_secretary', 'viewer', 'member']));
     expect(new Set(identities.map((i) => i.tenant))).toEqual(new Set(['tra-vinh', 'vinh-long', 'ha-tinh']));
     const res = await fetch(`${service.url}/api/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(identities[0]) });
     tokenFromFirstRun = ((await res.json()) as { token: string }).token;

@@ -11,15 +11,15 @@ import { runChildScript, type ChildExit } from '../support/child-process';
 import { byDepth } from '../support/depth';
 
 /**
- * A bloc of 501 units and 10,000 members (a quarter of that under `npm test`) merged into another through the API (issue 13): once
+ * A bloc of 501 units and 10,000 members (an eighth of the bloc and a tenth of the members under `npm test`) merged into another through the API (issue 13): once
  * without interruption, once with the process SIGKILLed in the middle of the job (after the flip,
  * part-way through settling) and the job resumed by another runner. Both end exactly alike, and a
  * reader polling the province's tree the whole time sees the tree before or after, never half.
  */
-// At full size under `npm run test:deep`; a quarter of it under `npm test` (same shape, fewer steps).
-const COMMITTEES = byDepth(50, 12);
+// At full size under `npm run test:deep`; smaller under `npm test` (same shape, fewer steps).
+const COMMITTEES = byDepth(50, 6);
 const CELLS = 9;
-const MEMBERS = byDepth(10_000, 2_000);
+const MEMBERS = byDepth(10_000, 1_000);
 /** Units the merge changes: the bloc, its committees and cells, and the bloc it joins. */
 const CHANGED = 2 + COMMITTEES * (CELLS + 1);
 /** Tree-job steps pass the fault point once each: staging, the flip, then settling; killed a third of the way into settling. */
