@@ -1,5 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,29 +11,12 @@ import { errorResponse } from './errors';
 import { API_BASE, LOCAL_AUTHORIZE_PATH, LOCAL_TOKEN_PATH, WEB_API_BASE } from './base-paths';
 import { requireCaller } from './auth/middleware';
 import { csrfGuard, csrfSecretOf, csrfTokenFor } from './auth/csrf';
-import { unitRoutes } from './routes/units';
-import { memberRoutes } from './routes/members';
-import { auditRoutes } from './routes/audit';
-import { meRoutes } from './routes/me';
-import { devRoutes } from './routes/dev';
 import { docsPage } from './routes/docs';
-import { campaignRoutes } from './routes/campaigns';
-import { campaignAdminRoutes } from './routes/campaign-admin';
-import { uploadRoutes } from './routes/uploads';
-import { rollupRoutes } from './routes/rollups';
-import { reportRoutes } from './routes/reports';
-import { massesRoutes } from './routes/masses';
-import { massesSessionRoutes } from './routes/masses-sessions';
-import { massesFollowupRoutes } from './routes/masses-followup';
-import { historyRoutes } from './routes/history';
-import { rewardRoutes } from './routes/rewards';
-import { reconciliationRoutes } from './routes/reconciliation';
-import { quotaExceptionRoutes } from './routes/quota-exception';
-import { scoringRoutes } from './routes/scoring';
-import { rulebookRoutes } from './routes/rulebook';
+import type { OpenApiDocument } from './routes/openapi-document';
 import { assertWritable } from '@kd/services';
-import { archiveRoutes } from './routes/archives';
 import { LOCAL_PROVIDER_PATHS, PAGE_PATHS } from './pages/page-paths';
+import { API_PATHS } from './routes/api-paths';
+import { forwardedToGroup, routeGroupDispatch } from './routes/route-group-dispatch';
 
 export { API_BASE, WEB_API_BASE };
 
@@ -42,6 +24,14 @@ export { API_BASE, WEB_API_BASE };
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const FILE_FORM_BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024;
+
+const parseOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
@@ -82,7 +72,7 @@ function apiBodyLimit(): MiddlewareHandler<AppEnv> {
  * Everything it needs comes in `deps`.
  */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new Hono<AppEnv>();
   const csp = deps.contentSecurityPolicy ?? contentSecurityPolicy({ connectSrc: deps.uploads ? ['https://*.amazonaws.com'] : [] });
   // Pages read the request's CSRF token while they render (PostForm).
   app.use('*', contextStorage());
@@ -126,46 +116,39 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  const api = new OpenAPIHono<AppEnv>();
+  const api = new Hono<AppEnv>();
   api.onError((error, c) => errorResponse(c, error));
   api.notFound((c) => errorResponse(c, new DomainError('ROUTE_NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.')));
   api.use('*', apiBodyLimit());
   // No control character is stored from a JSON body, whichever field it is in (issue 10).
   api.use('*', async (c, next) => {
     if (!isUploadBody(c.req.method, c.req.path) && /json/i.test(c.req.header('content-type') ?? '') && c.req.method !== 'GET') {
-      // A body that does not parse is the validator's to refuse (MALFORMED_JSON).
-      const body: unknown = await c.req.json().catch(() => undefined);
+      // Read as text and parsed here: the validator and a route group that loads late read the same
+      // text again from Hono's body cache, and a body that does not parse stays the validator's to
+      // refuse (MALFORMED_JSON).
+      const body = parseOrUndefined(await c.req.text());
       assertNoControlCharacters(body);
     }
     await next();
   });
-  if (deps.local) api.route('/', devRoutes(deps.local));
-  const secured = new OpenAPIHono<AppEnv>();
+  if (deps.local) {
+    // Local runs only (demo identities and tokens), loaded like the route groups.
+    const local = deps.local;
+    let dev: Promise<Hono<AppEnv>> | undefined;
+    const loadDev = () => (dev ??= import('./routes/dev').then((m) => m.devRoutes(local)));
+    api.get('/dev/identities', async (c) => (await loadDev()).fetch(await forwardedToGroup(c), c.env));
+    api.post('/dev/token', async (c) => (await loadDev()).fetch(await forwardedToGroup(c), c.env));
+  }
+  const secured = new Hono<AppEnv>();
   secured.use('*', requireCaller(deps));
   // A frozen province (merged into another) is read-only: every write answers 409 TENANT_FROZEN.
   secured.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await assertWritable(deps, c.get('caller').tenant);
     await next();
   });
-  secured.route('/', meRoutes(deps));
-  secured.route('/', unitRoutes(deps));
-  secured.route('/', memberRoutes(deps));
-  secured.route('/', auditRoutes(deps));
-  secured.route('/', campaignAdminRoutes(deps));
-  secured.route('/', campaignRoutes(deps));
-  secured.route('/', uploadRoutes(deps));
-  secured.route('/', rollupRoutes(deps));
-  secured.route('/', reportRoutes(deps));
-  secured.route('/', massesRoutes(deps));
-  secured.route('/', massesSessionRoutes(deps));
-  secured.route('/', massesFollowupRoutes(deps));
-  secured.route('/', archiveRoutes(deps));
-  secured.route('/', historyRoutes(deps));
-  secured.route('/', rewardRoutes(deps));
-  secured.route('/', reconciliationRoutes(deps));
-  secured.route('/', quotaExceptionRoutes(deps));
-  secured.route('/', scoringRoutes(deps));
-  secured.route('/', rulebookRoutes(deps));
+  // Each group of routes loads with the first request to one of them (route-groups.ts).
+  const dispatch = routeGroupDispatch(deps);
+  for (const [method, path, group] of API_PATHS) secured.on(method, path, (c) => dispatch(group, c));
   api.route('/', secured);
   app.route(API_BASE, api);
   // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
@@ -179,17 +162,15 @@ export function createApp(deps: AppDeps) {
     return api.fetch(new Request(url, init), { ...(c.env ?? {}), session: true });
   });
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  const documentConfig = {
-    openapi: '3.1.0',
-    info: {
-      title: 'Kiểm điểm — API',
-      version: '1.0.0',
-      description: 'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên. Lỗi: {"error":{"code","message","details"?}}.',
-    },
-  };
-  app.doc31('/openapi.json', documentConfig);
-  app.route('/', docsPage(() => app.getOpenAPI31Document(documentConfig) as never));
+  // The OpenAPI document is built from every group, loaded for it, once.
+  let document: Promise<OpenApiDocument> | undefined;
+  const openApi = () =>
+    (document ??= import('./routes/openapi-document').then((m) => m.openApiDocument(deps)).catch((error: unknown) => {
+      document = undefined;
+      throw error;
+    }));
+  app.get('/openapi.json', async (c) => c.json(await openApi()));
+  app.route('/', docsPage(openApi as () => Promise<never>));
 
   // Sign-in (Cognito's hosted login in AWS; locally the app's own provider, reached in process)
   // and the pages: their views load with the first page request, not at a cold start.

@@ -11,5 +11,7 @@ export interface AppEnv {
     event?: { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
     /** Set on requests that came in through WEB_API_BASE: the caller is the session cookie's. */
     session?: boolean;
+    /** Handed by createApp to a route group that loaded late (routes/route-group-dispatch.ts): the caller it verified. */
+    caller?: Caller;
   };
 }

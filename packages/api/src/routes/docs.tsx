@@ -9,12 +9,12 @@ interface Operation {
 type Document = { info: { title: string; description?: string }; paths?: Record<string, Record<string, Operation>> };
 
 /** `/docs`: a human page over the OpenAPI document, rendered here (no outside scripts). */
-export function docsPage(document: () => Document) {
+export function docsPage(document: () => Promise<Document>) {
   const r = new Hono();
   r.get('/docs', async (c) => {
     // The pages' layout (and its stylesheet and scripts) loads with this page, not at a cold start.
     const { Layout } = await import('../pages/layout');
-    const doc = document();
+    const doc = await document();
     const paths = Object.entries(doc.paths ?? {});
     return c.html(
       <Layout title="Tài liệu API">
