@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { t1Members, t1Units } from '../support/fixture';
 import { startBrowserHarness, type BrowserHarness } from '../support/e2e';
 import { collapse, docxToText } from '../support/office';
@@ -34,7 +35,7 @@ async function meeting(page: Page, prefix: string, m: { heldOn: string; chair: s
   await page.selectOption(`[data-testid="${prefix}-clerkMemberId"]`, m.clerk);
 }
 
-describe('the cell’s day in Chromium: meetings, self-reviews, minutes, submit, appraisal by the right level', () => {
+describe('the cell’s day in Chromium: meetings, self-reviews, upload, minutes, submit, appraisal by the right level', () => {
   it('walks it from the member to the base committee, and keeps the province from approving silently', async () => {
     // A member signs in for themselves, finds their record from the home page and writes their self-review.
     let page = await h.login('M002');
@@ -82,6 +83,24 @@ describe('the cell’s day in Chromium: meetings, self-reviews, minutes, submit,
     await page.click('[data-testid="self-review-save"]');
     await ok(page);
 
+    // The results go up as a file: the page's template (the seed's results filled in), M002's rating
+    // by the cell written in with exceljs, then the dry run shown and committed.
+    await page.goto(`${h.url}${base}/results-upload`);
+    const template = await page.context().request.get(h.url + (await page.getAttribute('[data-testid="template-link"]', 'href'))!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await template.body()).buffer);
+    const ws = wb.worksheets[0]!;
+    const decidedColumn = (ws.getRow(1).values as unknown[]).indexOf('Chi bộ xếp loại');
+    const m002 = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(1).value === 'M002')!;
+    m002.getCell(decidedColumn).value = 'Hoàn thành tốt nhiệm vụ';
+    await page.setInputFiles('#file', { name: 'ket-qua-c1.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.click('#check');
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Tệp hợp lệ'));
+    expect(await page.locator('[data-testid="evaluations"] tbody tr', { hasText: 'M002' }).textContent()).toContain('Hoàn thành tốt nhiệm vụ');
+    const before = await page.textContent('[data-testid="current-version"]');
+    await page.click('#commit');
+    await page.waitForFunction((v) => { const t = document.querySelector('[data-testid="current-version"]')?.textContent; return !!t && t !== v; }, before);
+
     // The minutes, produced from the meeting and read back by LibreOffice.
     const minutes = await page.context().request.get(`${h.url}${base}/meetings/minutes.docx`);
     expect(minutes.status()).toBe(200);
@@ -96,13 +115,8 @@ describe('the cell’s day in Chromium: meetings, self-reviews, minutes, submit,
     await writeFile(join(dir, 'group.docx'), await group.body());
     expect(collapse(await docxToText(join(dir, 'group.docx')))).toContain('HỌP TỔ ĐẢNG ĐÁNH GIÁ CHẤT LƯỢNG ĐẢNG VIÊN');
 
-    // The results the seed holds need two fixes before the dossier can go up (as in the review flow).
+    // The uploaded file settled M002; the cell's own rating is the one fix left before the dossier can go up.
     await page.goto(h.url + base + '/review');
-    const box = page.locator('[data-testid="edit-M002"]');
-    await box.locator('summary').click();
-    await box.locator('select[name="decided"]').selectOption('good');
-    await box.locator('[data-testid="save-member"]').click();
-    await ok(page);
     await page.locator('[data-testid="collective"] select[name="decided"]').selectOption('good');
     await page.click('[data-testid="save-collective"]');
     await page.waitForSelector('[data-testid="no-blocking"]');

@@ -35,6 +35,16 @@ const parseOrUndefined = (text: string): unknown => {
 
 const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
+/**
+ * A request the browser makes to show what comes back (a link followed, an address typed), as
+ * opposed to a page script's call: Sec-Fetch-Dest says so where browsers send it, Accept elsewhere.
+ */
+export function isNavigation(req: Request): boolean {
+  if (req.method !== 'GET') return false;
+  const dest = req.headers.get('sec-fetch-dest');
+  return dest ? dest === 'document' : /text\/html/.test(req.headers.get('accept') ?? '');
+}
+
 /** The routes whose body is a spreadsheet file, read as a stream by the upload code. */
 function isUploadBody(method: string, path: string): boolean {
   return method === 'POST' && (/\/(roster|results|workplaces|member-results|unit-results)$/.test(path) || /\/reconciliation\/runs$/.test(path));
@@ -153,13 +163,16 @@ export function createApp(deps: AppDeps) {
   app.route(API_BASE, api);
   // The pages' JSON API: the same routes, the session cookie as the credential (requireCaller reads
   // `session` from the bindings, which no request can set), behind the CSRF guard above.
-  app.all(`${WEB_API_BASE}/*`, (c: Context<AppEnv>) => {
+  app.all(`${WEB_API_BASE}/*`, async (c: Context<AppEnv>) => {
     const url = new URL(c.req.url);
     url.pathname = url.pathname.slice(WEB_API_BASE.length);
     const raw = c.req.raw;
     const init: RequestInit & { duplex?: 'half' } = { method: raw.method, headers: raw.headers, signal: raw.signal };
     if (raw.body) Object.assign(init, { body: raw.body, duplex: 'half' });
-    return api.fetch(new Request(url, init), { ...(c.env ?? {}), session: true });
+    const res = await api.fetch(new Request(url, init), { ...(c.env ?? {}), session: true });
+    // A link followed from a page (a file to download) never shows raw JSON: its refusal is a page.
+    if (res.status >= 400 && isNavigation(raw)) return (await import('./pages/page-handler')).linkErrorPage(deps, c, res);
+    return res;
   });
 
   // The OpenAPI document is built from every group, loaded for it, once.

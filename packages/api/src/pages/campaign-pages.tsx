@@ -32,14 +32,15 @@ export function page(deps: AppDeps, handler: Handler) {
  */
 export function action(
   deps: AppDeps,
-  scope: Action,
+  /** What the caller must be allowed on the unit — or, for a member's own record, the check itself. */
+  scope: Action | ((c: Context<AppEnv>, caller: Caller) => Promise<unknown>),
   work: (c: Context<AppEnv>, caller: Caller, year: number, form: Record<string, unknown>) => Promise<{ back: string; ok: string }>,
   /** Where a refusal goes back to (default: the form's `back`, else the unit's review of the year). */
   fallbackOf?: (c: Context<AppEnv>) => string,
 ) {
   return page(deps, async (c, caller, year) => {
     // The scope answers first (403/404 page), before the form is read.
-    await unitInScope(deps.store, caller, c.req.param('unitId')!, scope);
+    await (typeof scope === 'function' ? scope(c, caller) : unitInScope(deps.store, caller, c.req.param('unitId')!, scope));
     const form = (await c.req.parseBody()) as Record<string, unknown>;
     const fallback =
       typeof form.back === 'string' && form.back.startsWith('/campaigns/')

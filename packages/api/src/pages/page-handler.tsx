@@ -10,6 +10,8 @@ import { ErrorPage } from './unit-page';
 import { assertWritable, tenantNotice } from '@kd/services';
 import { withPageNotice } from './page-notice';
 import { loginHref, safeNext } from './session-pages';
+import { nextStepOf } from './next-steps';
+import type { ErrorBody } from '../errors';
 
 export type PageHandler = (c: Context<AppEnv>, caller: Caller) => Response | Promise<Response>;
 
@@ -20,6 +22,21 @@ function returnPath(c: Context<AppEnv>): string {
   const referer = c.req.header('referer');
   const from = referer && URL.canParse(referer) ? new URL(referer) : undefined;
   return from && from.origin === url.origin ? safeNext(from.pathname + from.search) : '/';
+}
+
+/** The page the user came from (same origin, never this address), for a "back" link on an error page. */
+function backOf(c: Context<AppEnv>): string | undefined {
+  const referer = c.req.header('referer');
+  const url = new URL(c.req.url);
+  const from = referer && URL.canParse(referer) ? new URL(referer) : undefined;
+  if (!from || from.origin !== url.origin || from.pathname === url.pathname) return undefined;
+  const back = safeNext(from.pathname + from.search);
+  return back === '/' ? undefined : back;
+}
+
+/** An error as a Vietnamese page: its message, what to do about it, and the way back. */
+function errorView(c: Context<AppEnv>, caller: Caller | undefined, status: number, code: string, message: string, headers: Record<string, string> = {}): Response | Promise<Response> {
+  return c.html(<ErrorPage caller={caller} status={status} message={message} next={nextStepOf(code, status, c.req.path)} back={backOf(c)} />, status as (typeof httpStatus)[keyof typeof httpStatus], headers);
 }
 
 /** No valid session: to the login page, which comes back here; an expired session cookie is dropped. */
@@ -46,7 +63,7 @@ export function pageHandler(deps: AppDeps, handler: PageHandler) {
       } catch (error) {
         const e = toDomainError(error);
         logFailure(e);
-        return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind], retryHeaders(e));
+        return errorView(c, caller, httpStatus[e.kind], e.code, e.message, retryHeaders(e));
       }
     });
   };
@@ -61,7 +78,19 @@ export async function errorPage(deps: AppDeps, c: Context<AppEnv>, error: unknow
   const e = toDomainError(error);
   logFailure(e);
   const caller = await resolveCaller(deps, c).catch(() => undefined);
-  return c.html(<ErrorPage caller={caller} status={httpStatus[e.kind]} message={e.message} />, httpStatus[e.kind], retryHeaders(e));
+  return errorView(c, caller, httpStatus[e.kind], e.code, e.message, retryHeaders(e));
+}
+
+/**
+ * A refusal of the pages' JSON API met by following a link (a .docx, an .xlsx that cannot be made
+ * yet, a record not there): the browser would show the raw JSON, so the answer is the Vietnamese
+ * error page of the same status, saying what to do. The pages' scripts still get the JSON.
+ */
+export async function linkErrorPage(deps: AppDeps, c: Context<AppEnv>, res: Response): Promise<Response> {
+  const body = (await res.json().catch(() => null)) as ErrorBody | null;
+  const caller = await resolveCaller(deps, c).catch(() => undefined);
+  const retry = res.headers.get('retry-after');
+  return errorView(c, caller, res.status, body?.error.code ?? 'INTERNAL', body?.error.message ?? 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', retry ? { 'retry-after': retry } : {});
 }
 
 /** A write refused before any page ran (a forged or stale form): an error page of its own status. */

@@ -157,7 +157,7 @@ export function reviewWorkPages(deps: AppDeps) {
 
   r.get('/campaigns/:year/units/:unitId/members/:memberId/record', page(deps, async (c, caller, year) => {
     const record = await memberRecord(deps, caller, year, c.req.param('unitId')!, c.req.param('memberId')!);
-    return c.html(<OwnRecordPage caller={caller} year={year} record={record} />);
+    return c.html(<OwnRecordPage caller={caller} year={year} record={record} scored={scoredRegime(record.campaign)} />);
   }));
 
   return r;

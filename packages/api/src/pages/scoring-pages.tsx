@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { DomainError, Rating, ReviewForm, isEditable, roleMay } from '@kd/domain';
+import { Hono, type Context } from 'hono';
+import { DomainError, Rating, ReviewForm, isEditable, roleMay, type Caller } from '@kd/domain';
 // The frameworks' one module, not through the front door: the pages load late, and the API's cold start must not carry it.
 import { framework } from '@kd/domain/scoring/catalogue';
 import { getDossier } from '@kd/data';
@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { action, flash, int, page, str } from './campaign-pages';
 import { SchemePage, SheetPage, pointsFromForm } from './campaign/scoring-views';
-import { readSchemes, readSheet, saveSheet, setScheme } from '@kd/services';
+import { sheetMemberInScope, readSchemes, readSheet, saveSheet, setScheme } from '@kd/services';
 
 function appendixOf(raw: string | undefined): number {
   const n = Number(raw);
@@ -46,10 +46,13 @@ export function scoringPages(deps: AppDeps) {
       });
       const dossier = await getDossier(deps.store, caller.tenant, view.unit.id, year);
       const closed = view.campaign.closedAt !== null;
-      const editable = !closed && roleMay(caller.role, 'results.write') && isEditable(dossier.state);
+      // A member reaching the page reaches their own sheet (readSheet refused anyone else's): theirs to fill.
+      const editable = !closed && (roleMay(caller.role, 'results.write') || caller.role === 'member') && isEditable(dossier.state);
       return c.html(<SheetPage caller={caller} view={view} year={year} editable={editable} closed={closed} flash={flash(c)} />);
     }));
-    r.post(path, action(deps, 'results.write', async (c, caller, year, form) => {
+    // A member's sheet: the member signed in for themselves fills their own (the scope check answers before the form is read).
+    const scope = who === 'member' ? (c: Context<AppEnv>, caller: Caller) => sheetMemberInScope(deps, caller, c.req.param('unitId')!, c.req.param('memberId')!, 'results.write') : 'results.write' as const;
+    r.post(path, action(deps, scope, async (c, caller, year, form) => {
       const unitId = c.req.param('unitId')!;
       const memberId = who === 'member' ? c.req.param('memberId')! : null;
       const back = path.replace(':year', String(year)).replace(':unitId', encodeURIComponent(unitId)).replace(':memberId', encodeURIComponent(memberId ?? ''));

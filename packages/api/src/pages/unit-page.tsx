@@ -169,14 +169,29 @@ const errorTitles: Record<number, string> = {
   503: 'Hệ thống đang bận',
 };
 
-export function ErrorPage(props: { caller?: Caller | undefined; status: number; message: string }) {
+/** What the user can do about an error: a sentence, and where to do it when there is a place. */
+export interface NextStep {
+  text: string;
+  href?: string | undefined;
+  label?: string | undefined;
+}
+
+export function ErrorPage(props: { caller?: Caller | undefined; status: number; message: string; next?: NextStep | null | undefined; back?: string | undefined }) {
+  const next = props.next;
   return (
     <Layout title="Lỗi" caller={props.caller}>
       <h1 data-testid="error-title">{errorTitles[props.status] ?? 'Có lỗi xảy ra'}</h1>
       <p class="error" data-testid="error">
         {props.message}
       </p>
+      {next ? (
+        <p data-testid="error-next">
+          {next.text}
+          {next.href ? <> <a href={next.href} data-testid="error-next-link">{next.label ?? next.href}</a></> : null}
+        </p>
+      ) : null}
       <p>
+        {props.back ? <><a href={props.back} data-testid="error-back">Quay lại trang trước</a> · </> : null}
         {props.caller ? <a href="/">Về trang việc cần làm</a> : <a href="/login">Đăng nhập</a>}
       </p>
     </Layout>

@@ -32,6 +32,22 @@ export async function memberInScope(store: Store, caller: Caller, memberId: stri
   return { member, unit };
 }
 
+/**
+ * A member's own record: a party member signed in for themselves (role `member`, `unit` their cell,
+ * `sub` their member id) reaches their own and nothing else of the cell (403 NOT_YOUR_RECORD); any
+ * other role reaches a member of a unit in its scope for `action` (the cell and the levels above
+ * read it, and key it in for the member).
+ */
+export async function ownRecordInScope(store: Store, caller: Caller, unitId: string, memberId: string, action: Action, refusal = 'Đồng chí chỉ xem và viết hồ sơ kiểm điểm của chính mình.'): Promise<{ unit: StoredUnit; member: Member; own: boolean }> {
+  if (caller.role === 'member') {
+    if (caller.unit !== unitId || caller.sub !== memberId) throw new DomainError('NOT_YOUR_RECORD', refusal);
+    const unit = await requireUnit(store, caller.tenant, unitId);
+    return { unit, member: await memberOfUnit(store, caller.tenant, unit, memberId), own: true };
+  }
+  const unit = await unitInScope(store, caller, unitId, action);
+  return { unit, member: await memberOfUnit(store, caller.tenant, unit, memberId), own: false };
+}
+
 /** A member of `unit` (already in scope): 404 for anyone else, wherever they are. */
 export async function memberOfUnit(store: Store, tenant: string, unit: Pick<StoredUnit, 'id'>, memberId: string): Promise<Member> {
   const member = await getMember(store, tenant, memberId);

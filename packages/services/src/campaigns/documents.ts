@@ -1,9 +1,9 @@
 import { buildRatingMinutes, buildSelfReview, mergeSigns, nationalDegradationSigns, partyPositionLabels, DomainError, isCell, type MinutesNotRatedReason as MinutesNotRated, type NotRatedReason, type Caller } from '@kd/domain';
-import { requireUnit, getMemberReview, listUnitEvents } from '@kd/data';
+import { requireCampaign, requireUnit, getMemberReview, listUnitEvents } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { filesModule } from '../files-module';
-import { memberOfUnit } from '../access/scope';
-import { evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
+import { ownRecordInScope } from '../access/scope';
+import { evaluateStoredUnit, evaluatedUnit, factsOf, notRatedAsCollective } from './unit-year';
 import { massesAboutMembers, massesInReviewOf } from '../masses/member-masses';
 
 /** "Tỉnh ủy Trà Vinh" → "Trà Vinh": the place printed before the date of a party document. */
@@ -29,8 +29,9 @@ export async function headerOf(deps: ServiceDeps, tenant: string, unit: { parent
 
 /** A member's self-review (Mẫu 2A) as a Word file: the record's texts, the checklist appendix, the self-proposed rating. */
 export async function selfReviewDocx(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string): Promise<{ bytes: Buffer; fileName: string }> {
-  const { unit, stored, evaluation } = await evaluatedUnit(deps, caller, year, unitId, 'member.read');
-  const member = await memberOfUnit(deps.store, caller.tenant, unit, memberId);
+  // A member signed in for themselves downloads their own, and no one else's.
+  const { unit, member } = await ownRecordInScope(deps.store, caller, unitId, memberId, 'member.read');
+  const { stored, evaluation } = await evaluateStoredUnit(deps, caller.tenant, unit, await requireCampaign(deps.store, caller.tenant, year));
   const [record, header, masses] = await Promise.all([
     getMemberReview(deps.store, caller.tenant, unit.id, year, member.id),
     headerOf(deps, caller.tenant, unit),

@@ -8,7 +8,7 @@ import {
 } from '@kd/data';
 import { filesModule } from '../files-module';
 import type { ServiceDeps } from '../deps';
-import { assertStrictlyBelow, memberOfUnit, unitInScope } from '../access/scope';
+import { assertStrictlyBelow, memberOfUnit, ownRecordInScope, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { requireOpenCampaign } from './campaign-admin';
 import { headerOf } from './documents';
@@ -22,18 +22,11 @@ export function scoredRegime(campaign: Campaign): boolean {
 }
 
 /**
- * Who may read or write a member's self-review: the member themselves (role `member`, their own
- * record only, 403 NOT_YOUR_RECORD for anyone else's), or the cell and the levels above, which may
- * key it in for the member.
+ * Who may read or write a member's self-review: the member themselves (their own record only), or
+ * the cell and the levels above, which may key it in for the member (access/scope.ts).
  */
-export async function selfReviewSubject(deps: ServiceDeps, caller: Caller, unitId: string, memberId: string, write: boolean): Promise<{ unit: StoredUnit; member: Member; own: boolean }> {
-  if (caller.role === 'member') {
-    if (caller.unit !== unitId || caller.sub !== memberId) throw new DomainError('NOT_YOUR_RECORD', 'Đồng chí chỉ xem và viết bản tự kiểm điểm của chính mình.');
-    const unit = await requireUnit(deps.store, caller.tenant, unitId);
-    return { unit, member: await memberOfUnit(deps.store, caller.tenant, unit, memberId), own: true };
-  }
-  const unit = await unitInScope(deps.store, caller, unitId, write ? 'results.write' : 'member.read');
-  return { unit, member: await memberOfUnit(deps.store, caller.tenant, unit, memberId), own: false };
+export function selfReviewSubject(deps: ServiceDeps, caller: Caller, unitId: string, memberId: string, write: boolean): Promise<{ unit: StoredUnit; member: Member; own: boolean }> {
+  return ownRecordInScope(deps.store, caller, unitId, memberId, write ? 'results.write' : 'member.read', 'Đồng chí chỉ xem và viết bản tự kiểm điểm của chính mình.');
 }
 
 export interface SelfReviewView {

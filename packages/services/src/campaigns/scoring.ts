@@ -5,7 +5,7 @@ import {
 } from '@kd/data';
 import { filesModule } from '../files-module';
 import type { ServiceDeps } from '../deps';
-import { memberOfUnit, unitInScope } from '../access/scope';
+import { ownRecordInScope, unitInScope } from '../access/scope';
 import { changeBy } from '../actor';
 import { headerOf } from './documents';
 import { notRatedAsCollective } from './unit-year';
@@ -85,18 +85,28 @@ export async function schemeAt(deps: ServiceDeps, tenant: string, unit: Pick<Sto
   return resolveScoringScheme((await frameworks()).framework(appendix), province.scheme, bloc?.scheme);
 }
 
-/** Whose sheet: a member of a cell (Mẫu 2A/2B/2C), or the collective itself (`memberId` null, Mẫu 01). */
-async function subjectOf(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string | null, action: 'member.read' | 'results.write') {
-  const unit = await unitInScope(deps.store, caller, unitId, action);
+/** A member's sheet in the caller's reach: their own for a member signed in (access/scope.ts). The pages' forms ask it before they read the form. */
+export function sheetMemberInScope(deps: ServiceDeps, caller: Caller, unitId: string, memberId: string, action: 'member.read' | 'results.write') {
+  return ownRecordInScope(deps.store, caller, unitId, memberId, action, 'Đồng chí chỉ xem và chấm phiếu tự chấm điểm của chính mình.');
+}
+
+/**
+ * Whose sheet: a member of a cell (Mẫu 2A/2B/2C) — a member signed in for themselves fills their
+ * own phiếu tự chấm điểm and no one else's — or the collective itself (`memberId` null, Mẫu 01).
+ */
+async function sheetSubject(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string | null, action: 'member.read' | 'results.write') {
+  const { unit, member } = memberId === null
+    ? { unit: await unitInScope(deps.store, caller, unitId, action), member: null }
+    : await sheetMemberInScope(deps, caller, unitId, memberId, action);
   const campaign = await requireCampaign(deps.store, caller.tenant, year);
   if (action === 'results.write') assertCampaignOpen(campaign);
   assertScored(campaign);
-  if (memberId === null) {
+  if (member === null) {
     if (!isRatedCollective(rulebookFor(campaign), unit.kind)) throw notRatedAsCollective(unit.kind);
     return { unit, campaign, member: null };
   }
   if (!isCell(unit.kind)) throw new DomainError('NOT_A_CELL', 'Phiếu tự chấm điểm của đảng viên lập ở chi bộ.');
-  return { unit, campaign, member: await memberOfUnit(deps.store, caller.tenant, unit, memberId) };
+  return { unit, campaign, member };
 }
 
 function defaultForm(member: Member | null, unit: StoredUnit): ReviewForm {
@@ -120,7 +130,7 @@ export interface SheetView {
 
 /** A sheet to fill: the stored one, or a blank one on the form the roster suggests (`form`, `variant` ask for another). */
 export async function readSheet(deps: ServiceDeps, caller: Caller, year: number, unitId: string, memberId: string | null, ask: { form?: ReviewForm | undefined; variant?: string | undefined } = {}): Promise<SheetView> {
-  const { unit, campaign, member } = await subjectOf(deps, caller, year, unitId, memberId, 'member.read');
+  const { unit, campaign, member } = await sheetSubject(deps, caller, year, unitId, memberId, 'member.read');
   const sheet = await getScoreSheet(deps.store, caller.tenant, unit.id, year, member?.id ?? null);
   const suggestedForm = defaultForm(member, unit);
   const form = member === null ? '01' : (ask.form ?? sheet?.form ?? suggestedForm);
@@ -150,7 +160,7 @@ export async function saveSheet(
   memberId: string | null,
   body: { form?: ReviewForm | undefined; variant: string | null; scores: Record<string, number>; proposed?: Rating | null | undefined; rev: number },
 ): Promise<ScoreSheetRecord> {
-  const { unit, member } = await subjectOf(deps, caller, year, unitId, memberId, 'results.write');
+  const { unit, member } = await sheetSubject(deps, caller, year, unitId, memberId, 'results.write');
   const form = member === null ? '01' : (body.form ?? defaultForm(member, unit));
   if (member === null ? form !== '01' : form === '01') throw new DomainError('SCORE_SHEET_INVALID', 'Mẫu 01 dành cho tập thể; Mẫu 2A, 2B, 2C dành cho đảng viên.', { form });
   const appendix = reviewFormInfo[form].appendix;

@@ -90,7 +90,9 @@ export function SheetPage(props: { caller: Caller; view: SheetView; year: number
   const info = reviewFormInfo[view.form];
   return (
     <Layout title={`Phiếu chấm điểm ${year} — ${member?.fullName ?? unit.name}`} caller={caller}>
-      <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}/review`}>Hồ sơ kiểm điểm năm {year}</a> ›</div>
+      {caller.role === 'member' && member
+        ? <div class="crumbs"><a href={`/campaigns/${year}/units/${unit.id}/members/${encodeURIComponent(member.id)}/record`}>Hồ sơ của tôi</a> ›</div>
+        : <div class="crumbs"><a href={`/units/${unit.id}`}>{unit.name}</a> › <a href={`/campaigns/${year}/units/${unit.id}/review`}>Hồ sơ kiểm điểm năm {year}</a> ›</div>}
       <h1>{info.code}: tự đánh giá, chấm điểm năm {year} — {who}</h1>
       <ClosedBanner year={year} closed={props.closed ?? false} />
       {props.flash.error ? <p class="error" data-testid="flash-error">{props.flash.error}</p> : null}
