@@ -155,3 +155,4 @@ export * from './upload/table';
 export * from './upload/template-content';
 export * from './vietnamese-name';
 export * from './vietnamese-search';
+export * from './list-page';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { centralFieldLabels, centralFields, differenceLabels, formatVietnameseDateTime, maskedNationalId, memberStatusLabels, type Caller, type CellMappingEntry, type HeaderMapping } from '@kd/domain';
+import { LIST_PAGE_SIZE, matchesTyped, pageOf, centralFieldLabels, centralFields, differenceLabels, formatVietnameseDateTime, maskedNationalId, memberStatusLabels, type Caller, type CellMappingEntry, type HeaderMapping } from '@kd/domain';
 import type { RunEntry, RunSummary } from '@kd/data';
 import { decideEntry, readRun, reconciliationMappings, runReconciliation, runsOf, setCellMapping, setHeaderMapping, unitInScope } from '@kd/services';
 import type { AppDeps } from '../deps';
@@ -9,9 +9,11 @@ import { pageHandler } from './page-handler';
 import { formWithFile } from './file-form';
 import { PostForm } from './post-form';
 import { WEB_API_BASE } from '../base-paths';
+import { askedPage, listHref, ListFilter, Pager } from './list-view';
 
 const base = (unitId: string) => `/units/${encodeURIComponent(unitId)}/reconciliation`;
 const kindLabels: Record<RunEntry['kind'], string> = { onlyHere: 'Chỉ có trong hệ thống', onlyThere: 'Chỉ có trong CSDL', differs: 'Khác nhau' };
+const entryKinds = ['differs', 'onlyHere', 'onlyThere'] as const;
 const matchedLabels = { card: 'số thẻ', nationalId: 'số định danh cá nhân', nameBirth: 'họ tên và ngày sinh' } as const;
 
 function Summary(props: { s: RunSummary }) {
@@ -81,7 +83,7 @@ function value(e: RunEntry, field: string, side: 'ours' | 'central'): string {
   return v;
 }
 
-function EntryRow(props: { e: RunEntry; action: string }) {
+function EntryRow(props: { e: RunEntry; action: string; back: string }) {
   const { e } = props;
   const name = e.ours?.fullName ?? e.central?.fullName ?? '';
   return (
@@ -92,7 +94,7 @@ function EntryRow(props: { e: RunEntry; action: string }) {
       <td>{e.differences.map((d) => <div>{differenceLabels[d.field]}: hệ thống <strong>{value(e, d.field, 'ours')}</strong> · CSDL <strong>{value(e, d.field, 'central')}</strong></div>)}{e.note ? <div class="muted">{e.note}</div> : null}{e.kind === 'onlyThere' ? <div class="muted">Chi bộ trong CSDL: {e.central?.cellName}</div> : null}</td>
       <td>
         {e.decision ? (e.decision === 'central' ? `Đã sửa theo CSDL (${e.applied.join(', ')})` : 'Giữ hồ sơ của tỉnh, đề nghị sửa CSDL') : (
-          <PostForm action={`${props.action}/${e.n}`}>
+          <PostForm action={`${props.action}/${e.n}${props.back}`}>
             {e.kind === 'differs' ? <>{e.differences.some((d) => d.field === 'status' && d.central === 'official') ? <label>Ngày chính thức <input type="date" name="officialOn" /></label> : null}<button type="submit" name="decision" value="central">Sửa theo CSDL</button> </> : null}
             {e.kind !== 'onlyThere' ? <button type="submit" name="decision" value="ours">Hồ sơ tỉnh đúng</button> : null}
           </PostForm>
@@ -136,6 +138,13 @@ export function reconciliationPages(deps: AppDeps) {
   r.get('/units/:unitId/reconciliation/runs/:runId', pageHandler(deps, async (c, caller) => {
     const { unit, summary, entries } = await readRun(deps, caller, c.req.param('unitId') ?? '', c.req.param('runId') ?? '');
     const href = `${base(unit.id)}/runs/${summary.runId}`;
+    // A run of a province's export has thousands of entries: filtered by kind and by a typed name, id or card number, a page at a time.
+    const kind = entryKinds.find((k) => k === c.req.query('kind'));
+    const q = c.req.query('q');
+    const shown = pageOf(entries.filter((e) => (!kind || e.kind === kind) && matchesTyped(q, e.ours?.fullName, e.central?.fullName, e.ours?.memberId, e.central?.partyCardNumber)), askedPage(c.req.query('page')), LIST_PAGE_SIZE);
+    const view = (page: number) => listHref(href, { kind, q }, page);
+    // A decision comes back to the same filtered page.
+    const back = new URL(view(shown.page), 'http://x').search;
     const api = `${WEB_API_BASE}${href}/corrections.xlsx`;
     return c.html(
       <Layout title={`Kết quả đối chiếu — ${unit.name}`} caller={caller}>
@@ -144,10 +153,22 @@ export function reconciliationPages(deps: AppDeps) {
         <Summary s={summary} />
         {summary.unmappedCells.length > 0 ? <p class="error" data-testid="unmapped">Tên chi bộ chưa có trong bảng ánh xạ: {summary.unmappedCells.map((u) => `${u.name} (${u.rows})`).join('; ')}.</p> : null}
         <p><a class="button" href={api} data-testid="corrections-xlsx">Tải danh sách đề nghị điều chỉnh CSDL (.xlsx)</a></p>
-        <table data-testid="entries">
-          <thead><tr><th>#</th><th>Loại</th><th>Đảng viên</th><th>Khác nhau</th><th>Xử lý</th></tr></thead>
-          <tbody>{entries.map((e) => <EntryRow e={e} action={`${href}/entries`} />)}</tbody>
-        </table>
+        <ListFilter action={href} q={q} label="Họ tên, mã đảng viên hoặc số thẻ" testid="entries-filter">
+          <label>
+            Loại{' '}
+            <select name="kind">
+              <option value="">Tất cả ({entries.length})</option>
+              {entryKinds.map((k) => <option value={k} selected={k === kind}>{kindLabels[k]}</option>)}
+            </select>
+          </label>
+        </ListFilter>
+        {shown.total === 0 ? <p>Không có mục nào khớp với bộ lọc.</p> : (
+          <table data-testid="entries">
+            <thead><tr><th>#</th><th>Loại</th><th>Đảng viên</th><th>Khác nhau</th><th>Xử lý</th></tr></thead>
+            <tbody>{shown.items.map((e) => <EntryRow e={e} action={`${href}/entries`} back={back} />)}</tbody>
+          </table>
+        )}
+        <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="mục" href={view} testid="entries-pager" />
       </Layout>,
     );
   }));
@@ -158,7 +179,8 @@ export function reconciliationPages(deps: AppDeps) {
     const decision = form.decision === 'central' ? 'central' : 'ours';
     const officialOn = typeof form.officialOn === 'string' && form.officialOn ? form.officialOn : null;
     await decideEntry(deps, caller, unit.id, c.req.param('runId') ?? '', Number(c.req.param('n')), { decision, officialOn });
-    return c.redirect(`${base(unit.id)}/runs/${c.req.param('runId')}`, 303);
+    const { kind, q, page } = c.req.query();
+    return c.redirect(listHref(`${base(unit.id)}/runs/${c.req.param('runId')}`, { kind, q }, askedPage(page)), 303);
   }));
 
   return r;

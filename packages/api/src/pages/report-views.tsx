@@ -4,6 +4,7 @@ import type { lateUnitsView } from '@kd/services';
 import { Layout } from './layout';
 import { YearSelector } from './campaign/year-selector';
 import { PostForm } from './post-form';
+import { listHref, Pager } from './list-view';
 
 const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
 const unitHref = (id: string) => `/units/${encodeURIComponent(id)}`;
@@ -205,8 +206,7 @@ type LateUnitsView = Awaited<ReturnType<typeof lateUnitsView>>;
 export function LateUnitsPage(props: { caller: Caller; view: LateUnitsView; local: boolean }) {
   const v = props.view;
   const base = `/units/${encodeURIComponent(v.unit.id)}/late-units`;
-  const query = (page: number) =>
-    `${base}?${new URLSearchParams({ ...(v.year ? { year: String(v.year) } : {}), ...(v.filter.milestone ? { milestone: v.filter.milestone } : {}), ...(v.filter.status ? { status: v.filter.status } : {}), ...(v.filter.q ? { q: v.filter.q } : {}), page: String(page) }).toString()}`;
+  const query = (page: number) => listHref(base, { year: v.year, milestone: v.filter.milestone, status: v.filter.status, q: v.filter.q }, page);
   return (
     <Layout title="Đơn vị trễ hạn" caller={props.caller}>
       <Nav unit={v.unit} local={props.local} />
@@ -260,13 +260,7 @@ export function LateUnitsPage(props: { caller: Caller; view: LateUnitsView; loca
           ))}
         </table>
       )}
-      {v.pages > 1 ? (
-        <p class="pager" data-testid="late-pager">
-          {v.page > 1 ? <a class="button" href={query(v.page - 1)}>Trang trước</a> : null}
-          <span>Trang {v.page}/{v.pages} ({v.matched} đơn vị)</span>
-          {v.page < v.pages ? <a class="button" href={query(v.page + 1)}>Trang sau</a> : null}
-        </p>
-      ) : null}
+      <Pager page={v.page} pages={v.pages} total={v.matched} noun="đơn vị" href={query} testid="late-pager" />
     </Layout>
   );
 }

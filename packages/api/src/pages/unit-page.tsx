@@ -1,9 +1,10 @@
 import { Layout } from './layout';
-import { formatCount, groupMemberCounts, memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
+import { formatCount, pageOf, groupMemberCounts, memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import type { UnitHistory } from '@kd/services';
 import { UnitHistorySection } from './unit-history-section';
 import { SearchForm } from './search-page';
+import { listHref, Pager } from './list-view';
 
 export interface UnitPageData {
   caller: Caller;
@@ -33,9 +34,8 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
   if (members) for (const [groupId, n] of groupMemberCounts(members.members)) counts.set(groupId, n);
   const depth0 = unit.path.length;
   const unitsBelow = subtree.filter((u) => u.id !== unit.id);
-  const treePages = Math.max(1, Math.ceil(unitsBelow.length / TREE_PAGE_SIZE));
-  const shownPage = Math.min(treePage, treePages);
-  const shown = unitsBelow.slice((shownPage - 1) * TREE_PAGE_SIZE, shownPage * TREE_PAGE_SIZE);
+  const tree = pageOf(unitsBelow, treePage, TREE_PAGE_SIZE);
+  const shown = tree.items;
   return (
     <Layout title={unit.name} caller={caller}>
       <div class="crumbs">
@@ -94,13 +94,8 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
               ))}
             </tbody>
           </table>
-          {treePages > 1 ? (
-            <p class="pager" data-testid="tree-pager">
-              {shownPage > 1 ? <a class="button" href={`/units/${unit.id}?tree=${shownPage - 1}`}>Trang trước</a> : null}
-              <span>Trang {shownPage}/{treePages}</span>
-              {shownPage < treePages ? <a class="button" href={`/units/${unit.id}?tree=${shownPage + 1}`}>Trang sau</a> : null}
-            </p>
-          ) : null}
+          {/* The tree's page is `tree`, not `page`: the members below page on their own. */}
+          <Pager page={tree.page} pages={tree.pages} total={tree.total} noun="đơn vị" href={(p) => listHref(`/units/${unit.id}`, { tree: p }, 1)} testid="tree-pager" />
         </>
       ) : null}
 

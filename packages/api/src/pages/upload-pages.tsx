@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { ratingLabels, isCell, partyPositionLabels, dossierStateLabels, isEditable, type Member, type Caller } from '@kd/domain';
+import { LIST_PAGE_SIZE, matchesTyped, pageOf, ratingLabels, isCell, partyPositionLabels, dossierStateLabels, isEditable, type Member, type Caller } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -10,6 +10,7 @@ import { ErrorPage } from './unit-page';
 import { YearSelector } from './campaign/year-selector';
 import { UPLOAD_SCRIPT_PATH } from './assets';
 import { WEB_API_BASE } from '../base-paths';
+import { askedPage, listHref, ListFilter, Pager } from './list-view';
 
 /** The page's script calls the pages' JSON API (the session cookie is its credential). */
 const API = WEB_API_BASE;
@@ -18,6 +19,12 @@ const notRatedLabels = { exempt: 'miễn công tác và sinh hoạt đảng', su
 /** The link the unit page shows for a cell (one place for its wording and address). */
 export function resultsUploadHref(unitId: string): string {
   return `/units/${encodeURIComponent(unitId)}/results-upload`;
+}
+
+/** The members a page of an upload page lists: those matching the typed name or id, a page at a time. */
+function memberPage(c: Context<AppEnv>, members: Member[]) {
+  const q = c.req.query('q');
+  return pageOf(members.filter((m) => matchesTyped(q, m.fullName, m.id)), askedPage(c.req.query('page')), LIST_PAGE_SIZE);
 }
 
 /** Upload pages of a cell: results of a year, and the roster. Pages resolve the caller themselves. */
@@ -45,6 +52,8 @@ export function uploadPages(deps: AppDeps) {
       const { unit, campaign, members, dossier, results, years } = await resultsUploadView(deps, caller, year, scoped.id);
       const closed = campaign.closedAt !== null;
       const locked = closed || !isEditable(dossier.state);
+      const shown = memberPage(c, members);
+      const here = `/campaigns/${year}/units/${encodeURIComponent(unit.id)}/results-upload`;
       const base = `${API}/campaigns/${year}/units/${encodeURIComponent(unit.id)}`;
       return c.html(
         <UploadFrame caller={caller} unit={unit} title={`Tải kết quả kiểm điểm lên — năm ${year}`} endpoint={`${base}/results`} kind="results" locked={locked} bucket={Boolean(deps.uploads)} members={members} rulebook={`/campaigns/${year}/units/${encodeURIComponent(unit.id)}/rulebook`}>
@@ -67,6 +76,7 @@ export function uploadPages(deps: AppDeps) {
             </p>
           </div>
           <h2>Đảng viên của chi bộ ({members.length})</h2>
+          <ListFilter action={here} q={c.req.query('q')} label="Họ tên hoặc mã đảng viên" testid="members-filter" />
           <table data-testid="members">
             <thead>
               <tr>
@@ -77,7 +87,7 @@ export function uploadPages(deps: AppDeps) {
               </tr>
             </thead>
             <tbody>
-              {members.map((m) => {
+              {shown.items.map((m) => {
                 const decided = results.get(m.id)?.facts.decided;
                 return (
                   <tr data-member-id={m.id} data-member-name={m.fullName}>
@@ -90,6 +100,7 @@ export function uploadPages(deps: AppDeps) {
               })}
             </tbody>
           </table>
+          <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="đảng viên" href={(p) => listHref(here, { q: c.req.query('q') }, p)} testid="members-pager" />
         </UploadFrame>,
       );
     }),
@@ -100,6 +111,8 @@ export function uploadPages(deps: AppDeps) {
     page('member.write', async (c, caller, scoped) => {
       const { unit, members, groups } = await rosterUploadView(deps, caller, scoped.id);
       const href = `${API}/units/${encodeURIComponent(unit.id)}`;
+      const shown = memberPage(c, members);
+      const here = `/units/${encodeURIComponent(unit.id)}/roster-upload`;
       return c.html(
         <UploadFrame caller={caller} unit={unit} title="Tải danh sách đảng viên lên" endpoint={`${href}/roster`} kind="roster" locked={!isCell(unit.kind)} bucket={Boolean(deps.uploads)} members={members}>
           <div class="card">
@@ -109,6 +122,7 @@ export function uploadPages(deps: AppDeps) {
             </p>
           </div>
           <h2>Đảng viên hiện có ({members.length})</h2>
+          <ListFilter action={here} q={c.req.query('q')} label="Họ tên hoặc mã đảng viên" testid="members-filter" />
           <table data-testid="members">
             <thead>
               <tr>
@@ -118,7 +132,7 @@ export function uploadPages(deps: AppDeps) {
               </tr>
             </thead>
             <tbody>
-              {members.map((m) => (
+              {shown.items.map((m) => (
                 <tr data-member-id={m.id} data-member-name={m.fullName}>
                   <td>{m.id}</td>
                   <td>{m.fullName}</td>
@@ -127,6 +141,7 @@ export function uploadPages(deps: AppDeps) {
               ))}
             </tbody>
           </table>
+          <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="đảng viên" href={(p) => listHref(here, { q: c.req.query('q') }, p)} testid="members-pager" />
         </UploadFrame>,
       );
     }),
@@ -167,6 +182,8 @@ function UploadFrame(props: {
         data-labels={JSON.stringify(ratingLabels)}
         data-reasons={JSON.stringify(notRatedLabels)}
         data-rulebook={props.rulebook}
+        // Every member's name, for the check's answer: the table below shows one page of them.
+        data-names={JSON.stringify(Object.fromEntries(props.members.map((m) => [m.id, m.fullName])))}
       >
         {props.children as never}
         <div class="card">

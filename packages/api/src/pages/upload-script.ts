@@ -28,10 +28,8 @@ export const uploadScript = `
   var progressText = document.getElementById('progress-text');
   var status = document.getElementById('status');
   var result = document.getElementById('result');
-  var names = {};
-  document.querySelectorAll('[data-member-id]').forEach(function (el) {
-    names[el.getAttribute('data-member-id')] = el.getAttribute('data-member-name');
-  });
+  // Every member's name (the table shows one page of them).
+  var names = JSON.parse(root.getAttribute('data-names') || '{}');
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareText, foldVietnamese, type Caller, type LateUnit } from '@kd/domain';
+import { compareText, foldVietnamese, pageOf, type Caller, type LateUnit } from '@kd/domain';
 import { listSubtree } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { lateUnitsNow } from './board-reports';
@@ -49,10 +49,9 @@ export async function lateUnitsView(deps: ServiceDeps, caller: Caller, unitId: s
     .filter((u) => !text || foldVietnamese(u.name).includes(text) || foldVietnamese(parentOf(u)?.name ?? '').includes(text))
     .map((u) => ({ u, parent: parentOf(u) }))
     .sort((a, b) => order.get(a.u.milestoneId)! - order.get(b.u.milestoneId)! || (a.parent?.order ?? '').localeCompare(b.parent?.order ?? '') || compareText(a.u.name, b.u.name));
-  const pages = Math.max(1, Math.ceil(selected.length / LATE_UNITS_PAGE_SIZE));
-  const page = Math.min(f.page, pages);
+  const { items, page, pages } = pageOf(selected, f.page, LATE_UNITS_PAGE_SIZE);
   const groups: LateGroup[] = [];
-  for (const { u, parent } of selected.slice((page - 1) * LATE_UNITS_PAGE_SIZE, page * LATE_UNITS_PAGE_SIZE)) {
+  for (const { u, parent } of items) {
     const last = groups.at(-1);
     if (last && last.milestoneId === u.milestoneId && last.parent?.id === parent?.id) last.units.push(u);
     else groups.push({ milestoneId: u.milestoneId, title: u.title, deadline: u.deadline, parent: parent ? { id: parent.id, name: parent.name } : null, units: [u] });

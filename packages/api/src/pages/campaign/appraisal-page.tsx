@@ -1,4 +1,4 @@
-import { dossierStateLabels as workflowStateLabels, compareText, foldVietnamese, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type AppraisalStanding, type Caller, type Campaign } from '@kd/domain';
+import { dossierStateLabels as workflowStateLabels, compareText, foldVietnamese, pageOf, unitKindLabels, roleMay, isBaseOrganisation, scoreText, quotaParamsOf, rulebookFor, type AppraisalStanding, type Caller, type Campaign } from '@kd/domain';
 import { ClosedBanner } from './closed-banner';
 import type { Dossier, StoredUnit } from '@kd/data';
 import { Page as Layout } from './page';
@@ -6,6 +6,7 @@ import { CampaignLinks } from './campaign-page';
 import { full, when } from './labels';
 import { RatingSelect } from './rating-select';
 import { PostForm } from '../post-form';
+import { listHref, Pager } from '../list-view';
 import { ConfirmLockField, TakeOverField, standingLabels } from './appraise-fields';
 
 export interface AppraisalPageData {
@@ -42,16 +43,14 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
   const matching = entries
     .filter((e) => (!view.state || e.dossier.state === view.state) && (!text || foldVietnamese(e.unit.name).includes(text)))
     .sort((a, b) => rank[a.standing] - rank[b.standing] || order[a.dossier.state] - order[b.dossier.state] || compareText(a.unit.name, b.unit.name));
-  const pages = Math.max(1, Math.ceil(matching.length / APPRAISAL_PAGE_SIZE));
-  const page = Math.min(Math.max(1, view.page ?? 1), pages);
-  const sorted = matching.slice((page - 1) * APPRAISAL_PAGE_SIZE, page * APPRAISAL_PAGE_SIZE);
+  const { items: sorted, page, pages } = pageOf(matching, view.page, APPRAISAL_PAGE_SIZE);
   const mine = entries.filter((e) => e.standing === 'appraiser');
   const submitted = mine.filter((e) => e.dossier.state === 'submitted').length;
   const mayAppraise = !closed && roleMay(caller.role, 'review.appraise');
   const base = `/campaigns/${year}/units/${unit.id}/appraisal`;
-  const query = (p: number) => `${base}?${new URLSearchParams({ ...(view.state ? { state: view.state } : {}), ...(view.q ? { q: view.q } : {}), page: String(p) }).toString()}`;
+  const query = (p: number) => listHref(base, { state: view.state, q: view.q }, p);
   // After a decision the appraiser comes back to the same filtered page.
-  const back = view.state || view.q || page > 1 ? query(page) : base;
+  const back = query(page);
   return (
     <Layout title={`Thẩm định ${year} — ${unit.name}`} caller={caller}>
       <div class="crumbs">
@@ -151,13 +150,7 @@ export function AppraisalPage({ caller, unit, year, entries, flash, campaign, cl
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <p class="pager" data-testid="appraisal-pager">
-          {page > 1 ? <a class="button" href={query(page - 1)}>Trang trước</a> : null}
-          <span>Trang {page}/{pages} ({matching.length} hồ sơ)</span>
-          {page < pages ? <a class="button" href={query(page + 1)}>Trang sau</a> : null}
-        </p>
-      ) : null}
+      <Pager page={page} pages={pages} total={matching.length} noun="hồ sơ" href={query} testid="appraisal-pager" />
     </Layout>
   );
 }

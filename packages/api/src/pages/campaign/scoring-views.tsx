@@ -137,7 +137,7 @@ export function SheetPage(props: { caller: Caller; view: SheetView; year: number
                       <td class="num">{scoreText(l.max)}</td>
                       <td>
                         {editable
-                          ? <input type="number" name={`sc:${l.code}`} min="0" max={String(l.max)} step="any" required value={sheet?.scores[l.code] === undefined ? '' : String(sheet.scores[l.code])} data-testid={`score-${l.code}`} />
+                          ? <input type="number" name={`sc:${l.code}`} aria-label={`Điểm tiêu chí ${l.code}`} min="0" max={String(l.max)} step="any" required value={sheet?.scores[l.code] === undefined ? '' : String(sheet.scores[l.code])} data-testid={`score-${l.code}`} />
                           : (sheet?.scores[l.code] === undefined ? '' : scoreText(sheet.scores[l.code]!))}
                       </td>
                     </tr>

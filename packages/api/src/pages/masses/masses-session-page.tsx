@@ -48,17 +48,17 @@ function RecordForm(props: { action: string; record: SessionRecord | null; plan:
             const s = listed.get(m.id);
             return (
               <tr data-member={m.id}>
-                <td><input type="checkbox" name={`include_${m.id}`} checked={Boolean(s)} /></td>
+                <td><input type="checkbox" name={`include_${m.id}`} checked={Boolean(s)} aria-label={`${m.fullName} tự phê bình`} /></td>
                 <td>{m.fullName}</td>
                 <td>
-                  <select name={`present_${m.id}`}>
+                  <select name={`present_${m.id}`} aria-label={`${m.fullName}: có mặt hay vắng`}>
                     <option value="present" selected={s?.present !== false}>Có mặt</option>
                     <option value="absent" selected={s?.present === false}>Vắng</option>
                   </select>
                 </td>
-                <td><input type="text" name={`absence_${m.id}`} value={s?.absenceReason ?? ''} /></td>
-                <td><input type="text" name={`duties_${m.id}`} value={s?.duties ?? m.governmentPosition ?? ''} /></td>
-                <td><input type="text" name={`summary_${m.id}`} value={s?.summary ?? ''} /></td>
+                <td><input type="text" name={`absence_${m.id}`} aria-label={`Lý do vắng của ${m.fullName}`} value={s?.absenceReason ?? ''} /></td>
+                <td><input type="text" name={`duties_${m.id}`} aria-label={`Nhiệm vụ được phân công của ${m.fullName}`} value={s?.duties ?? m.governmentPosition ?? ''} /></td>
+                <td><input type="text" name={`summary_${m.id}`} aria-label={`Tóm tắt ưu điểm, khuyết điểm chính của ${m.fullName}`} value={s?.summary ?? ''} /></td>
               </tr>
             );
           })}
@@ -140,7 +140,7 @@ export function MassesSessionPage(p: SessionPageProps) {
               <td>
                 {mayWrite ? (
                   <PostForm action={`${here}/comments/${c.id}`} class="row-form">
-                    <select name="responsibility" data-testid="responsibility">
+                    <select name="responsibility" data-testid="responsibility" aria-label="Trách nhiệm của tập thể hay cá nhân">
                       <option value="" selected={c.responsibility === null}>Chưa phân loại</option>
                       <option value="collective" selected={c.responsibility === 'collective'}>{responsibilityLabels.collective}</option>
                       <option value="individual" selected={c.responsibility === 'individual'}>{responsibilityLabels.individual}</option>
@@ -192,8 +192,8 @@ export function MassesSessionPage(p: SessionPageProps) {
       </ul>
       {mayWrite && open ? (
         <PostForm action={`${here}/signatures`} class="row-form masses-form" testid="sign-form">
-          <select name="role">{missingSignatures(session).map((r) => <option value={r}>{signatureRoleLabels[r]}</option>)}</select>
-          <input type="text" name="name" placeholder="Họ và tên" required />
+          <select name="role" aria-label="Ký với tư cách">{missingSignatures(session).map((r) => <option value={r}>{signatureRoleLabels[r]}</option>)}</select>
+          <input type="text" name="name" placeholder="Họ và tên" aria-label="Họ và tên người ký" required />
           <button type="submit" data-testid="sign">Ký</button>
         </PostForm>
       ) : null}
