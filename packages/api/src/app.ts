@@ -16,6 +16,7 @@ import type { OpenApiDocument } from './routes/openapi-document';
 import { assertWritable } from '@kd/services';
 import { LOCAL_PROVIDER_PATHS, PAGE_PATHS } from './pages/page-paths';
 import { API_PATHS } from './routes/api-paths';
+import { afterOpenApi } from './late-import';
 import { forwardedToGroup, routeGroupDispatch } from './routes/route-group-dispatch';
 
 export { API_BASE, WEB_API_BASE };
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps) {
   // The JSON APIs answer errors in JSON; every other address (the pages) with a Vietnamese page.
   const json = (path: string) => under(path, API_BASE) || under(path, WEB_API_BASE) || path === '/openapi.json';
   // The error page's views load with the first one, as the pages do (below), not at a cold start.
-  const errorPage = async (c: Context<AppEnv>, error: unknown) => (await import('./pages/page-handler')).errorPage(deps, c, error);
+  const errorPage = async (c: Context<AppEnv>, error: unknown) => (await afterOpenApi(() => import('./pages/page-handler'))).errorPage(deps, c, error);
   app.onError((error, c) => (json(c.req.path) ? errorResponse(c, error) : errorPage(c, error)));
   app.notFound((c) =>
     json(c.req.path)
@@ -122,7 +123,7 @@ export function createApp(deps: AppDeps) {
       jsonPath: (path) => under(path, WEB_API_BASE),
       alwaysToken: (path) => path === LOCAL_AUTHORIZE_PATH,
       // The page views load with the first page request (below), this one too.
-      page: async (c, e) => (await import('./pages/page-handler')).refusedPage(c, e),
+      page: async (c, e) => (await afterOpenApi(() => import('./pages/page-handler'))).refusedPage(c, e),
     }),
   );
 
@@ -145,7 +146,7 @@ export function createApp(deps: AppDeps) {
     // Local runs only (demo identities and tokens), loaded like the route groups.
     const local = deps.local;
     let dev: Promise<Hono<AppEnv>> | undefined;
-    const loadDev = () => (dev ??= import('./routes/dev').then((m) => m.devRoutes(local)));
+    const loadDev = () => (dev ??= afterOpenApi(() => import('./routes/dev')).then((m) => m.devRoutes(local)));
     api.get('/dev/identities', async (c) => (await loadDev()).fetch(await forwardedToGroup(c), c.env));
     api.post('/dev/token', async (c) => (await loadDev()).fetch(await forwardedToGroup(c), c.env));
   }
@@ -171,14 +172,14 @@ export function createApp(deps: AppDeps) {
     if (raw.body) Object.assign(init, { body: raw.body, duplex: 'half' });
     const res = await api.fetch(new Request(url, init), { ...(c.env ?? {}), session: true });
     // A link followed from a page (a file to download) never shows raw JSON: its refusal is a page.
-    if (res.status >= 400 && isNavigation(raw)) return (await import('./pages/page-handler')).linkErrorPage(deps, c, res);
+    if (res.status >= 400 && isNavigation(raw)) return (await afterOpenApi(() => import('./pages/page-handler'))).linkErrorPage(deps, c, res);
     return res;
   });
 
   // The OpenAPI document is built from every group, loaded for it, once.
   let document: Promise<OpenApiDocument> | undefined;
   const openApi = () =>
-    (document ??= import('./routes/openapi-document').then((m) => m.openApiDocument(deps)).catch((error: unknown) => {
+    (document ??= afterOpenApi(() => import('./routes/openapi-document')).then((m) => m.openApiDocument(deps)).catch((error: unknown) => {
       document = undefined;
       throw error;
     }));
@@ -190,7 +191,7 @@ export function createApp(deps: AppDeps) {
   const inProcess = async (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init));
   let pages: Promise<Hono<AppEnv>> | undefined;
   const loadPages = () =>
-    (pages ??= import('./pages/page-app').then((m) => m.pageApp(deps, inProcess as typeof fetch)).catch((error: unknown) => {
+    (pages ??= afterOpenApi(() => import('./pages/page-app')).then((m) => m.pageApp(deps, inProcess as typeof fetch)).catch((error: unknown) => {
       pages = undefined;
       throw error;
     }));

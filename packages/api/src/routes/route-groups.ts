@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
+import { afterOpenApi } from '../late-import';
 
 type RouteFactory = (deps: AppDeps) => OpenAPIHono<AppEnv>;
 
@@ -11,25 +12,25 @@ type RouteFactory = (deps: AppDeps) => OpenAPIHono<AppEnv>;
  * would otherwise spend (`npm run bench -- bundle`, docs/architecture.md, "Cold starts").
  */
 export const ROUTE_GROUPS = {
-  me: () => import('./me').then((m) => m.meRoutes),
-  units: () => import('./units').then((m) => m.unitRoutes),
-  members: () => import('./members').then((m) => m.memberRoutes),
-  audit: () => import('./audit').then((m) => m.auditRoutes),
-  campaignAdmin: () => import('./campaign-admin').then((m) => m.campaignAdminRoutes),
-  campaigns: () => import('./campaigns').then((m) => m.campaignRoutes),
-  uploads: () => import('./uploads').then((m) => m.uploadRoutes),
-  rollups: () => import('./rollups').then((m) => m.rollupRoutes),
-  reports: () => import('./reports').then((m) => m.reportRoutes),
-  masses: () => import('./masses').then((m) => m.massesRoutes),
-  massesSessions: () => import('./masses-sessions').then((m) => m.massesSessionRoutes),
-  massesFollowup: () => import('./masses-followup').then((m) => m.massesFollowupRoutes),
-  archives: () => import('./archives').then((m) => m.archiveRoutes),
-  history: () => import('./history').then((m) => m.historyRoutes),
-  rewards: () => import('./rewards').then((m) => m.rewardRoutes),
-  reconciliation: () => import('./reconciliation').then((m) => m.reconciliationRoutes),
-  quotaException: () => import('./quota-exception').then((m) => m.quotaExceptionRoutes),
-  scoring: () => import('./scoring').then((m) => m.scoringRoutes),
-  rulebook: () => import('./rulebook').then((m) => m.rulebookRoutes),
+  me: () => afterOpenApi(() => import('./me')).then((m) => m.meRoutes),
+  units: () => afterOpenApi(() => import('./units')).then((m) => m.unitRoutes),
+  members: () => afterOpenApi(() => import('./members')).then((m) => m.memberRoutes),
+  audit: () => afterOpenApi(() => import('./audit')).then((m) => m.auditRoutes),
+  campaignAdmin: () => afterOpenApi(() => import('./campaign-admin')).then((m) => m.campaignAdminRoutes),
+  campaigns: () => afterOpenApi(() => import('./campaigns')).then((m) => m.campaignRoutes),
+  uploads: () => afterOpenApi(() => import('./uploads')).then((m) => m.uploadRoutes),
+  rollups: () => afterOpenApi(() => import('./rollups')).then((m) => m.rollupRoutes),
+  reports: () => afterOpenApi(() => import('./reports')).then((m) => m.reportRoutes),
+  masses: () => afterOpenApi(() => import('./masses')).then((m) => m.massesRoutes),
+  massesSessions: () => afterOpenApi(() => import('./masses-sessions')).then((m) => m.massesSessionRoutes),
+  massesFollowup: () => afterOpenApi(() => import('./masses-followup')).then((m) => m.massesFollowupRoutes),
+  archives: () => afterOpenApi(() => import('./archives')).then((m) => m.archiveRoutes),
+  history: () => afterOpenApi(() => import('./history')).then((m) => m.historyRoutes),
+  rewards: () => afterOpenApi(() => import('./rewards')).then((m) => m.rewardRoutes),
+  reconciliation: () => afterOpenApi(() => import('./reconciliation')).then((m) => m.reconciliationRoutes),
+  quotaException: () => afterOpenApi(() => import('./quota-exception')).then((m) => m.quotaExceptionRoutes),
+  scoring: () => afterOpenApi(() => import('./scoring')).then((m) => m.scoringRoutes),
+  rulebook: () => afterOpenApi(() => import('./rulebook')).then((m) => m.rulebookRoutes),
 } satisfies Record<string, () => Promise<RouteFactory>>;
 
 export type RouteGroupName = keyof typeof ROUTE_GROUPS;
