@@ -59,6 +59,8 @@ describe('a member signed in for themselves, on a 2019-regime campaign (2020)', 
     expect(record.body).not.toContain('Đồng chí Ánh còn chậm trả hồ sơ.');
     expect(record.body).toContain(`href="/web/api/v1${own}/self-review.docx"`);
     expect(record.body).not.toContain('data-testid="link-score-sheet"');
+    // The self-review page itself, once saved, links its Word file too.
+    expect((await call(`${own}/self-review`, member)).body).toContain(`href="/web/api/v1${own}/self-review.docx" data-testid="link-self-review-docx-page"`);
     const docx = await call(`/api/v1${own}/self-review.docx`, member);
     expect([docx.status, docx.type]).toEqual([200, DOCX]);
     const text = await docxText(docx.body as Buffer);

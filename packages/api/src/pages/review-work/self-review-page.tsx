@@ -1,5 +1,6 @@
 import { formatVietnameseDateTime, isEditable, outsideCommentSourceLabels, outsideCommentSources, type Caller, type ReviewForm } from '@kd/domain';
 import type { SelfReviewView } from '@kd/services';
+import { WEB_API_BASE } from '../../base-paths';
 import { Page as Layout } from '../campaign/page';
 import { PostForm } from '../post-form';
 import { selfReviewFields } from './form-sections';
@@ -27,7 +28,15 @@ export function SelfReviewPage(props: { caller: Caller; year: number; view: Self
       <p>Đảng viên: <strong data-testid="self-review-member">{member.fullName}</strong> — {unit.name}</p>
       {props.flash.error ? <p class="error" data-testid="flash-error">{props.flash.error}</p> : null}
       {props.flash.ok ? <p class="ok" data-testid="flash-ok">{props.flash.ok}</p> : null}
-      <p class="muted" data-testid="self-review-state">{review.rev === 0 ? 'Chưa viết.' : `Đã lưu lúc ${formatVietnameseDateTime(new Date(review.updatedAt!))}.`}</p>
+      <p class="muted" data-testid="self-review-state">
+        {review.rev === 0 ? 'Chưa viết.' : `Đã lưu lúc ${formatVietnameseDateTime(new Date(review.updatedAt!))}.`}
+        {review.rev === 0 ? null : (
+          <>
+            {' · '}
+            <a href={`${WEB_API_BASE}${action}.docx`} data-testid="link-self-review-docx-page">Tải bản tự kiểm điểm (.docx)</a>
+          </>
+        )}
+      </p>
       <PostForm action={action} testid="self-review-form">
         <input type="hidden" name="rev" value={String(review.rev)} />
         {fields.map((f) => (
