@@ -74,7 +74,7 @@ export async function benchLoad(): Promise<Record<string, number | string>> {
   const seconds = Number(process.env.KD_LOAD_SECONDS ?? 60);
   const cellCount = Number(process.env.KD_LOAD_CELLS ?? 200);
   const boardCount = Number(process.env.KD_LOAD_BOARDS ?? 50);
-  const dynamo = await startDynamoLocal();
+  const dynamo = await startDynamoLocal({ steady: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'kd-bench-load-'));
   const store = createStore({ tableName: 'bench-load', endpoint: dynamo.endpoint });
   let child: ReturnType<typeof spawn> | undefined;

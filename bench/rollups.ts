@@ -75,7 +75,7 @@ function province(totalMembers: number) {
 
 export async function benchRollups(): Promise<Record<string, number | string>> {
   const totalMembers = Number(process.env.KD_BENCH_MEMBERS ?? 100_000);
-  const dynamo = await startDynamoLocal();
+  const dynamo = await startDynamoLocal({ steady: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'kd-bench-rollups-'));
   const store = createStore({ tableName: 'bench-rollups', endpoint: dynamo.endpoint });
   let poller: { stop(): Promise<void> } | undefined;

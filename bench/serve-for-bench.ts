@@ -10,7 +10,7 @@ import { seedTenant } from '../packages/local/src/seed';
 import { generateDemo } from '../packages/local/src/demo';
 import { createLocalApp } from '../packages/local/src/local-app';
 
-const dynamo = await startDynamoLocal();
+const dynamo = await startDynamoLocal({ steady: true });
 const store = createStore({ tableName: 'bench-api', endpoint: dynamo.endpoint });
 await ensureTable(store);
 const tenant = generateDemo().tenants[0]!;

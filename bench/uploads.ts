@@ -81,7 +81,7 @@ async function measure(f: () => Promise<void>): Promise<Measure> {
 }
 
 export async function benchUploads(): Promise<Record<string, number | string>> {
-  const dynamo = await startDynamoLocal();
+  const dynamo = await startDynamoLocal({ steady: true });
   try {
     const store: Store = createStore({ tableName: `bench-uploads-${Date.now()}`, endpoint: dynamo.endpoint });
     await ensureTable(store);
