@@ -177,8 +177,10 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/units/:unitId/audit-trail', page(deps, async (c, caller) => {
-    const { unit, entries, cursor, names } = await auditTrail(deps, caller, c.req.param('unitId')!, { limit: 50, cursor: c.req.query('cursor') });
-    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} names={names} cursor={cursor} />);
+    // Only the filter's own parameters, and only those given: an empty box is no filter.
+    const asked = Object.fromEntries((['action', 'who', 'from', 'to', 'q'] as const).map((k) => [k, c.req.query(k)?.trim().slice(0, 100)]).filter(([, v]) => v));
+    const trail = await auditTrail(deps, caller, c.req.param('unitId')!, { limit: 50, cursor: c.req.query('cursor'), filter: asked });
+    return c.html(<AuditPage caller={caller} trail={trail} />);
   }));
 
   return r;
