@@ -53,21 +53,28 @@ export interface AuditPosition {
   sk: string;
 }
 
-/** A unit's audit trail, newest first, from after `after` (exclusive). */
+/**
+ * A unit's audit trail, newest first, from after `after` (exclusive); with `since`/`before` (ISO
+ * instants), only the entries written from `since` and before `before` — a range of the sort key,
+ * so a date range reads nothing outside it.
+ */
 export async function listAudit(
   store: Store,
   tenant: string,
   unitId: string,
-  options: { limit?: number; after?: AuditPosition | null } = {},
+  options: { limit?: number; after?: AuditPosition | null; since?: string | null; before?: string | null } = {},
 ): Promise<{ entries: AuditEntry[]; next: AuditPosition | null }> {
   const { pk } = keys.unit(tenant, unitId);
   // Only an audit sort key of this unit's partition: a position can never point elsewhere.
   const after = options.after && options.after.sk.startsWith('AUDIT#') ? { pk, sk: options.after.sk } : undefined;
+  // `#` sorts before every digit and `~` after: the bounds hold every id written at their instant.
+  const lo = `AUDIT#${options.since ?? ''}`;
+  const hi = options.before ? `AUDIT#${options.before}` : 'AUDIT#~';
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': 'AUDIT#' },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': pk, ':lo': lo, ':hi': hi },
       ScanIndexForward: false,
       Limit: options.limit ?? 100,
       ExclusiveStartKey: after,

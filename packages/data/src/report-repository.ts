@@ -412,14 +412,17 @@ export function reportPk(tenant: string, reportId: string): string {
   return keys.report(tenant, reportId).pk;
 }
 
-/** A board's report history, newest first. */
+/** A board's report history, newest first: the summaries only (each report's gzipped content stays in the table). */
 export async function listReports(store: Store, tenant: string, boardId: string, limit = 50): Promise<ReportSummary[]> {
+  const fields = ['reportId', 'tenant', 'boardId', 'year', 'tickId', 'trigger', 'asOf', 'summary'];
   const items = await queryAll(
     store,
     {
       IndexName: indexNames.byParent,
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': keys.boardReports(tenant, boardId) },
+      ProjectionExpression: fields.map((_, i) => `#f${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
       ScanIndexForward: false,
     },
     limit,

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler } from './page-handler';
 import { toDomainError } from '../errors';
-import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, auditTrail, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers, appraisalStandingOf } from '@kd/services';
+import { adoptPlan, appraisalList, approve, campaignsOf, closeCampaign, openCampaign, unitSchedule, evaluatedUnit, auditTrail, readCampaign, returnDossier, saveMemberFacts, setCollective, setQuotaException, submitDossier, unitInScope, massesAboutMembers, appraisalStandingOf, hasMassesReview } from '@kd/services';
 import { CampaignListPage, CampaignPage } from './campaign/campaign-page';
 import { ReviewPage } from './campaign/review-page';
 import { AppraisalPage } from './campaign/appraisal-page';
@@ -78,12 +78,13 @@ export function campaignPages(deps: AppDeps) {
   }, (c) => `/units/${encodeURIComponent(c.req.param('unitId') ?? '')}/campaigns`));
 
   r.get('/campaigns/:year/units/:unitId', page(deps, async (c, caller, year) => {
-    const [{ unit, campaign, statuses }, schedule, campaigns] = await Promise.all([
+    const [{ unit, campaign, statuses }, schedule, campaigns, masses] = await Promise.all([
       readCampaign(deps, caller, year, c.req.param('unitId')!),
       unitSchedule(deps, caller, year, c.req.param('unitId')!),
       campaignsOf(deps, caller),
+      hasMassesReview(deps.store, caller, year),
     ]);
-    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} years={campaigns.map((x) => x.year)} schedule={schedule} flash={flash(c)} />);
+    return c.html(<CampaignPage caller={caller} unit={unit!} campaign={campaign} statuses={statuses!} years={campaigns.map((x) => x.year)} schedule={schedule} masses={masses} flash={flash(c)} />);
   }));
 
   r.post('/campaigns/:year/units/:unitId/plan', action(deps, 'plan.adopt', async (c, caller, year, form) => {
@@ -177,8 +178,10 @@ export function campaignPages(deps: AppDeps) {
   }));
 
   r.get('/units/:unitId/audit-trail', page(deps, async (c, caller) => {
-    const { unit, entries, cursor, names } = await auditTrail(deps, caller, c.req.param('unitId')!, { limit: 50, cursor: c.req.query('cursor') });
-    return c.html(<AuditPage caller={caller} unit={unit} entries={entries} names={names} cursor={cursor} />);
+    // Only the filter's own parameters, and only those given: an empty box is no filter.
+    const asked = Object.fromEntries((['action', 'who', 'from', 'to', 'q'] as const).map((k) => [k, c.req.query(k)?.trim().slice(0, 100)]).filter(([, v]) => v));
+    const trail = await auditTrail(deps, caller, c.req.param('unitId')!, { limit: 50, cursor: c.req.query('cursor'), filter: asked });
+    return c.html(<AuditPage caller={caller} trail={trail} />);
   }));
 
   return r;

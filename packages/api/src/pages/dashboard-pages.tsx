@@ -6,6 +6,7 @@ import { pageHandler } from './page-handler';
 import { cellMemberEvaluations, dashboardYear, memberEvaluation, readDashboard } from '@kd/services';
 import { DashboardPage } from './dashboard/dashboard-view';
 import { CellMembersPage, MemberEvaluationPage } from './dashboard/member-views';
+import { askedPage } from './list-view';
 
 type Handler = (c: Context<AppEnv>, caller: Caller) => Promise<Response>;
 
@@ -46,6 +47,7 @@ export function dashboardPages(deps: AppDeps) {
         masses={masses}
         milestones={milestones}
         groups={groups}
+        list={{ q: c.req.query('q')?.slice(0, 100), page: askedPage(c.req.query('page')) }}
         print={c.req.query('print') === '1'}
       />,
     );
@@ -54,7 +56,7 @@ export function dashboardPages(deps: AppDeps) {
   r.get('/dashboard/:year/units/:unitId/members', page(deps, async (c, caller) => {
     const year = yearOf(c);
     const { unit, members } = await cellMemberEvaluations(deps, caller, year, c.req.param('unitId')!);
-    return c.html(<CellMembersPage caller={caller} year={year} unit={unit} members={members} />);
+    return c.html(<CellMembersPage caller={caller} year={year} unit={unit} members={members} list={{ q: c.req.query('q')?.slice(0, 100), page: askedPage(c.req.query('page')) }} />);
   }));
 
   r.get('/dashboard/:year/units/:unitId/members/:memberId', page(deps, async (c, caller) => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { LIST_PAGE_SIZE, matchesTyped, pageOf, centralFieldLabels, centralFields, differenceLabels, formatVietnameseDateTime, maskedNationalId, memberStatusLabels, type Caller, type CellMappingEntry, type HeaderMapping } from '@kd/domain';
+import { LIST_PAGE_SIZE, matchesTyped, pageOf, formatCount, centralFieldLabels, centralFields, differenceLabels, formatVietnameseDateTime, maskedNationalId, memberStatusLabels, type Caller, type CellMappingEntry, type HeaderMapping } from '@kd/domain';
 import type { RunEntry, RunSummary } from '@kd/data';
 import { decideEntry, readRun, reconciliationMappings, runReconciliation, runsOf, setCellMapping, setHeaderMapping, unitInScope } from '@kd/services';
 import type { AppDeps } from '../deps';
@@ -28,10 +28,13 @@ function Summary(props: { s: RunSummary }) {
 }
 
 /** The settings and the runs of a unit: header mapping, cell mapping, a new run from a file. */
-async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; message?: string }) {
+async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; message?: string; query?: { q?: string | undefined; page?: string | undefined } }) {
   const { headers, cells } = await reconciliationMappings(props.deps, props.caller, props.unitId);
   const { unit, runs } = await runsOf(props.deps, props.caller, props.unitId);
   const href = base(unit.id);
+  // A monthly check for years: the runs narrow to who ran them or a date typed as dd/mm/yyyy, a page at a time.
+  const q = props.query?.q?.slice(0, 100);
+  const shown = pageOf(runs.filter((r) => matchesTyped(q, r.actor.name, formatVietnameseDateTime(new Date(r.at)))), askedPage(props.query?.page), LIST_PAGE_SIZE);
   return (
     <Layout title={`Đối chiếu với CSDL đảng viên — ${unit.name}`} caller={props.caller}>
       <div class="crumbs"><a href={`/units/${encodeURIComponent(unit.id)}`}>{unit.name}</a> ›</div>
@@ -44,10 +47,17 @@ async function MainPage(props: { deps: AppDeps; caller: Caller; unitId: string; 
           <label>Tệp (.xlsx hoặc .csv) <input type="file" name="file" accept=".xlsx,.csv" required /></label> <button type="submit">Đối chiếu</button>
         </PostForm>
         {runs.length > 0 ? (
-          <table data-testid="runs">
-            <thead><tr><th>Thời gian</th><th>Người thực hiện</th><th>Kết quả</th></tr></thead>
-            <tbody>{runs.map((r) => <tr><td><a href={`${href}/runs/${r.runId}`}>{formatVietnameseDateTime(new Date(r.at))}</a></td><td>{r.actor.name}</td><td>khác {r.differing} · chỉ ở hệ thống {r.onlyHere} · chỉ ở CSDL {r.onlyThere}</td></tr>)}</tbody>
-          </table>
+          <>
+            <h3>Các lần đối chiếu ({formatCount(runs.length)})</h3>
+            <ListFilter action={href} q={q} label="Người thực hiện hoặc ngày (dd/mm/yyyy)" testid="runs-filter" />
+            {shown.total === 0 ? <p>Không có lần đối chiếu nào khớp với bộ lọc.</p> : (
+              <table data-testid="runs">
+                <thead><tr><th>Thời gian</th><th>Người thực hiện</th><th>Kết quả</th></tr></thead>
+                <tbody>{shown.items.map((r) => <tr data-run={r.runId}><td><a href={`${href}/runs/${r.runId}`}>{formatVietnameseDateTime(new Date(r.at))}</a></td><td>{r.actor.name}</td><td>khác {r.differing} · chỉ ở hệ thống {r.onlyHere} · chỉ ở CSDL {r.onlyThere}</td></tr>)}</tbody>
+              </table>
+            )}
+            <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="lần đối chiếu" href={(p) => listHref(href, { q }, p)} testid="runs-pager" />
+          </>
         ) : null}
       </section>
       <section class="card">
@@ -109,7 +119,7 @@ export function reconciliationPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const scoped = (c: { req: { param: (n: string) => string | undefined } }, caller: Caller) => unitInScope(deps.store, caller, c.req.param('unitId') ?? '', 'member.reconcile');
 
-  r.get('/units/:unitId/reconciliation', pageHandler(deps, async (c, caller) => c.html(await MainPage({ deps, caller, unitId: c.req.param('unitId') ?? '' }))));
+  r.get('/units/:unitId/reconciliation', pageHandler(deps, async (c, caller) => c.html(await MainPage({ deps, caller, unitId: c.req.param('unitId') ?? '', query: { q: c.req.query('q'), page: c.req.query('page') } }))));
 
   r.post('/units/:unitId/reconciliation/header-mapping', pageHandler(deps, async (c, caller) => {
     const unit = await scoped(c, caller);

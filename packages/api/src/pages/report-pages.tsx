@@ -1,11 +1,18 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '@kd/domain';
+import { DomainError, LIST_PAGE_SIZE, matchesTyped, pageOf, tickKinds } from '@kd/domain';
+import { deliveryStatuses } from '@kd/data';
 import { boardReports, lateUnitsView, outboxOf, readReport, reportXlsxFile, requestReport, XLSX_TYPE } from '@kd/services';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { pageHandler, type PageHandler } from './page-handler';
 import { LateUnitsPage, OutboxPage, ReportHistoryPage, ReportPage } from './report-views';
 import { attachment } from '../content-disposition';
+import { askedPage } from './list-view';
+
+/** Reports the history page reads: about three years of daily reports, paged (the API lists the 50 newest). */
+const REPORT_HISTORY_LIMIT = 1200;
+/** Messages the local outbox page reads, newest first. */
+const OUTBOX_LIMIT = 2000;
 
 const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
 
@@ -24,8 +31,14 @@ export function reportPages(deps: AppDeps) {
   r.get(
     '/units/:unitId/reports',
     page(async (c, caller) => {
-      const { unit, reports, recipients, mayRequest } = await boardReports(deps, caller, param(c, 'unitId'));
-      return c.html(<ReportHistoryPage caller={caller} unit={unit} reports={reports} recipients={recipients} mayRequest={mayRequest} local={local} />);
+      const { unit, reports, recipients, mayRequest } = await boardReports(deps, caller, param(c, 'unitId'), { limit: REPORT_HISTORY_LIMIT });
+      // A report a day for months: by campaign year and by kind, a page at a time.
+      const year = Number(c.req.query('year'));
+      const trigger = tickKinds.find((k) => k === c.req.query('trigger'));
+      const filter = { year: Number.isInteger(year) && year > 0 ? year : undefined, trigger };
+      const shown = pageOf(reports.filter((r) => (!filter.year || r.year === filter.year) && (!filter.trigger || r.trigger === filter.trigger)), askedPage(c.req.query('page')), LIST_PAGE_SIZE);
+      const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => b - a);
+      return c.html(<ReportHistoryPage caller={caller} unit={unit} shown={shown} all={reports.length} years={years} filter={filter} recipients={recipients} mayRequest={mayRequest} local={local} />);
     }),
   );
 
@@ -75,9 +88,12 @@ export function reportPages(deps: AppDeps) {
   r.get(
     '/units/:unitId/outbox',
     page(async (c, caller) => {
-      const { unit, deliveries, files } = await outboxOf(deps, caller, param(c, 'unitId'));
+      const { unit, deliveries, files } = await outboxOf(deps, caller, param(c, 'unitId'), { limit: OUTBOX_LIMIT });
       if (!local) throw new DomainError('OUTBOX_LOCAL_ONLY', 'Hộp thư đi chỉ có khi chạy trên máy.');
-      return c.html(<OutboxPage caller={caller} unit={unit} deliveries={deliveries} files={files} />);
+      const q = c.req.query('q')?.slice(0, 100);
+      const status = deliveryStatuses.find((s) => s === c.req.query('status'));
+      const shown = pageOf(deliveries.filter((d) => (!status || d.status === status) && matchesTyped(q, d.subject, d.recipient)), askedPage(c.req.query('page')), LIST_PAGE_SIZE);
+      return c.html(<OutboxPage caller={caller} unit={unit} shown={shown} all={deliveries.length} filter={{ q, status }} files={files} />);
     }),
   );
 

@@ -1,10 +1,10 @@
-import { completionStatusLabels, formatCount, tickKindLabels, formatVietnameseDateTime, type Counts, type ReportContent, type Caller } from '@kd/domain';
-import { deliveryStatusLabels, type Delivery, type ReportSummary, type StoredUnit } from '@kd/data';
+import { completionStatusLabels, formatCount, tickKindLabels, tickKinds, formatVietnameseDateTime, type Counts, type ListPage, type ReportContent, type TickKind, type Caller } from '@kd/domain';
+import { deliveryStatuses, deliveryStatusLabels, type Delivery, type DeliveryStatus, type ReportSummary, type StoredUnit } from '@kd/data';
 import type { lateUnitsView } from '@kd/services';
 import { Layout } from './layout';
 import { YearSelector } from './campaign/year-selector';
 import { PostForm } from './post-form';
-import { listHref, Pager } from './list-view';
+import { listHref, ListFilter, Pager } from './list-view';
 
 const when = (iso: string | null) => (iso ? formatVietnameseDateTime(new Date(iso)) : '—');
 const unitHref = (id: string) => `/units/${encodeURIComponent(id)}`;
@@ -74,11 +74,19 @@ function DeliveryTable(props: { deliveries: readonly Delivery[] }) {
 export function ReportHistoryPage(props: {
   caller: Caller;
   unit: StoredUnit;
-  reports: readonly ReportSummary[];
+  /** The page of the reports the filter keeps, newest first. */
+  shown: ListPage<ReportSummary>;
+  /** Reports read in all, before the filter. */
+  all: number;
+  years: readonly number[];
+  filter: { year?: number | undefined; trigger?: TickKind | undefined };
   recipients: readonly string[];
   mayRequest: boolean;
   local: boolean;
 }) {
+  const { shown, filter } = props;
+  const base = reportsHref(props.unit.id);
+  const view = (page: number) => listHref(base, { year: filter.year, trigger: filter.trigger }, page);
   return (
     <Layout title="Báo cáo tiến độ" caller={props.caller}>
       <Nav unit={props.unit} local={props.local} />
@@ -88,43 +96,67 @@ export function ReportHistoryPage(props: {
         {props.recipients.length > 0 ? props.recipients.join(', ') : 'chưa có người nhận'}.
       </p>
       {props.mayRequest ? (
-        <PostForm action={reportsHref(props.unit.id)}>
+        <PostForm action={base}>
           <button type="submit" data-testid="report-now">
             Lập báo cáo ngay
           </button>
         </PostForm>
       ) : null}
-      {props.reports.length === 0 ? (
+      {props.all === 0 ? (
         <p class="muted">Chưa có báo cáo nào.</p>
       ) : (
-        <table data-testid="report-history">
-          <thead>
-            <tr>
-              <th>Tính đến</th>
-              <th>Loại</th>
-              <th>Năm</th>
-              <th class="num">Đúng hạn</th>
-              <th class="num">Trễ hạn</th>
-              <th class="num">Quá hạn</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.reports.map((r) => (
-              <tr>
-                <td>{when(r.asOf)}</td>
-                <td>{tickKindLabels[r.trigger]}</td>
-                <td>{r.year}</td>
-                <td class="num">{r.summary.onTime}</td>
-                <td class="num">{r.summary.late}</td>
-                <td class="num">{r.summary.missing}</td>
-                <td>
-                  <a href={`${reportsHref(props.unit.id)}/${encodeURIComponent(r.reportId)}`}>Xem</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <form method="get" action={base} class="filters inline-form" data-testid="reports-filter">
+            <label>
+              Năm{' '}
+              <select name="year">
+                <option value="">Tất cả</option>
+                {props.years.map((y) => <option value={String(y)} selected={y === filter.year}>{y}</option>)}
+              </select>
+            </label>
+            <label>
+              Loại{' '}
+              <select name="trigger">
+                <option value="">Tất cả</option>
+                {tickKinds.map((k) => <option value={k} selected={k === filter.trigger}>{tickKindLabels[k]}</option>)}
+              </select>
+            </label>
+            <button type="submit">Lọc</button>
+          </form>
+          {shown.total === 0 ? (
+            <p>Không có báo cáo nào khớp với bộ lọc.</p>
+          ) : (
+            <table data-testid="report-history">
+              <thead>
+                <tr>
+                  <th>Tính đến</th>
+                  <th>Loại</th>
+                  <th>Năm</th>
+                  <th class="num">Đúng hạn</th>
+                  <th class="num">Trễ hạn</th>
+                  <th class="num">Quá hạn</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.items.map((r) => (
+                  <tr data-report={r.reportId}>
+                    <td>{when(r.asOf)}</td>
+                    <td>{tickKindLabels[r.trigger]}</td>
+                    <td>{r.year}</td>
+                    <td class="num">{formatCount(r.summary.onTime)}</td>
+                    <td class="num">{formatCount(r.summary.late)}</td>
+                    <td class="num">{formatCount(r.summary.missing)}</td>
+                    <td>
+                      <a href={`${base}/${encodeURIComponent(r.reportId)}`}>Xem</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="báo cáo" href={view} testid="reports-pager" />
+        </>
       )}
     </Layout>
   );
@@ -265,40 +297,67 @@ export function LateUnitsPage(props: { caller: Caller; view: LateUnitsView; loca
   );
 }
 
-export function OutboxPage(props: { caller: Caller; unit: StoredUnit; deliveries: readonly Delivery[]; files: ReadonlySet<string> }) {
+export function OutboxPage(props: {
+  caller: Caller;
+  unit: StoredUnit;
+  /** The page of the messages the filter keeps, newest first. */
+  shown: ListPage<Delivery>;
+  all: number;
+  filter: { q?: string | undefined; status?: DeliveryStatus | undefined };
+  files: ReadonlySet<string>;
+}) {
+  const { shown, filter } = props;
+  const base = `${unitHref(props.unit.id)}/outbox`;
+  const view = (page: number) => listHref(base, { q: filter.q, status: filter.status }, page);
   return (
     <Layout title="Hộp thư đi" caller={props.caller}>
       <Nav unit={props.unit} local={true} />
       <h1>Hộp thư đi (máy cục bộ)</h1>
       <p class="muted">Khi chạy trên máy, thư không được gửi đi: mỗi thư là một tệp .eml trong thư mục outbox.</p>
-      {props.deliveries.length === 0 ? (
+      {props.all === 0 ? (
         <p class="muted">Chưa có thư nào.</p>
       ) : (
-        <table data-testid="outbox">
-          <thead>
-            <tr>
-              <th>Lúc</th>
-              <th>Tiêu đề</th>
-              <th>Người nhận</th>
-              <th>Tình trạng</th>
-              <th>Tệp .eml</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.deliveries.map((d) => (
-              <tr data-status={d.status}>
-                <td>{when(d.sentAt ?? d.updatedAt)}</td>
-                <td>{d.subject}</td>
-                <td>{d.recipient}</td>
-                <td class={d.status === 'failed' ? 'error' : ''}>
-                  {deliveryStatusLabels[d.status]}
-                  {d.lastError ? ` — ${d.lastError}` : ''}
-                </td>
-                <td>{d.transportId && props.files.has(d.transportId) ? d.transportId : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <ListFilter action={base} q={filter.q} label="Tiêu đề hoặc người nhận" testid="outbox-filter">
+            <label>
+              Tình trạng{' '}
+              <select name="status">
+                <option value="">Tất cả ({formatCount(props.all)})</option>
+                {deliveryStatuses.map((s) => <option value={s} selected={s === filter.status}>{deliveryStatusLabels[s]}</option>)}
+              </select>
+            </label>
+          </ListFilter>
+          {shown.total === 0 ? (
+            <p>Không có thư nào khớp với bộ lọc.</p>
+          ) : (
+            <table data-testid="outbox">
+              <thead>
+                <tr>
+                  <th>Lúc</th>
+                  <th>Tiêu đề</th>
+                  <th>Người nhận</th>
+                  <th>Tình trạng</th>
+                  <th>Tệp .eml</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.items.map((d) => (
+                  <tr data-status={d.status}>
+                    <td>{when(d.sentAt ?? d.updatedAt)}</td>
+                    <td>{d.subject}</td>
+                    <td>{d.recipient}</td>
+                    <td class={d.status === 'failed' ? 'error' : ''}>
+                      {deliveryStatusLabels[d.status]}
+                      {d.lastError ? ` — ${d.lastError}` : ''}
+                    </td>
+                    <td>{d.transportId && props.files.has(d.transportId) ? d.transportId : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="thư" href={view} testid="outbox-pager" />
+        </>
       )}
     </Layout>
   );

@@ -6,6 +6,7 @@ import { UnitPage } from './unit-page';
 import { HomePage } from './home-page';
 import { SearchPage } from './search-page';
 import { pageHandler } from './page-handler';
+import { askedPage } from './list-view';
 
 /** Server-rendered pages. They read the caller from the session cookie; no session → the login page. */
 export function pageRoutes(deps: AppDeps) {
@@ -24,9 +25,9 @@ export function pageRoutes(deps: AppDeps) {
     '/units/:unitId',
     pageHandler(deps, async (c, caller) => {
       const unitId = c.req.param('unitId') ?? '';
-      const [{ unit, ancestors, subtree, members, groups }, history] = await Promise.all([unitOverview(deps, caller, unitId, c.req.query('cursor') ?? null), unitHistory(deps, caller, unitId)]);
-      const treePage = Number(c.req.query('tree') ?? 1);
-      return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} history={history} treePage={Number.isInteger(treePage) && treePage > 0 ? treePage : 1} />);
+      const [{ unit, ancestors, subtree, members, groups }, history] = await Promise.all([unitOverview(deps, caller, unitId), unitHistory(deps, caller, unitId)]);
+      const list = { q: c.req.query('q')?.slice(0, 100), page: askedPage(c.req.query('page')), tree: askedPage(c.req.query('tree')) };
+      return c.html(<UnitPage caller={caller} unit={unit} ancestors={ancestors} subtree={subtree} members={members} groups={groups} history={history} list={list} />);
     }),
   );
 

@@ -1,21 +1,22 @@
 import { Layout } from './layout';
-import { formatCount, pageOf, groupMemberCounts, memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
+import { formatCount, LIST_PAGE_SIZE, matchesTyped, pageOf, groupMemberCounts, memberStatus, memberStatusLabels, partyPositionLabels, unitKindLabels, sectorLabels, isCell, formatVietnameseDate, roleMay, type Caller, type Member } from '@kd/domain';
 import type { StoredUnit } from '@kd/data';
 import type { UnitHistory } from '@kd/services';
 import { UnitHistorySection } from './unit-history-section';
 import { SearchForm } from './search-page';
-import { listHref, Pager } from './list-view';
+import { listHref, ListFilter, Pager } from './list-view';
 
 export interface UnitPageData {
   caller: Caller;
   unit: StoredUnit;
   ancestors: StoredUnit[];
   subtree: StoredUnit[];
-  members: { members: Member[]; total: number; cursor: string | null } | null;
+  /** A cell's members, all of them in Vietnamese name order (null for other units). */
+  members: Member[] | null;
   groups: Map<string, string>;
   history?: UnitHistory;
-  /** The page of the units below (in tree order), 1 first. */
-  treePage?: number;
+  /** The page of the units below (`tree`, in tree order), and the members' typed filter (`q`) and page (`page`): each 1 first. */
+  list?: { tree?: number; q?: string | undefined; page?: number };
 }
 
 /** Rows of the units below shown at once: a province's whole tree would be thousands of pixels long. */
@@ -28,14 +29,17 @@ export function subtreeMemberCounts(subtree: StoredUnit[]): Map<string, number> 
   return counts;
 }
 
-export function UnitPage({ caller, unit, ancestors, subtree, members, groups, history, treePage = 1 }: UnitPageData) {
+export function UnitPage({ caller, unit, ancestors, subtree, members, groups, history, list = {} }: UnitPageData) {
   const counts = subtreeMemberCounts(subtree);
   // Tổ đảng hold no members of their own: their members are the cell's members with that group (as the dashboard counts them).
-  if (members) for (const [groupId, n] of groupMemberCounts(members.members)) counts.set(groupId, n);
+  if (members) for (const [groupId, n] of groupMemberCounts(members)) counts.set(groupId, n);
   const depth0 = unit.path.length;
   const unitsBelow = subtree.filter((u) => u.id !== unit.id);
-  const tree = pageOf(unitsBelow, treePage, TREE_PAGE_SIZE);
+  const tree = pageOf(unitsBelow, list.tree, TREE_PAGE_SIZE);
   const shown = tree.items;
+  // The tree and the members page on their own (`tree`, `page`); each pager keeps the other's place and the filter.
+  const here = `/units/${unit.id}`;
+  const memberList = members ? pageOf(members.filter((m) => matchesTyped(list.q, m.fullName, m.id)), list.page, LIST_PAGE_SIZE) : null;
   return (
     <Layout title={unit.name} caller={caller}>
       <div class="crumbs">
@@ -95,16 +99,18 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
             </tbody>
           </table>
           {/* The tree's page is `tree`, not `page`: the members below page on their own. */}
-          <Pager page={tree.page} pages={tree.pages} total={tree.total} noun="đơn vị" href={(p) => listHref(`/units/${unit.id}`, { tree: p }, 1)} testid="tree-pager" />
+          <Pager page={tree.page} pages={tree.pages} total={tree.total} noun="đơn vị" href={(p) => listHref(here, { tree: p > 1 ? p : undefined, q: list.q }, memberList?.page ?? 1)} testid="tree-pager" />
         </>
       ) : null}
 
       {history ? <UnitHistorySection unit={unit} history={history} /> : null}
 
-      {members ? (
+      {members && memberList ? (
         <>
-          <h2>Danh sách đảng viên ({formatCount(members.total)})</h2>
+          <h2 id="members">Danh sách đảng viên ({formatCount(members.length)})</h2>
           <p class="upload-links"><a href={`/units/${unit.id}/results-upload`} data-testid="link-results-upload">Tải kết quả kiểm điểm lên</a> · <a href={`/units/${unit.id}/roster-upload`} data-testid="link-roster-upload">Tải danh sách đảng viên lên</a></p>
+          <ListFilter action={here} q={list.q} label="Họ tên hoặc mã đảng viên" testid="members-filter" keep={{ tree: tree.page > 1 ? String(tree.page) : undefined }} />
+          {memberList.total === 0 ? <p>Không có đảng viên nào khớp với bộ lọc.</p> : null}
           <table data-testid="members">
             <thead>
               <tr>
@@ -119,7 +125,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
               </tr>
             </thead>
             <tbody>
-              {members.members.map((m) => (
+              {memberList.items.map((m) => (
                 <tr id={`member-${m.id}`}>
                   <td>{m.id}</td>
                   <td>{m.fullName}</td>
@@ -137,13 +143,7 @@ export function UnitPage({ caller, unit, ancestors, subtree, members, groups, hi
               ))}
             </tbody>
           </table>
-          {members.cursor ? (
-            <p class="pager">
-              <a class="button" href={`/units/${unit.id}?cursor=${encodeURIComponent(members.cursor)}`}>
-                Trang sau
-              </a>
-            </p>
-          ) : null}
+          <Pager page={memberList.page} pages={memberList.pages} total={memberList.total} noun="đảng viên" href={(p) => listHref(here, { tree: tree.page > 1 ? tree.page : undefined, q: list.q }, p)} testid="members-pager" />
         </>
       ) : isCell(unit.kind) ? null : (
         <p class="muted">Chọn một chi bộ để xem danh sách đảng viên.</p>

@@ -149,6 +149,7 @@ export const errorCatalogue = {
   MASSES_MILESTONE_OUTSIDE_YEAR: e('unprocessable', 'Mốc của đợt tự phê bình trước quần chúng nằm ngoài năm.'),
   WORKPLACE_MISSING: e('unprocessable', 'Đơn vị chưa khai báo cơ quan, đơn vị nơi làm việc.'),
   MASSES_BELOW_THRESHOLD: e('unprocessable', 'Số quần chúng được tính ít hơn ngưỡng: không tổ chức buổi tự phê bình.'),
+  DATE_RANGE_INVALID: e('unprocessable', 'Ngày đầu của khoảng thời gian sau ngày cuối.'),
   SESSION_ENDS_BEFORE_START: e('unprocessable', 'Giờ kết thúc trước giờ bắt đầu.'),
   SESSION_TOO_LONG: e('unprocessable', 'Buổi tự phê bình kéo dài quá một ngày.'),
   SESSION_MEMBER_DUPLICATE: e('unprocessable', 'Một đảng viên có hai lần trong danh sách của buổi.'),

@@ -32,3 +32,8 @@ export async function massesUnit(store: Store, caller: Caller, year: number, uni
   if (action === 'masses.write') await requireOpenCampaign(store, caller.tenant, year);
   return { unit, settings, review };
 }
+
+/** Whether the year has a masses review (the campaign page links the unit's masses page then). */
+export async function hasMassesReview(store: Store, caller: Caller, year: number): Promise<boolean> {
+  return (await getMassesReview(store, caller.tenant, year)) !== null;
+}

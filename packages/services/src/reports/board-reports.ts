@@ -23,10 +23,14 @@ export function reportJobDeps(deps: ServiceDeps): Omit<ReportJobDeps, 'mailer'> 
   };
 }
 
-/** A board's report history, with its recipients and whether the caller may ask for a report now. */
-export async function boardReports(deps: ServiceDeps, caller: Caller, unitId: string) {
+/**
+ * A board's report history (the `limit` newest: the API's list keeps its 50, the page reads about
+ * three years of daily reports and pages them), with its recipients and whether the caller may ask
+ * for a report now.
+ */
+export async function boardReports(deps: ServiceDeps, caller: Caller, unitId: string, options: { limit?: number } = {}) {
   const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
-  const [reports, config] = await Promise.all([listReports(deps.store, caller.tenant, unit.id), getBoardConfig(deps.store, caller.tenant, unit.id)]);
+  const [reports, config] = await Promise.all([listReports(deps.store, caller.tenant, unit.id, options.limit), getBoardConfig(deps.store, caller.tenant, unit.id)]);
   return { unit, reports, recipients: config?.emails ?? [], mayRequest: roleMay(caller.role, 'report.request') };
 }
 
@@ -75,9 +79,9 @@ export async function setRecipients(deps: ServiceDeps, caller: Caller, unitId: s
   return { unitId: unit.id, configured: true, emails: saved.emails, reminderDaysBefore: saved.reminderDaysBefore, receivesReports: saved.receivesReports };
 }
 
-/** The messages to the board's subtree, and which of them have a file in the local outbox folder (none in AWS). */
-export async function outboxOf(deps: ServiceDeps, caller: Caller, unitId: string) {
+/** The messages to the board's subtree (of the tenant's `limit` newest), and which of them have a file in the local outbox folder (none in AWS). */
+export async function outboxOf(deps: ServiceDeps, caller: Caller, unitId: string, options: { limit?: number } = {}) {
   const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
-  const deliveries = (await listOutbox(deps.store, caller.tenant)).filter((d) => d.scopePath.includes(unit.id));
+  const deliveries = (await listOutbox(deps.store, caller.tenant, options.limit)).filter((d) => d.scopePath.includes(unit.id));
   return { unit, deliveries, files: new Set(deps.reports?.outboxFiles ? await deps.reports.outboxFiles() : []) };
 }

@@ -1,15 +1,18 @@
-import { isCell, type Caller } from '@kd/domain';
-import { getUnit, listSubtree, requireUnit, type StoredUnit } from '@kd/data';
+import { isCell, type Caller, type Member } from '@kd/domain';
+import { getUnit, listSubtree, listUnitMembers, requireUnit, type StoredUnit } from '@kd/data';
 import type { ServiceDeps } from '../deps';
 import { unitInScope } from '../access/scope';
-import { memberPage, type MembersPage } from '../members/members';
 
-/** What a unit's page shows: the way down from the caller's unit, the subtree, and a cell's members a page at a time. */
-export async function unitOverview(deps: ServiceDeps, caller: Caller, unitId: string, cursor: string | null) {
+/**
+ * What a unit's page shows: the way down from the caller's unit, the subtree, and a cell's members
+ * in Vietnamese name order — all of them (a cell's list is read whole anyway), so that the page can
+ * filter them by name and count its tổ đảng from every member, not from the page shown.
+ */
+export async function unitOverview(deps: ServiceDeps, caller: Caller, unitId: string) {
   const unit = await unitInScope(deps.store, caller, unitId, 'unit.read');
   const ancestorIds = unit.path.slice(unit.path.indexOf(caller.unit), -1);
   const [ancestors, subtree] = await Promise.all([Promise.all(ancestorIds.map((id) => requireUnit(deps.store, caller.tenant, id))), listSubtree(deps.store, caller.tenant, unit)]);
-  const members: MembersPage | null = isCell(unit.kind) ? await memberPage(deps, caller.tenant, unit.id, { limit: 100, cursor }) : null;
+  const members: Member[] | null = isCell(unit.kind) ? await listUnitMembers(deps.store, caller.tenant, unit.id) : null;
   const groups = new Map(subtree.filter((u) => u.kind === 'group').map((g) => [g.id, g.name]));
   return { unit, ancestors, subtree, members, groups };
 }

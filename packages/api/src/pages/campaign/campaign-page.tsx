@@ -10,7 +10,7 @@ import { YearSelector } from './year-selector';
 import { WEB_API_BASE } from '../../base-paths';
 
 /** The links of a unit's year; a closed year offers its results as a file to read, no upload. */
-export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: number; closed: boolean }) {
+export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: number; closed: boolean; masses?: boolean }) {
   const { unit, year } = props;
   const mayWrite = roleMay(props.caller.role, 'results.write');
   return (
@@ -21,6 +21,7 @@ export function CampaignLinks(props: { caller: Caller; unit: StoredUnit; year: n
       {isCell(unit.kind) ? <> · <a href={`${WEB_API_BASE}/campaigns/${year}/units/${unit.id}/results-template`} data-testid="link-results-file">Tệp kết quả năm {year} (.xlsx)</a></> : null}
       {!isCell(unit.kind) && roleMay(props.caller.role, 'review.appraise') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/appraisal`} data-testid="link-appraisal">Thẩm định</a></> : null}
       {isPartyOrganisation(unit.kind) ? <> · <a href={`/campaigns/${year}/units/${unit.id}/rewards`} data-testid="link-rewards">Đề nghị khen thưởng</a></> : null}
+      {props.masses && isPartyOrganisation(unit.kind) ? <> · <a href={`/campaigns/${year}/units/${unit.id}/masses`} data-testid="link-masses">Tự phê bình trước quần chúng</a></> : null}
       {' · '}
       <a href={`/campaigns/${year}/units/${unit.id}/rulebook`} data-testid="link-rulebook">Bộ quy tắc</a>
       {roleMay(props.caller.role, 'scoring.manage') && (unit.kind === 'province' || unit.kind === 'bloc') ? <> · <a href={`/campaigns/${year}/units/${unit.id}/scoring/4`} data-testid="link-scoring">Điểm từng tiêu chí</a></> : null}
@@ -43,6 +44,8 @@ export interface CampaignPageData {
   statuses: MilestoneStatus[];
   years: number[];
   schedule: UnitSchedule;
+  /** The year has a masses review: the unit's masses page is linked. */
+  masses?: boolean;
   flash: { error?: string | undefined; ok?: string | undefined };
 }
 
@@ -61,7 +64,7 @@ export function CampaignPage(props: CampaignPageData) {
       <h1 data-testid="campaign-title">Kiểm điểm, đánh giá, xếp loại chất lượng năm {campaign.year}</h1>
       <YearSelector years={props.years} current={campaign.year} href={(y) => `/campaigns/${y}/units/${unit.id}`} />
       <ClosedBanner year={campaign.year} closed={!open} />
-      <CampaignLinks caller={caller} unit={unit} year={campaign.year} closed={campaign.closedAt !== null} />
+      <CampaignLinks caller={caller} unit={unit} year={campaign.year} closed={campaign.closedAt !== null} masses={props.masses ?? false} />
       {flash.error ? <p class="error" data-testid="flash-error">{flash.error}</p> : null}
       {flash.ok ? <p class="ok" data-testid="flash-ok">{flash.ok}</p> : null}
       <div class="card">

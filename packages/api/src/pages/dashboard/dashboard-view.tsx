@@ -1,4 +1,4 @@
-import { IMPORTED_LABEL, figureText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type MilestoneFigure, type RollupResponse, type Caller } from '@kd/domain';
+import { IMPORTED_LABEL, LIST_PAGE_SIZE, matchesTyped, pageOf, figureText, formatVietnameseDateTime, formatCount, formatPercent, isCell, rulebookFor, unitKindLabels, type Campaign, type MilestoneFigure, type RollupResponse, type Caller } from '@kd/domain';
 import { Layout } from '../layout';
 import { RatingsChart } from './charts';
 import { Headline } from './headline';
@@ -6,6 +6,7 @@ import type { MassesRollupView } from '@kd/services';
 import { Bieu5Table } from '../masses/bieu5-page';
 import { ScoreBands } from './score-bands';
 import { WEB_API_BASE } from '../../base-paths';
+import { listHref, ListFilter, Pager } from '../list-view';
 
 
 export interface DashboardProps {
@@ -25,9 +26,14 @@ export interface DashboardProps {
   milestones?: { asOf: string; figures: MilestoneFigure[] } | null;
   /** A cell's tổ đảng with their members (the cell's members with that group). */
   groups?: { id: string; name: string; members: number }[];
+  /** The units below narrowed by a typed name (`q`) and the page asked for (`page`); the print view shows them all. */
+  list?: { q?: string | undefined; page?: number | undefined };
 }
 
-function QuotaTable(props: { rollup: RollupResponse }) {
+/** A list of the units below longer than this gets its name filter (shorter ones are read at a glance). */
+const FILTER_FROM = 20;
+
+function QuotaTable(props: { rollup: RollupResponse; rows: RollupResponse['children'] }) {
   const r = props.rollup;
   return (
     <table class="compact" data-testid="quota">
@@ -35,7 +41,7 @@ function QuotaTable(props: { rollup: RollupResponse }) {
         <tr><th>Đơn vị</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">Tối đa HTXS (20 % HTT)</th><th class="num">Vi phạm</th><th>Tình trạng</th></tr>
       </thead>
       <tbody>
-        {[...r.children, r].map((n) => (
+        {[...props.rows, r].map((n) => (
           <tr class={n.quota.withinCap ? '' : 'breach'}>
             <td>{n === r ? <strong>Cả {r.name}</strong> : n.name}</td>
             <td class="num">{formatCount(n.quota.excellent)}</td>
@@ -62,6 +68,14 @@ export function DashboardPage(props: DashboardProps) {
   const open = campaign !== null && !campaign.closedAt;
   // Tổ đảng hold no members of their own in the roll-up: they are listed apart with the cell's members by group.
   const children = r.children.filter((c) => c.kind !== 'group');
+  // A bloc's 60+ committees, a province's flat list: the units below by a typed name, a page at a
+  // time; the ratings table, its chart and the quota table show the same page. The print view prints them all.
+  const q = props.list?.q;
+  const kept = children.filter((c) => matchesTyped(q, c.name, c.unitId));
+  const shown = props.print ? pageOf(kept, 1, Math.max(1, kept.length)) : pageOf(kept, props.list?.page, LIST_PAGE_SIZE);
+  const listView = (page: number) => listHref(base, { q }, page);
+  // The quota table follows the same page; a cell's (only tổ đảng below) lists them as before.
+  const quotaRows = children.length > 0 ? shown.items : r.children;
   const scored = (campaign ? rulebookFor(campaign).rules.some((x) => x.enabled && x.check === 'scoresOnFile') : false) || r.scores.members.scored + r.scores.units.scored > 0;
   return (
     <Layout title={`Số liệu tổng hợp ${r.year} — ${r.name}`} caller={props.caller}>
@@ -112,16 +126,17 @@ export function DashboardPage(props: DashboardProps) {
         <section class="card">
           <h2>Xếp loại đảng viên theo đơn vị trực thuộc</h2>
           <p class="muted">Mỗi hàng: số đảng viên của đơn vị trực thuộc; tỷ lệ đã xếp loại trên số đảng viên; HTXS, HTT, HTNV, KHTNV là số đảng viên đã xếp loại (cộng lại bằng số đã xếp loại); hồ sơ đã gửi trên số tổ chức đảng phải đánh giá.</p>
-          <RatingsChart rows={children} />
+          {children.length > FILTER_FROM || q ? <ListFilter action={base} q={q} label="Tên đơn vị" testid="children-filter" /> : null}
+          {shown.total === 0 ? <p>Không có đơn vị nào khớp với bộ lọc.</p> : <RatingsChart rows={shown.items} />}
           <table class="compact" data-testid="children">
             <thead>
               <tr><th>Đơn vị trực thuộc</th><th class="num">Đảng viên</th><th class="num">Đã xếp loại</th><th class="num">HTXS</th><th class="num">HTT</th><th class="num">HTNV</th><th class="num">KHTNV</th><th class="num">Hồ sơ đã gửi / tổng</th><th class="num">Năm {yearLabel(r.year - 1)}: HTT trở lên (trên số đã xếp loại)</th></tr>
             </thead>
             <tbody>
-              {children.map((c) => {
+              {shown.items.map((c) => {
                 const p = previousByUnit.get(c.unitId);
                 return (
-                  <tr>
+                  <tr data-unit={c.unitId}>
                     <td><a href={`/dashboard/${r.year}/units/${encodeURIComponent(c.unitId)}`}>{c.name}</a> <span class="tag">{unitKindLabels[c.kind]}</span></td>
                     <td class="num">{formatCount(c.members.total)}</td>
                     <td class="num">{formatCount(c.members.rated)} ({formatPercent(c.members.rated, c.members.total)})</td>
@@ -136,6 +151,7 @@ export function DashboardPage(props: DashboardProps) {
               })}
             </tbody>
           </table>
+          <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="đơn vị" href={listView} testid="children-pager" />
         </section>
       ) : null}
 
@@ -149,7 +165,7 @@ export function DashboardPage(props: DashboardProps) {
       <section class="card">
         <h2>Tỷ lệ Hoàn thành xuất sắc nhiệm vụ (không quá 20 % số Hoàn thành tốt)</h2>
         <p>{r.quota.withinCap ? <span class="ok">Không có tổ chức cơ sở đảng vượt tỷ lệ.</span> : <span class="bad" data-testid="breaches">{formatCount(r.quota.breaches)} tổ chức cơ sở đảng vượt tỷ lệ.</span>}</p>
-        <QuotaTable rollup={r} />
+        <QuotaTable rollup={r} rows={quotaRows} />
       </section>
 
       <section class="card">

@@ -1,6 +1,7 @@
-import { ratingLabels, formatVietnameseDate, overrideCircumstanceLabels, scoreText, type MemberEvaluation, type Member, type LocalDate, type Caller } from '@kd/domain';
+import { LIST_PAGE_SIZE, matchesTyped, pageOf, ratingLabels, formatVietnameseDate, overrideCircumstanceLabels, scoreText, type MemberEvaluation, type Member, type LocalDate, type Caller } from '@kd/domain';
 import { ruleHref } from '../campaign/rule-labels';
 import { Layout } from '../layout';
+import { listHref, ListFilter, Pager } from '../list-view';
 
 const reasonLabels: Record<string, string> = {
   exempt: 'Miễn công tác và sinh hoạt đảng',
@@ -18,18 +19,22 @@ export function outcomeText(e: MemberEvaluation): string {
 const rating = (r: MemberEvaluation['final']) => (r ? ratingLabels[r] : '—');
 
 /** A cell's members with their evaluations for the year (drill-down from the dashboard). */
-export function CellMembersPage(props: { caller: Caller; year: number; unit: { id: string; name: string }; members: { member: Member; evaluation: MemberEvaluation | undefined }[] }) {
+export function CellMembersPage(props: { caller: Caller; year: number; unit: { id: string; name: string }; members: { member: Member; evaluation: MemberEvaluation | undefined }[]; list?: { q?: string | undefined; page?: number } }) {
   const base = `/dashboard/${props.year}/units/${encodeURIComponent(props.unit.id)}`;
+  const q = props.list?.q;
+  // Numbered in the whole list's order (STT), whatever the filter and page.
+  const shown = pageOf(props.members.map((m, i) => ({ ...m, n: i + 1 })).filter((m) => matchesTyped(q, m.member.fullName, m.member.id)), props.list?.page, LIST_PAGE_SIZE);
   return (
     <Layout title={`Đảng viên ${props.unit.name} — ${props.year}`} caller={props.caller}>
       <div class="crumbs"><a href={base}>{props.unit.name}</a> › Đảng viên</div>
       <h1 data-testid="members-title">{props.unit.name} — đảng viên, năm {props.year}</h1>
+      <ListFilter action={`${base}/members`} q={q} label="Họ tên hoặc mã đảng viên" testid="member-list-filter" />
       <table class="compact" data-testid="member-list">
         <thead><tr><th>STT</th><th>Họ và tên</th><th>Tự xếp loại</th><th>Chi bộ xếp loại</th><th>Mức cao nhất được phép</th><th>Kết quả</th><th>Lưu ý</th></tr></thead>
         <tbody>
-          {props.members.map(({ member, evaluation: e }, i) => (
-            <tr>
-              <td class="num">{i + 1}</td>
+          {shown.items.map(({ member, evaluation: e, n }) => (
+            <tr data-member={member.id}>
+              <td class="num">{n}</td>
               <td><a href={`${base}/members/${encodeURIComponent(member.id)}`}>{member.fullName}</a></td>
               <td>{e ? rating(e.selfProposed) : '—'}</td>
               <td>{e ? rating(e.adjusted ?? e.decided) : '—'}</td>
@@ -40,6 +45,8 @@ export function CellMembersPage(props: { caller: Caller; year: number; unit: { i
           ))}
         </tbody>
       </table>
+      {shown.total === 0 ? <p>Không có đảng viên nào khớp với bộ lọc.</p> : null}
+      <Pager page={shown.page} pages={shown.pages} total={shown.total} noun="đảng viên" href={(p) => listHref(`${base}/members`, { q }, p)} testid="member-list-pager" />
     </Layout>
   );
 }
