@@ -194,16 +194,20 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
     }
     const bieu5BuildMs = performance.now() - t;
     console.log(`rollups: Biểu 5 of the opened review built for ${units.length} units in ${seconds(bieu5BuildMs)}`);
+    // The first comment waits behind the build's own records (every Biểu 5 item it wrote is on the
+    // stream, read and ignored): timed apart, as the catch-up, before the 20 that are measured.
     const bieu5Fresh: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      await addComment(deps, board, YEAR, probe.id, session.id, { about: null, channel: 'oral', heading: 1, kind: 'strength', text: `Ý kiến ${i + 1}` });
+    let bieu5CatchUpMs = 0;
+    for (let i = -1; i < 20; i++) {
+      await addComment(deps, board, YEAR, probe.id, session.id, { about: null, channel: 'oral', heading: 1, kind: 'strength', text: `Ý kiến ${i + 2}` });
       const committed = performance.now();
       for (;;) {
-        if ((await provinceComments()) === i + 1) break;
+        if ((await provinceComments()) === i + 2) break;
         if (performance.now() - committed > 30_000) throw new Error('freshness: the province Biểu 5 did not count the comment within 30 s');
         await new Promise((r) => setTimeout(r, 10));
       }
-      bieu5Fresh.push(performance.now() - committed);
+      if (i < 0) bieu5CatchUpMs = performance.now() - committed;
+      else bieu5Fresh.push(performance.now() - committed);
     }
     bieu5Fresh.sort((a, b) => a - b);
 
@@ -257,6 +261,7 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
       freshnessP50Ms: Number(percentile(fresh, 50).toFixed(0)),
       freshnessP95Ms: Number(percentile(fresh, 95).toFixed(0)),
       bieu5BuildSeconds: Number((bieu5BuildMs / 1000).toFixed(1)),
+      bieu5CatchUpMs: Math.round(bieu5CatchUpMs),
       bieu5FreshnessP50Ms: Number(percentile(bieu5Fresh, 50).toFixed(0)),
       bieu5FreshnessP95Ms: Number(percentile(bieu5Fresh, 95).toFixed(0)),
       rollupReadCalls: rollupRead.calls.join(', '),
@@ -275,7 +280,7 @@ export async function benchRollups(): Promise<Record<string, number | string>> {
       ['roll-up read, median of 50 sequential', ms(medianRead)],
       ['recount / read (≥ 50)', String(result.recountToReadRatio)],
       ['freshness, 50-row upload → province', `p50 ${ms(result.freshnessP50Ms)} · p95 ${ms(result.freshnessP95Ms)} (≤ 2000 ms)`],
-      ['Biểu 5 of an opened review, built on the stream (once)', `${seconds(bieu5BuildMs)} beside every ratings roll-up built: ${seconds(buildMs)}`],
+      ['Biểu 5 of an opened review, built on the stream (once)', `${seconds(bieu5BuildMs)} beside every ratings roll-up built: ${seconds(buildMs)}; the first comment after it ${ms(bieu5CatchUpMs)} (the stream catching up)`],
       ['Biểu 5 freshness, a comment → province', `p50 ${ms(result.bieu5FreshnessP50Ms)} · p95 ${ms(result.bieu5FreshnessP95Ms)} (beside the 50-row upload's p50 ${ms(result.freshnessP50Ms)} · p95 ${ms(result.freshnessP95Ms)}; ≤ 2000 ms)`],
       [`province roll-up read (Biểu 1, 2, 4 with r2025 score bands${hasScores ? '' : ' — MISSING'}): items per command`, `${result.rollupReadCalls} (children ${rollupChildren} + 1)`],
       ['province Biểu 5 read: items per command', `${result.bieu5ReadCalls} (children with masses data ${massesChildren} + 1; the rest are settings and the review)`],
