@@ -28,6 +28,8 @@ const uploads = want('uploads') ? await optional('uploads', 'benchUploads') : un
 if (uploads) results.uploads = await uploads();
 const rollups = want('rollups') ? await optional('rollups', 'benchRollups') : undefined;
 if (rollups) results.rollups = await rollups();
+const capacity = only.includes('capacity') ? await optional('capacity', 'benchCapacity') : undefined;
+if (capacity) results.capacity = await capacity();
 const load = want('load') ? await optional('load', 'benchLoad') : undefined;
 if (load) results.load = await load();
 // The whole suite, last: it is the longest part (`tests-last` only reads the last run's durations).

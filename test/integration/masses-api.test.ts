@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@kd/data';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { keys, massesReviewItem, massesSettingsItem, getMassesReview, type Store } from '@kd/data';
+import { applyStreamBatch } from '@kd/jobs';
+import { traVinhMassesSettings } from '@kd/domain';
 import type { Identity } from '@kd/api';
 import { createTestStore } from '../support/store';
 import { createTestApp, type TestApp } from '../support/app';
@@ -178,5 +181,27 @@ describe('the year’s campaign', () => {
     expect((await call('POST', '/api/v1/campaigns/2019/masses', body, identities.bloc)).body.error.code).toBe('CAMPAIGN_NOT_FOUND');
     await putTestCampaign(store, 't1', 2019, { closedAt: '2020-01-15T00:00:00.000Z' });
     expect((await call('POST', '/api/v1/campaigns/2019/masses', body, identities.bloc)).body.error.code).toBe('CAMPAIGN_CLOSED');
+  });
+});
+
+describe('Biểu 5 on the stream, when the rule or the review changes', () => {
+  // Each record its own batch, as the stream may deliver them: the settings first, the review after.
+  let seq = 9_000_000;
+  const record = (key: Record<string, string>, oldImage: Record<string, unknown> | null, newImage: Record<string, unknown> | null) => ({
+    eventName: oldImage ? (newImage ? 'MODIFY' : 'REMOVE') : 'INSERT',
+    dynamodb: { SequenceNumber: String(seq++), Keys: marshall(key), ...(oldImage ? { OldImage: marshall(oldImage) } : {}), ...(newImage ? { NewImage: marshall(newImage) } : {}) },
+  });
+  const rebuilt = async (r: ReturnType<typeof record>) => (await applyStreamBatch(store, [r])).report.masses.rebuilt;
+
+  it('builds an opened year once, and recomputes every year only when a counted parameter changes', async () => {
+    const settings = massesSettingsItem('t1', traVinhMassesSettings);
+    const review = massesReviewItem('t1', (await getMassesReview(store, 't1', 2020))!);
+    expect(await rebuilt(record(keys.massesSettings('t1'), null, settings))).toBe(1);
+    // The settings' record built the year from a table that held the review: its own record finds it built.
+    expect(await rebuilt(record(keys.massesReview('t1', 2020), null, review))).toBe(0);
+    const retitled = { ...settings, title: `${String(settings.title)} (sửa)` };
+    expect(await rebuilt(record(keys.massesSettings('t1'), settings, retitled))).toBe(0);
+    const threshold = settings.threshold as { value: number };
+    expect(await rebuilt(record(keys.massesSettings('t1'), settings, { ...settings, threshold: { ...threshold, value: threshold.value + 1 } }))).toBe(1);
   });
 });

@@ -27,9 +27,10 @@ export type TableChange =
   | { kind: 'campaign'; tenant: string; year: number; settingsChanged: boolean }
   /** A workplace, session, comment or remediation item of a unit's year: Biểu 5's own contribution. */
   | { kind: 'masses'; tenant: string; year: number; unitId: string }
-  /** The tenant's masses settings (threshold …) or a year's masses review: that year's Biểu 5 is rebuilt. */
-  | { kind: 'massesSettings'; tenant: string }
-  | { kind: 'massesReview'; tenant: string; year: number };
+  /** The tenant's masses settings; `countsChanged`: a parameter Biểu 5 counts by changed (every year is recomputed). */
+  | { kind: 'massesSettings'; tenant: string; countsChanged: boolean }
+  /** A year's masses review; `opened`: it is new (the year's Biểu 5 is built, unless already built). */
+  | { kind: 'massesReview'; tenant: string; year: number; opened: boolean };
 
 const image = (raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
   raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
@@ -39,6 +40,13 @@ const image = (raw: Record<string, unknown> | undefined): Record<string, unknown
 const Member = z.object({ unitId: z.string(), cells: z.array(z.object({ unitId: z.string() })).optional() });
 /** A dossier holding results imported from an earlier year: the one change a closed campaign takes. */
 const isImported = (img: Record<string, unknown> | undefined) => Boolean(img && (img.importedMembersAt || img.importedCollective));
+// The settings' parameters Biểu 5 counts by (the threshold decides which workplaces must hold a
+// session); titles, sources and milestone dates count nothing. Keys sorted: a map's attribute order
+// is not guaranteed to be the same in the old and the new image.
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+const countedSettings = (img: Record<string, unknown> | undefined) =>
+  img ? JSON.stringify(canonical([img.threshold, img.countedContracts, img.longestSessionDays])) : null;
 const CampaignSettings = z.object({ rulebookId: z.unknown(), overlayIds: z.unknown(), ratingDate: z.unknown(), closedAt: z.unknown(), localOverlay: z.unknown() }).partial();
 
 /**
@@ -74,9 +82,9 @@ export function decodeRecord(record: StreamRecord): TableChange | null {
     case 'remediationItem':
       return { kind: 'masses', tenant: key.tenant, unitId: key.unitId, year: key.year };
     case 'massesSettings':
-      return { kind: 'massesSettings', tenant: key.tenant };
+      return { kind: 'massesSettings', tenant: key.tenant, countsChanged: countedSettings(image(record.dynamodb.OldImage)) !== countedSettings(image(record.dynamodb.NewImage)) };
     case 'massesReview':
-      return { kind: 'massesReview', tenant: key.tenant, year: key.year };
+      return { kind: 'massesReview', tenant: key.tenant, year: key.year, opened: !record.dynamodb.OldImage && Boolean(record.dynamodb.NewImage) };
     default:
       return null;
   }

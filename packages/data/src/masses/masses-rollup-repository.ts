@@ -1,4 +1,4 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { addMassesCounts, massesFromFlat, massesToFlat, UnitKind, type MassesCounts } from '@kd/domain';
@@ -180,4 +180,10 @@ export async function listMassesRollups(store: Store, tenant: string, year: numb
 export async function getMassesOwnItems(store: Store, tenant: string, year: number, unitIds: readonly string[]): Promise<Map<string, StoredMassesItem>> {
   const items = await batchGetAll(store, unitIds.map((id) => keys.massesRollupOwn(tenant, year, id)), { consistentRead: true });
   return new Map(items.map(parseMassesItem).map((i) => [i.unitId, i] as const));
+}
+
+/** Whether a year's Biểu 5 has any item yet: one item read. */
+export async function hasMassesRollup(store: Store, tenant: string, year: number): Promise<boolean> {
+  const out = await store.doc.send(new QueryCommand({ TableName: store.tableName, IndexName: indexNames.byPath, KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': keys.massesRollupYear(tenant, year) }, Limit: 1 }));
+  return (out.Items?.length ?? 0) > 0;
 }
