@@ -41,7 +41,7 @@ export async function benchCapacity(): Promise<Record<string, number | string>> 
   const inFlight = Number(process.env.KD_CAPACITY_IN_FLIGHT ?? 6);
   const loadAtStart = load();
   const started = performance.now();
-  const dynamo = await startDynamoLocal();
+  const dynamo = await startDynamoLocal({ steady: true });
   const tableName = 'capacity';
   const plain = createStore({ tableName, endpoint: dynamo.endpoint });
   const api = createStore({ tableName, endpoint: dynamo.endpoint });
