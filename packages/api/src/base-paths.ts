@@ -15,3 +15,9 @@ export const WEB_API_BASE = '/web/api/v1';
 export const LOCAL_PROVIDER_BASE = '/local-oidc';
 export const LOCAL_TOKEN_PATH = `${LOCAL_PROVIDER_BASE}/oauth2/token`;
 export const LOCAL_AUTHORIZE_PATH = `${LOCAL_PROVIDER_BASE}/oauth2/authorize`;
+
+/**
+ * The masses' comment form of one session (printed as a QR code, answered by the API when a
+ * session is opened): one address shared by the JSON API and the pages.
+ */
+export const commentFormUrl = (tenant: string, sessionId: string) => `/y-kien?s=${encodeURIComponent(`${tenant}.${sessionId}`)}`;

@@ -2,13 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { addComment, classifyMassesComment, issueMassesCodes, massesMinutesDocx, planMassesSession, recordMassesSession, sessionComments, sessionOf, sessionView, signMassesSession } from '@kd/services';
 import type { AppDeps } from '../deps';
 import { newRouter } from '../router';
+import { commentFormUrl } from '../base-paths';
 import { bearer, commonErrors, conflictError, json, refusedError } from '../openapi';
 import { CodesBody, CodesView, CommentBodySchema, CommentList, CommentParam, CommentPatchSchema, CommentView, SessionParam, SessionPlanSchema, SessionRecordSchema, SessionView, SignatureSchema, YearUnit } from './masses-schemas';
 import { jsonBody } from './masses';
 import { docxFile, docxResponse } from './masses-files';
 
 /** The public form's address for a session's codes: the session in the query, never in the logged path. */
-export const commentFormUrl = (tenant: string, sessionId: string) => `/y-kien?s=${encodeURIComponent(`${tenant}.${sessionId}`)}`;
 
 /** Sessions from plan to signed minutes, their comments and single-use codes (R-MASS-04…11). */
 export function massesSessionRoutes(deps: AppDeps) {

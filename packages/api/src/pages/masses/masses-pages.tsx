@@ -7,7 +7,7 @@ import {
 import type { AppDeps } from '../../deps';
 import type { AppEnv } from '../../env';
 import { toDomainError } from '../../errors';
-import { commentFormUrl } from '../../routes/masses-sessions';
+import { commentFormUrl } from '../../base-paths';
 import { pageHandler } from '../page-handler';
 import { Bieu5Page, CodesPage } from './bieu5-page';
 import { commentFromForm, recordFromForm, remediationFromForm, formText, workplaceFromForm, type Form } from './masses-forms';
