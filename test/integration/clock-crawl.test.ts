@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '@kd/api';
 import type { Store } from '@kd/data';
 import { createTestStore } from '../support/store';
+import { CELL_MILESTONES_2026 } from '../support/rollups';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture, t1Members, t1Units } from '../support/fixture';
 import { collapse, docxToText } from '../support/office';
@@ -33,8 +34,7 @@ beforeAll(async () => {
     body: JSON.stringify({
       year: 2026,
       milestones: [
-        { id: 'cell-results', title: 'Chi bộ biểu quyết xếp loại', event: 'cellResultsDecided', actorKinds: ['cell', 'baseCell'], wording: 'noLaterThan', date: '2026-11-20' },
-        { id: 'dossier-submitted', title: 'Chi bộ gửi hồ sơ lên cấp trên', event: 'dossierSubmitted', actorKinds: ['cell', 'baseCell'], wording: 'before', date: '2026-11-25' },
+        ...CELL_MILESTONES_2026,
         { id: 'base-appraisal', title: 'Đảng ủy cơ sở thẩm định', event: 'appraisalDone', actorKinds: ['baseCommittee'], wording: 'window', fromDate: '2026-12-01', date: '2027-01-15' },
       ],
     }),

@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexMemberNames, keys, type Store } from '@kd/data';
 import { search } from '@kd/services';
 import { createTestStore } from '../support/store';
+import { CELL_MILESTONES_2026 } from '../support/rollups';
 import type { Identity } from '@kd/api';
 import { createTestApp, type TestApp } from '../support/app';
 import { identities, seedFixture } from '../support/fixture';
@@ -31,8 +32,7 @@ beforeAll(async () => {
     body: JSON.stringify({
       year: 2026,
       milestones: [
-        { id: 'cell-results', title: 'Chi bộ biểu quyết xếp loại', event: 'cellResultsDecided', actorKinds: ['cell', 'baseCell'], wording: 'noLaterThan', date: '2026-11-20' },
-        { id: 'dossier-submitted', title: 'Chi bộ gửi hồ sơ lên cấp trên', event: 'dossierSubmitted', actorKinds: ['cell', 'baseCell'], wording: 'before', date: '2026-11-25' },
+        ...CELL_MILESTONES_2026,
       ],
     }),
   });

@@ -31,3 +31,12 @@ export function streamConsumer(store: Store) {
     },
   };
 }
+
+/**
+ * The cell milestones of the 2026 campaign the page tests open through the API (results decided
+ * no later than 20/11, dossier sent before 25/11): on 30/11/2026 every cell of the fixture is late.
+ */
+export const CELL_MILESTONES_2026 = [
+  { id: 'cell-results', title: 'Chi bộ biểu quyết xếp loại', event: 'cellResultsDecided', actorKinds: ['cell', 'baseCell'], wording: 'noLaterThan', date: '2026-11-20' },
+  { id: 'dossier-submitted', title: 'Chi bộ gửi hồ sơ lên cấp trên', event: 'dossierSubmitted', actorKinds: ['cell', 'baseCell'], wording: 'before', date: '2026-11-25' },
+] as const;
