@@ -111,7 +111,8 @@ export async function benchBundle(options: { runs?: number } = {}): Promise<Reco
     const xlsxPath = '/api/v1/units/tv-duk-syt-bvp/roster-template';
     const env = {
       ...process.env,
-      NODE_OPTIONS: '--enable-source-maps', // as deployed (infra/constructs/node-function.ts)
+      // As deployed: no NODE_OPTIONS (infra/constructs/api.ts, sourceMapsAtLoad: false).
+      NODE_OPTIONS: '',
       TABLE_NAME: TABLE,
       USER_POOL_ID: 'ap-southeast-1_bench',
       USER_POOL_CLIENT_ID: 'bench',

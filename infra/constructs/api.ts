@@ -127,6 +127,8 @@ export class Api extends Construct {
       memorySize: 1024,
       // The HTTP API gives up after 30 s; the function should not outlive the request.
       timeout: Duration.seconds(29),
+      // Its cold starts are the ones people wait on; it maps the stacks it logs itself.
+      sourceMapsAtLoad: false,
       environment: {
         [lambdaEnv.tableName]: data.table.tableName,
         [lambdaEnv.userPoolId]: auth.userPool.userPoolId,

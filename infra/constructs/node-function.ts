@@ -25,6 +25,12 @@ export interface NodeFunctionProps {
   readonly environment?: Record<string, string>;
   /** The AWS Parameters and Secrets Lambda Extension, for a function that reads a secret at start. */
   readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
+  /**
+   * Whether Node reads the source maps as each chunk loads (`--enable-source-maps`, the default), so
+   * that every stack trace points at the sources. The API function says no: that reading is about a
+   * tenth of its cold start, and it maps the stacks it logs itself (packages/api/src/source-mapped-stack.ts).
+   */
+  readonly sourceMapsAtLoad?: boolean;
 }
 
 /**
@@ -93,7 +99,7 @@ export class NodeFunction extends Construct {
       logGroup: this.logGroup,
       ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.sourceMapsAtLoad === false ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
         ...props.environment,
       },
     });

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { DomainError } from '@kd/domain';
 import { isStoreBusy } from '@kd/data';
 import { httpStatus } from './http-status';
+import { sourceMappedStack } from './source-mapped-stack';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -40,11 +41,12 @@ export function errorBody(e: DomainError): ErrorBody {
 export const RETRY_AFTER_SECONDS = 5;
 
 /**
- * What is logged of a failure: internal errors with their stack, a busy store by its cause's
- * name (the request id is in the access log). Nothing of the request body is logged.
+ * What is logged of a failure: internal errors with their stack (pointed at the sources,
+ * source-mapped-stack.ts), a busy store by its cause's name (the request id is in the access log).
+ * Nothing of the request body is logged.
  */
 export function logFailure(e: DomainError): void {
-  if (e.kind === 'internal') console.error(e.cause ?? e);
+  if (e.kind === 'internal') console.error(sourceMappedStack(e.cause ?? e));
   else if (e.kind === 'unavailable') console.warn(JSON.stringify({ msg: 'store.busy', code: e.code, cause: (e.cause as { name?: string } | undefined)?.name }));
 }
 

@@ -118,4 +118,5 @@ export * from './routes/scoring';
 export * from './routes/tree-job-view';
 export * from './routes/units';
 export * from './routes/uploads';
+export * from './source-mapped-stack';
 export * from './views';

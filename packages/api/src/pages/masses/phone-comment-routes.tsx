@@ -3,7 +3,7 @@ import { DomainError } from '@kd/domain';
 import { addCodeComment, openCodeForm, publicSession } from '@kd/services';
 import type { AppDeps } from '../../deps';
 import type { AppEnv } from '../../env';
-import { toDomainError } from '../../errors';
+import { logFailure, toDomainError } from '../../errors';
 import { httpStatus } from '../../http-status';
 import { codeCommentFromForm, formText, type Form } from './masses-forms';
 import { CodeStep, CommentStep, PhoneFrame, ThanksStep } from './phone-comment-page';
@@ -19,7 +19,7 @@ function failure(c: Context, error: unknown, again: (message: string) => unknown
   const e = toDomainError(error);
   const status = httpStatus[e.kind];
   if (e.kind === 'unprocessable' || e.kind === 'conflict' || e.kind === 'badRequest') return c.html(again(e.message) as string, status);
-  if (e.kind === 'internal') console.error(e.cause ?? e);
+  logFailure(e);
   return c.html(<PhoneFrame title="Không mở được phiếu"><p class="error" data-testid="phone-error">{e.message}</p></PhoneFrame>, status);
 }
 
