@@ -62,7 +62,7 @@ type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 let store: Store;
 let consumer: ReturnType<typeof streamConsumer>;
 /** Faults injected into the roll-up consumer's calls only: a probability per call, from a seeded generator. */
-const faultContext = new AsyncLocalStorage<{ on: boolean; rate: number; random: () => number }>();
+const faultContext = new AsyncLocalStorage<{ on: boolean; rate: number; random: () => number; conflictFirst: boolean }>();
 /** Sequences run a few at a time; the stream is read by one of them at a time. */
 const PARALLEL = 2;
 let streamLock: Promise<void> = Promise.resolve();
@@ -84,7 +84,11 @@ beforeAll(async () => {
       const name = String(context.commandName ?? '');
       calls.set(name, (calls.get(name) ?? 0) + 1);
       const faults = faultContext.getStore();
-      if (faults?.on && faults.random() < (/TransactWrite/.test(name) ? faults.rate * 2 : faults.rate / 4)) {
+      // The first transaction of a faulty consume always conflicts: how many calls come before it
+      // depends on how the stream batches records, so chance alone could leave the path untried.
+      const conflictFirst = faults?.on && faults.conflictFirst && /TransactWrite/.test(name);
+      if (faults && conflictFirst) faults.conflictFirst = false;
+      if (faults?.on && (conflictFirst || faults.random() < (/TransactWrite/.test(name) ? faults.rate * 2 : faults.rate / 4))) {
         if (/TransactWrite/.test(name)) {
           injected.conflicts++;
           throw Object.assign(new Error('Transaction is ongoing for the item'), { name: 'TransactionConflictException', $fault: 'client' });
@@ -164,7 +168,7 @@ async function run(tenant: string, o: Op, random: () => number): Promise<void> {
 function consume(mode: 'normal' | 'redeliver' | 'crash' | 'faults', random: () => number): Promise<void> {
   return exclusive(() => consumer.reader.drain(async (records) => {
     let crashAt = mode === 'crash' ? Math.floor(random() * 3) : -1;
-    const faults = { on: mode === 'faults', rate: 0.2, random };
+    const faults = { on: mode === 'faults', rate: 0.2, random, conflictFirst: true };
     await faultContext.run(faults, async () => {
       for (let attempt = 0; ; attempt++) {
         if (attempt >= 6) faults.on = false; // the engine recovers; the batch must then go through
