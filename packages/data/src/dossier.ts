@@ -99,8 +99,13 @@ export async function readResults(
 
 /** A stable hash of rows, whatever their order: the same file uploaded twice has the same hash. */
 export function hashRows(rows: readonly { memberId: string; facts: MemberFacts }[]): string {
-  const canonical = [...rows].sort((a, b) => (a.memberId < b.memberId ? -1 : 1)).map((r) => [r.memberId, MemberFacts.parse(r.facts)]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  // The hash of JSON.stringify([[memberId, facts], …]) in member order, fed row by row: the same
+  // digest as stored hashes, without holding every parsed row and the whole text at once.
+  const hash = createHash('sha256').update('[');
+  [...rows]
+    .sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
+    .forEach((r, i) => hash.update((i === 0 ? '' : ',') + JSON.stringify([r.memberId, MemberFacts.parse(r.facts)])));
+  return hash.update(']').digest('hex');
 }
 
 /** A dossier as the table stores it (for imports that write whole items, like the demo's seeds). */
