@@ -1,6 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
 import { contentSecurityPolicy } from '@kd/config';
 import { DomainError, assertNoControlCharacters } from '@kd/domain';
@@ -17,6 +16,7 @@ import { assertWritable } from '@kd/services';
 import { LOCAL_PROVIDER_PATHS, PAGE_PATHS } from './pages/page-paths';
 import { API_PATHS } from './routes/api-paths';
 import { afterOpenApi } from './late-import';
+import { requestContextStorage } from './request-context';
 import { forwardedToGroup, routeGroupDispatch } from './routes/route-group-dispatch';
 
 export { API_BASE, WEB_API_BASE };
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const csp = deps.contentSecurityPolicy ?? contentSecurityPolicy({ connectSrc: deps.uploads ? ['https://*.amazonaws.com'] : [] });
   // Pages read the request's CSRF token while they render (PostForm).
-  app.use('*', contextStorage());
+  app.use('*', requestContextStorage());
   app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin' }));
   app.use('*', async (c, next) => {
     await next();
