@@ -1,6 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
 import { contentSecurityPolicy } from '@kd/config';
 import { DomainError, assertNoControlCharacters } from '@kd/domain';
@@ -17,6 +16,7 @@ import { assertWritable } from '@kd/services';
 import { LOCAL_PROVIDER_PATHS, PAGE_PATHS } from './pages/page-paths';
 import { API_PATHS } from './routes/api-paths';
 import { afterOpenApi } from './late-import';
+import { requestContextStorage } from './request-context';
 import { forwardedToGroup, routeGroupDispatch } from './routes/route-group-dispatch';
 
 export { API_BASE, WEB_API_BASE };
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   // Pages read the request's CSRF token while they render (PostForm). Not on the bearer API, which
   // renders no page: an AsyncLocalStorage in use puts hooks on every promise of the process, about a
   // quarter of the CPU of a cold start's first request (`npm run bench -- bundle`).
-  const storage = contextStorage();
+  const storage = requestContextStorage();
   app.use('*', (c, next) => (under(c.req.path, API_BASE) ? next() : storage(c, next)));
   app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin' }));
   app.use('*', async (c, next) => {

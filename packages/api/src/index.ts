@@ -86,6 +86,7 @@ export * from './pages/unit-history-section';
 export * from './pages/unit-page';
 export * from './pages/upload-pages';
 export * from './pages/upload-script';
+export * from './request-context';
 export * from './router';
 export * from './routes/api-paths';
 export * from './routes/archives';

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { contextStorage } from 'hono/context-storage';
 import { DomainError } from '@kd/domain';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { errorPage } from './page-handler';
 import { csrfSecretOf, csrfTokenFor } from '../auth/csrf';
+import { requestContextStorage } from '../request-context';
 import { oidcClient } from '../auth/oidc-client';
 import { localProvider, localProviderSettings } from '../auth/local-provider';
 import { sessionPages } from './session-pages';
@@ -37,7 +37,7 @@ export function pageApp(deps: AppDeps, inProcess: typeof fetch) {
   app.notFound((c) => errorPage(deps, c, new DomainError('ROUTE_NOT_FOUND', 'Không có trang này. Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển đi.')));
   // The views read the request's CSRF token from the context they render in (PostForm): this
   // app's own, where the sign-in provider also sets it for a browser that has no cookie yet.
-  app.use('*', contextStorage());
+  app.use('*', requestContextStorage());
   app.use('*', async (c, next) => {
     const secret = csrfSecretOf(c);
     if (secret) c.set('csrf', csrfTokenFor(secret));

@@ -1,11 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { tryGetContext } from 'hono/context-storage';
-import type { AppEnv } from '../env';
+import { currentRequestContext } from '../request-context';
 import { CSRF_FIELD } from '../auth/csrf';
 
 /** The CSRF token of the request being rendered ('' for a caller with a bearer token, who needs none). */
 export function pageCsrfToken(): string {
-  return tryGetContext<AppEnv>()?.get('csrf') ?? '';
+  return currentRequestContext()?.get('csrf') ?? '';
 }
 
 /**
