@@ -27,7 +27,7 @@ async function asPdfText(file: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  h = await startBrowserHarness('e2e-history', { now: '2022-01-05T03:00:00.000Z', seed: (store) => putTestCampaign(store, 't1', 2021, { overlayIds: [] }) });
+  h = await startBrowserHarness('e2e-history', { stream: true, now: '2022-01-05T03:00:00.000Z', seed: (store) => putTestCampaign(store, 't1', 2021, { overlayIds: [] }) });
   dir = await mkdtemp(join(tmpdir(), 'kd-history-'));
   // 2018–2020 through the API (the page's form is exercised for 2017 below); 2021 in the system.
   const post = (path: string, body: string) => h.t.request(path, { method: 'POST', as: identities.province, body, headers: { 'content-type': 'text/csv' } });

@@ -40,6 +40,7 @@ beforeAll(async () => {
     restore.push(() => (console[level] = original));
   }
   h = await startBrowserHarness('e2e-masses', {
+    stream: true,
     now: '2020-11-12T07:00:00.000Z',
     seed: async (store) => {
       await putTestCampaign(store, 't1', year);

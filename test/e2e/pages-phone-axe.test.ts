@@ -80,6 +80,7 @@ async function seedRecords(): Promise<void> {
 
 beforeAll(async () => {
   h = await startBrowserHarness('e2e-phone-axe', {
+    stream: true,
     now: '2021-12-20T10:00:00.000Z',
     seed: async (store) => {
       await seedCampaigns(store, { tenantId: 't1', units: t1Units, members: t1Members }, '2021-12-01T00:00:00.000Z');

@@ -24,7 +24,7 @@ const secretaryOf = (unit: string, name: string): Identity => ({ tenant: 't1', u
 const c2 = secretaryOf('c2', 'Đỗ Văn Long');
 
 beforeAll(async () => {
-  store = await createTestStore('faults');
+  store = await createTestStore('faults', { stream: true });
   await seedFixture(store);
   await putTestCampaign(store, 't1', 2021);
   await putTestCampaign(store, 't2', 2021);

@@ -41,7 +41,7 @@ const unitsFile = (year: number) =>
 const post = (path: string, body: string) => t.request(path, { method: 'POST', as: province, body, headers: { 'content-type': 'text/csv' } });
 
 beforeAll(async () => {
-  store = await createTestStore('history');
+  store = await createTestStore('history', { stream: true });
   await seedFixture(store);
   await putTestCampaign(store, 't1', 2021, { overlayIds: [] });
   consumer = streamConsumer(store);

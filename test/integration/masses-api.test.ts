@@ -30,7 +30,7 @@ async function call(method: string, path: string, body?: unknown, who: Identity 
 const workplace = (permanent: number, longTerm: number, shortTerm: number, productionLine = 0) => ({ name: 'Bệnh viện Phổi Trà Vinh', staff: { permanent, longTerm, shortTerm, productionLine } });
 
 beforeAll(async () => {
-  store = await createTestStore('masses-api');
+  store = await createTestStore('masses-api', { stream: true });
   await seedFixture(store);
   await enableMasses(store, 't1');
   await putTestCampaign(store, 't1', 2020);

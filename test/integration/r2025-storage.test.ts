@@ -39,7 +39,7 @@ const cases = [
 ] as const;
 
 beforeAll(async () => {
-  store = await createTestStore('r2025');
+  store = await createTestStore('r2025', { stream: true });
   await seedFixture(store);
   await putTestCampaign(store, 't1', 2021);
   await putCampaign(store, 't1', Campaign.parse({ year, rulebookId: 'r2025', ratingDate: '2026-12-31' }));

@@ -16,7 +16,7 @@ let itemsRead = 0;
 const actor = { sub: 's', name: 'Lê Hồng Vũ', role: 'cell_secretary', unit: 'c1' };
 
 beforeAll(async () => {
-  store = await createTestStore('rollupapi');
+  store = await createTestStore('rollupapi', { stream: true });
   // Counts every item DynamoDB returns to this store's client, whatever the command.
   store.raw.middlewareStack.add(
     (next) => async (args) => {

@@ -21,7 +21,7 @@ async function expectExact(year: number) {
 }
 
 beforeAll(async () => {
-  store = await createTestStore('rollup');
+  store = await createTestStore('rollup', { stream: true });
   await seedFixture(store);
   await putTestCampaign(store, 't1', 2021);
   consumer = streamConsumer(store);

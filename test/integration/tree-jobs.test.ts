@@ -44,7 +44,7 @@ async function expectExact(tenant: string, year: number, root: string) {
 }
 
 beforeAll(async () => {
-  store = await createTestStore('treejobs');
+  store = await createTestStore('treejobs', { stream: true });
   await seedFixture(store);
   await putTestCampaign(store, 't1', 2021);
   await commitResults(store, 't1', 'c1', 2021, ['M001', 'M002', 'M003'].map((memberId) => ({ memberId, facts: MemberFacts.parse({ decided: 'good' }) })), { actor, at: '2021-12-15T01:00:00Z' });

@@ -56,7 +56,7 @@ const reached = { sessionsComplete: 0, comments: 0, remediation: 0 };
 const deps = () => ({ store, clock: () => new Date('2020-11-20T03:00:00.000Z') });
 
 beforeAll(async () => {
-  store = await createTestStore('masses-exact');
+  store = await createTestStore('masses-exact', { stream: true });
   consumer = streamConsumer(store);
 });
 

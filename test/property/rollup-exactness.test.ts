@@ -78,7 +78,7 @@ let injected = { conflicts: 0, throttles: 0, crashes: 0, redeliveries: 0, splits
 let headLowered = 0;
 
 beforeAll(async () => {
-  store = await createTestStore('exact');
+  store = await createTestStore('exact', { stream: true });
   store.raw.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName ?? '');

@@ -55,7 +55,7 @@ const op = fc.record({
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 beforeAll(async () => {
-  store = await createTestStore('treeexact');
+  store = await createTestStore('treeexact', { stream: true });
   consumer = streamConsumer(store);
 });
 

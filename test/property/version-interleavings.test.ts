@@ -80,7 +80,7 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kd-interleave-'));
-  store = await createTestStore('interleave');
+  store = await createTestStore('interleave', { stream: true });
   consumer = streamConsumer(store);
   // Random yields at every step of a commit in this process: other operations get in between.
   installFaultHook(async () => {

@@ -20,8 +20,8 @@ export interface BrowserHarness {
  * The fixture provinces on their own table, plus whatever `seed` adds, served on 127.0.0.1 with a
  * set clock, and Chromium to drive it.
  */
-export async function startBrowserHarness(name: string, options: { now?: string; seed?: (store: Store) => Promise<unknown> } = {}): Promise<BrowserHarness> {
-  const store = await createTestStore(name);
+export async function startBrowserHarness(name: string, options: { now?: string; seed?: (store: Store) => Promise<unknown>; stream?: boolean } = {}): Promise<BrowserHarness> {
+  const store = await createTestStore(name, { stream: options.stream ?? false });
   await seedFixture(store);
   await options.seed?.(store);
   const t = await createTestApp(store, options.now);

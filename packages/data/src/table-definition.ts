@@ -1,7 +1,12 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-/** The table as the CDK stack declares it, for DynamoDB Local (start-up and tests). */
-export function tableDefinition(tableName: string): CreateTableCommandInput {
+/**
+ * The table as the CDK stack declares it, for DynamoDB Local (start-up and tests). `stream: false`
+ * leaves its stream off, for tests that never read it: DynamoDB Local keeps every stream record
+ * for a day in one store shared by all its tables, and each write costs more the more records it
+ * holds (docs/local-machines.md, "DynamoDB Local").
+ */
+export function tableDefinition(tableName: string, options: { stream?: boolean } = {}): CreateTableCommandInput {
   const gsi = (name: string) => ({
     IndexName: name,
     KeySchema: [
@@ -22,6 +27,6 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ],
     GlobalSecondaryIndexes: [gsi('gsi1'), gsi('gsi2')],
-    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    ...(options.stream === false ? {} : { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' as const } }),
   };
 }
