@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch';
 import { queryAll } from './query-all';
-import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames, foldVietnamese, vietnameseNameSortKey, cellOn, checkEventDate, formatVietnameseDate, withStint, type LocalDate } from '@kd/domain';
+import { DomainError, Member, isCell, vietnamDateOf, compareVietnameseNames, sortByVietnameseName, foldVietnamese, vietnameseNameSortKey, cellOn, checkEventDate, formatVietnameseDate, withStint, type LocalDate } from '@kd/domain';
 import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';
@@ -55,7 +55,7 @@ export async function listUnitMembers(store: Store, tenant: string, unitId: stri
     ExpressionAttributeValues: { ':u': keys.unitMembers(tenant, unitId) },
   });
   const members = items.map((item) => Member.parse(item));
-  return members.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
+  return sortByVietnameseName(members, (m) => m.fullName, (a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Where a page of members ended: the last member's name and id (the sort order's key). */

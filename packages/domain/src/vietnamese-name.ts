@@ -23,6 +23,18 @@ export function compareVietnameseNames(a: string, b: string): number {
   return collator().compare(x.given, y.given) || collator().compare(x.rest, y.rest);
 }
 
+/**
+ * `items` in Vietnamese name order (compareVietnameseNames), ties by `tie`: each name is split once,
+ * not once per comparison (a unit's 2,000 members take about 22,000 comparisons).
+ */
+export function sortByVietnameseName<T>(items: readonly T[], name: (item: T) => string, tie: (a: T, b: T) => number = () => 0): T[] {
+  const c = collator();
+  return items
+    .map((item) => ({ item, ...splitName(name(item)) }))
+    .sort((x, y) => c.compare(x.given, y.given) || c.compare(x.rest, y.rest) || tie(x.item, y.item))
+    .map((x) => x.item);
+}
+
 export function compareText(a: string, b: string): number {
   return collator().compare(a, b);
 }

@@ -153,7 +153,7 @@ export class XmlGuard {
 
   private endTag(): void {
     const closing = this.tag.startsWith('/');
-    const name = /^\/?\s*([^\s/>]+)/.exec(this.tag)?.[1] ?? '';
+    const name = TAG_NAME.exec(this.tag)?.[1] ?? '';
     const local = name.slice(name.indexOf(':') + 1);
     if (closing) {
       if (local === 'row') this.rowStart = -1;
@@ -163,10 +163,10 @@ export class XmlGuard {
     const selfClosing = this.lastTagChar === '/';
     if (local === 'row' && !selfClosing && this.rowStart < 0) {
       this.rowStart = this.tagStart;
-      this.rowRef = attribute(this.tag, 'r');
+      this.rowRef = rAttribute(this.tag);
       this.cellRef = undefined;
     } else if (local === 'c') {
-      this.cellRef = attribute(this.tag, 'r');
+      this.cellRef = rAttribute(this.tag);
       this.inCell = !selfClosing;
     } else if (local === 'col' && this.part === 'sheet') {
       this.columnEntries += 1;
@@ -190,8 +190,12 @@ export class XmlGuard {
   }
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
+const TAG_NAME = /^\/?\s*([^\s/>]+)/;
+/** The `r` attribute (a row's number, a cell's reference): the one attribute the guard reads. */
+const R_ATTRIBUTE = /\sr\s*=\s*["']([^"']*)["']/;
+
+function rAttribute(tag: string): string | undefined {
+  return R_ATTRIBUTE.exec(tag)?.[1];
 }
 
 /** `B7` (or the row alone) as the row and column letter an error names. */
