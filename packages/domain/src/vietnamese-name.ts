@@ -17,10 +17,13 @@ export function splitName(fullName: string): { given: string; rest: string } {
   return { given, rest: words.join(' ') };
 }
 
-export function compareVietnameseNames(a: string, b: string): number {
-  const x = splitName(a);
-  const y = splitName(b);
+/** Two split names in Vietnamese order: the given names, then the rest. */
+function compareSplitNames(x: { given: string; rest: string }, y: { given: string; rest: string }): number {
   return collator().compare(x.given, y.given) || collator().compare(x.rest, y.rest);
+}
+
+export function compareVietnameseNames(a: string, b: string): number {
+  return compareSplitNames(splitName(a), splitName(b));
 }
 
 /**
@@ -28,10 +31,9 @@ export function compareVietnameseNames(a: string, b: string): number {
  * not once per comparison (a unit's 2,000 members take about 22,000 comparisons).
  */
 export function sortByVietnameseName<T>(items: readonly T[], name: (item: T) => string, tie: (a: T, b: T) => number = () => 0): T[] {
-  const c = collator();
   return items
     .map((item) => ({ item, ...splitName(name(item)) }))
-    .sort((x, y) => c.compare(x.given, y.given) || c.compare(x.rest, y.rest) || tie(x.item, y.item))
+    .sort((x, y) => compareSplitNames(x, y) || tie(x.item, y.item))
     .map((x) => x.item);
 }
 
