@@ -21,7 +21,7 @@ export interface BrowserHarness {
  * set clock, and Chromium to drive it.
  */
 export async function startBrowserHarness(name: string, options: { now?: string; seed?: (store: Store) => Promise<unknown>; stream?: boolean } = {}): Promise<BrowserHarness> {
-  const store = await createTestStore(name, { stream: options.stream ?? false });
+  const store = await createTestStore(name, { stream: options.stream });
   await seedFixture(store);
   await options.seed?.(store);
   const t = await createTestApp(store, options.now);
