@@ -1,4 +1,6 @@
 import { handle } from 'hono/aws-lambda';
-import { createAwsApp } from '@kd/api';
+import { createAwsApp, installLiteFetch } from '@kd/api';
 
+// Requests and answers without loading Node's fetch implementation (packages/api/src/lite-fetch.ts).
+installLiteFetch();
 export const handler = handle(createAwsApp());

@@ -15,6 +15,7 @@ export * from './env';
 export * from './errors';
 export * from './http-status';
 export * from './late-import';
+export * from './lite-fetch';
 export * from './openapi';
 export * from './pages/assets';
 export * from './pages/campaign/appraisal-page';
