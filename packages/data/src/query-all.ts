@@ -16,3 +16,11 @@ export async function queryAll(
   } while (ExclusiveStartKey && items.length < limit);
   return items.length > limit ? items.slice(0, limit) : items;
 }
+
+/** A Query's or Scan's projection of these attributes (names escaped: some are reserved words). */
+export function projectionOf(fields: readonly string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
+  return {
+    ProjectionExpression: fields.map((_, i) => `#f${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
+  };
+}

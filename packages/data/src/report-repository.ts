@@ -7,7 +7,7 @@ import type { Store } from './client';
 import { keys, indexNames } from './keys';
 import { auditPut, type Actor } from './audit';
 import { transact, type TransactItem } from './transaction';
-import { queryAll } from './query-all';
+import { projectionOf, queryAll } from './query-all';
 
 /**
  * Deadline reports: the boards' settings, the tick claims that make a report happen once per board
@@ -421,8 +421,7 @@ export async function listReports(store: Store, tenant: string, boardId: string,
       IndexName: indexNames.byParent,
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': keys.boardReports(tenant, boardId) },
-      ProjectionExpression: fields.map((_, i) => `#f${i}`).join(', '),
-      ExpressionAttributeNames: Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
+      ...projectionOf(fields),
       ScanIndexForward: false,
     },
     limit,
