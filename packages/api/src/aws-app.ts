@@ -21,6 +21,6 @@ export function createAwsApp() {
     },
     contentSecurityPolicy: env.CONTENT_SECURITY_POLICY,
     ...(env.UPLOAD_BUCKET ? { uploads: lazyBucketUploadStore(s3UploadBucket({ bucket: env.UPLOAD_BUCKET, region: env.AWS_REGION })) } : {}),
-    ...(env.NATIONAL_ID_SECRET_ARN ? { nationalIdKeys: hmacNationalIdKeys(extensionNationalIdSecret(env.NATIONAL_ID_SECRET_ARN)) } : {}),
+    ...(env.NATIONAL_ID_SECRET_ARN ? { nationalIdKeys: hmacNationalIdKeys(extensionNationalIdSecret(env.NATIONAL_ID_SECRET_ARN, { port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN })) } : {}),
   });
 }

@@ -27,6 +27,10 @@ export const lambdaEnv = {
   nationalIdSecretArn: 'NATIONAL_ID_SECRET_ARN',
   /** The key that signs pagination cursors (a secret the stack generates; docs/api.md, "Pages"). */
   cursorKey: 'CURSOR_KEY',
+  /** The Parameters and Secrets extension's port on the function's localhost (the layer's setting; 2773 unless set). */
+  secretsExtensionPort: 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+  /** The runtime's session token, which the extension asks every caller for. */
+  sessionToken: 'AWS_SESSION_TOKEN',
 } as const;
 type Name = (typeof lambdaEnv)[keyof typeof lambdaEnv];
 
@@ -45,6 +49,8 @@ const schemas = {
     [lambdaEnv.nationalIdSecretArn]: required.optional(),
     [lambdaEnv.authMode]: z.literal('cognito').default('cognito'),
     [lambdaEnv.cursorKey]: z.string().min(32),
+    [lambdaEnv.secretsExtensionPort]: required.default('2773'),
+    [lambdaEnv.sessionToken]: z.string().default(''),
   }),
   rollupStream: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),
   reconcile: z.object({ [lambdaEnv.tableName]: required, [lambdaEnv.region]: required }),

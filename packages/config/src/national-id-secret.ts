@@ -30,13 +30,13 @@ const SecretValue = z.object({ SecretString: z.string().min(32) });
 /**
  * In AWS: the Secrets Manager secret the stack creates, read through the AWS Parameters and
  * Secrets Lambda Extension on the function's own localhost (no SDK client, nothing logged), once
- * per container. The ARN comes from the function's environment (`lambdaEnv.nationalIdSecretArn`).
+ * per container. The ARN, the extension's port and the session token come from the function's
+ * configuration (`lambdaConfig('api')`: `nationalIdSecretArn`, `secretsExtensionPort`, `sessionToken`).
  */
-export function extensionNationalIdSecret(secretArn: string, env: Record<string, string | undefined> = process.env): () => Promise<Uint8Array> {
+export function extensionNationalIdSecret(secretArn: string, extension: { port: string; sessionToken: string }): () => Promise<Uint8Array> {
   return async () => {
-    const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
-    const res = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretArn)}`, {
-      headers: { 'X-Aws-Parameters-Secrets-Token': env.AWS_SESSION_TOKEN ?? '' },
+    const res = await fetch(`http://localhost:${extension.port}/secretsmanager/get?secretId=${encodeURIComponent(secretArn)}`, {
+      headers: { 'X-Aws-Parameters-Secrets-Token': extension.sessionToken },
     });
     if (!res.ok) throw new Error(`the national id secret could not be read (extension answered ${res.status})`);
     return Buffer.from(SecretValue.parse(await res.json()).SecretString, 'utf8');
