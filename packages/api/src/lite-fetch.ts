@@ -93,9 +93,7 @@ export class LiteHeaders {
   }
 
   *entries(): IterableIterator<[string, string]> {
-    for (const name of [...this.#values.keys()].sort()) {
-      const values = this.#values.get(name);
-      if (!values) continue;
+    for (const [name, values] of [...this.#values].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (name === 'set-cookie') for (const value of values) yield [name, value];
       else yield [name, values.join(', ')];
     }
@@ -169,18 +167,8 @@ function streamOf(body: LiteBody, taken: () => void): ReadableStream<Uint8Array>
 
 async function readStream(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(chunk);
-    length += chunk.byteLength;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** What Request and Response share: one body, read once, as text, JSON, bytes or a stream. */
